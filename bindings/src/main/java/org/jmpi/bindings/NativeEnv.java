@@ -1,0 +1,96 @@
+package org.jmpi.bindings;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SymbolLookup;
+import java.lang.invoke.MethodHandle;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+
+/**
+ * The few libc calls the native loaders need before any MPI or UCX library runs:
+ * {@code setenv}/{@code getenv} (UCX reads its options when it is loaded) and
+ * {@code dlopen} with explicit flags (the JDK itself always loads {@code RTLD_LOCAL}).
+ */
+public final class NativeEnv {
+    /** {@code RTLD_NOW} on Linux/glibc. */
+    public static final int RTLD_NOW = 0x2;
+    /** {@code RTLD_NOLOAD} on Linux/glibc. */
+    public static final int RTLD_NOLOAD = 0x4;
+    /** {@code RTLD_GLOBAL} on Linux/glibc. */
+    public static final int RTLD_GLOBAL = 0x100;
+
+    private static final Linker LINKER = Linker.nativeLinker();
+    private static final SymbolLookup LIBC = LINKER.defaultLookup();
+    private static final MethodHandle SETENV = handle("setenv",
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_INT));
+    private static final MethodHandle GETENV = handle("getenv",
+            FunctionDescriptor.of(ADDRESS, ADDRESS));
+    private static final MethodHandle DLOPEN = handle("dlopen",
+            FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_INT));
+    private static final MethodHandle DLERROR = handle("dlerror",
+            FunctionDescriptor.of(ADDRESS));
+
+    private NativeEnv() {
+    }
+
+    private static MethodHandle handle(String name, FunctionDescriptor fd) {
+        return LINKER.downcallHandle(LIBC.findOrThrow(name), fd);
+    }
+
+    /**
+     * Sets a variable in the process environment (visible to native code, unlike
+     * {@link System#getenv()}), keeping an existing value unless {@code overwrite}.
+     */
+    public static void setenv(String name, String value, boolean overwrite) {
+        try (Arena arena = Arena.ofConfined()) {
+            int rc = (int) SETENV.invokeExact(arena.allocateFrom(name), arena.allocateFrom(value),
+                    overwrite ? 1 : 0);
+            if (rc != 0) {
+                throw new IllegalStateException("setenv(" + name + ") failed");
+            }
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AssertionError(t);
+        }
+    }
+
+    /** Reads the process environment as native code sees it; {@code null} when unset. */
+    public static String getenv(String name) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment p = (MemorySegment) GETENV.invokeExact(arena.allocateFrom(name));
+            return p.equals(MemorySegment.NULL) ? null : p.reinterpret(Long.MAX_VALUE).getString(0);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AssertionError(t);
+        }
+    }
+
+    /**
+     * Calls {@code dlopen(name, flags)}; the handle is never closed (the library stays
+     * loaded for the life of the process).
+     *
+     * @throws UnsatisfiedLinkError with {@code dlerror()}'s text when the library cannot be opened
+     */
+    public static MemorySegment dlopen(String name, int flags) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment h = (MemorySegment) DLOPEN.invokeExact(arena.allocateFrom(name), flags);
+            if (h.equals(MemorySegment.NULL)) {
+                MemorySegment err = (MemorySegment) DLERROR.invokeExact();
+                String why = err.equals(MemorySegment.NULL) ? "unknown error"
+                        : err.reinterpret(Long.MAX_VALUE).getString(0);
+                throw new UnsatisfiedLinkError("dlopen(" + name + "): " + why);
+            }
+            return h;
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AssertionError(t);
+        }
+    }
+}

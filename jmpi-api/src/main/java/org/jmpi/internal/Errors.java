@@ -1,0 +1,35 @@
+package org.jmpi.internal;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+
+import org.jmpi.MpiException;
+import org.jmpi.bindings.mpi.mpi_h;
+
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+
+/** Turns MPI return codes into {@link MpiException}s. Not public API. */
+public final class Errors {
+    private Errors() {
+    }
+
+    /** Throws unless {@code rc} is {@code MPI_SUCCESS}; the fast path is one compare. */
+    public static void check(int rc, String call) {
+        if (rc != 0) {
+            throw exception(rc, call);
+        }
+    }
+
+    /** Builds the exception for a failed call, asking MPI for the class and text. */
+    public static MpiException exception(int rc, String call) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment cls = arena.allocate(JAVA_INT);
+            int errorClass = mpi_h.MPI_Error_class(rc, cls) == 0 ? cls.get(JAVA_INT, 0) : rc;
+            MemorySegment text = arena.allocate(mpi_h.MPI_MAX_ERROR_STRING());
+            MemorySegment len = arena.allocate(JAVA_INT);
+            String msg = mpi_h.MPI_Error_string(rc, text, len) == 0
+                    ? text.getString(0) : "unknown MPI error " + rc;
+            return new MpiException(call, rc, errorClass, msg);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+# Shared by the native-scripts: locating the project and a JDK 25.
+# shellcheck shell=bash
+
+JMPI_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+
+# Prints the home of a JDK whose version is 25 or newer, or fails with what to install.
+jmpi_find_jdk() {
+  local c v
+  for c in "${JMPI_JAVA_HOME:-}" "${JAVA_HOME:-}" /usr/lib/jvm/*; do
+    [ -n "$c" ] && [ -x "$c/bin/javac" ] || continue
+    v=$("$c/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+    if [ -n "$v" ] && [ "${v%%.*}" -ge 25 ] 2>/dev/null; then
+      echo "$c"
+      return 0
+    fi
+  done
+  echo "jmpi: no JDK 25 or newer found (looked at \$JMPI_JAVA_HOME, \$JAVA_HOME and /usr/lib/jvm)." >&2
+  echo "jmpi: install one, e.g. Temurin 25 (temurin-25-jdk) under /usr/lib/jvm, or set JMPI_JAVA_HOME." >&2
+  return 1
+}
+
+# mpirun refuses to start as root unless told; add the flag only then.
+jmpi_root_flags() {
+  if [ "$(id -u)" = 0 ]; then echo --allow-run-as-root; fi
+}

@@ -31,6 +31,8 @@ public final class NativeEnv {
             FunctionDescriptor.of(ADDRESS, ADDRESS));
     private static final MethodHandle DLOPEN = handle("dlopen",
             FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_INT));
+    private static final MethodHandle DLSYM = handle("dlsym",
+            FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS));
     private static final MethodHandle DLERROR = handle("dlerror",
             FunctionDescriptor.of(ADDRESS));
 
@@ -87,6 +89,21 @@ public final class NativeEnv {
                 throw new UnsatisfiedLinkError("dlopen(" + name + "): " + why);
             }
             return h;
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AssertionError(t);
+        }
+    }
+
+    /**
+     * Whether {@code name} resolves in the process's global scope
+     * ({@code dlsym(RTLD_DEFAULT, name)}), i.e. what dlopened plugins can see.
+     */
+    public static boolean isGlobalSymbol(String name) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment p = (MemorySegment) DLSYM.invokeExact(MemorySegment.NULL, arena.allocateFrom(name));
+            return !p.equals(MemorySegment.NULL);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {

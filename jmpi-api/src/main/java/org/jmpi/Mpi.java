@@ -73,6 +73,7 @@ public final class Mpi implements AutoCloseable {
             }
             ThreadLevel level = ThreadLevel.of(provided.get(JAVA_INT, 0));
             Runtime.started(level, Thread.currentThread());
+            Datatype.resolvePredefined();
             instance = new Mpi(level);
             Errors.check(mpi_h.MPI_Comm_set_errhandler(OmpiHandles.COMM_WORLD, OmpiHandles.ERRORS_RETURN),
                     "MPI_Comm_set_errhandler");

@@ -1,0 +1,216 @@
+package org.jmpi;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jmpi.bindings.mpi.mpi_h;
+import org.jmpi.bindings.ompi.OmpiHandles;
+import org.jmpi.internal.Errors;
+import org.jmpi.internal.Runtime;
+
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+/**
+ * An MPI datatype ({@code MPI_Datatype}): the predefined ones as constants, derived
+ * ones built by this library (committed, freed by {@link #close()}). Size, extent
+ * and lower bound are read once, when MPI starts (predefined) or when the type is
+ * built (derived), so buffer checks cost no native call.
+ */
+public final class Datatype implements AutoCloseable {
+    private static final List<Datatype> PREDEFINED = new ArrayList<>();
+
+    /** {@code MPI_CHAR}: char. */
+    public static final Datatype CHAR = predefined(OmpiHandles.CHAR, "MPI_CHAR");
+    /** {@code MPI_SIGNED_CHAR}: signed char. */
+    public static final Datatype SIGNED_CHAR = predefined(OmpiHandles.SIGNED_CHAR, "MPI_SIGNED_CHAR");
+    /** {@code MPI_UNSIGNED_CHAR}: unsigned char. */
+    public static final Datatype UNSIGNED_CHAR = predefined(OmpiHandles.UNSIGNED_CHAR, "MPI_UNSIGNED_CHAR");
+    /** {@code MPI_BYTE}: uninterpreted bytes. */
+    public static final Datatype BYTE = predefined(OmpiHandles.BYTE, "MPI_BYTE");
+    /** {@code MPI_SHORT}: short. */
+    public static final Datatype SHORT = predefined(OmpiHandles.SHORT, "MPI_SHORT");
+    /** {@code MPI_UNSIGNED_SHORT}: unsigned short. */
+    public static final Datatype UNSIGNED_SHORT = predefined(OmpiHandles.UNSIGNED_SHORT, "MPI_UNSIGNED_SHORT");
+    /** {@code MPI_INT}: int; Java int. */
+    public static final Datatype INT = predefined(OmpiHandles.INT, "MPI_INT");
+    /** {@code MPI_UNSIGNED}: unsigned int. */
+    public static final Datatype UNSIGNED = predefined(OmpiHandles.UNSIGNED, "MPI_UNSIGNED");
+    /** {@code MPI_LONG}: long (64-bit here); Java long. */
+    public static final Datatype LONG = predefined(OmpiHandles.LONG, "MPI_LONG");
+    /** {@code MPI_UNSIGNED_LONG}: unsigned long. */
+    public static final Datatype UNSIGNED_LONG = predefined(OmpiHandles.UNSIGNED_LONG, "MPI_UNSIGNED_LONG");
+    /** {@code MPI_LONG_LONG_INT}: long long. */
+    public static final Datatype LONG_LONG = predefined(OmpiHandles.LONG_LONG_INT, "MPI_LONG_LONG_INT");
+    /** {@code MPI_UNSIGNED_LONG_LONG}: unsigned long long. */
+    public static final Datatype UNSIGNED_LONG_LONG = predefined(OmpiHandles.UNSIGNED_LONG_LONG, "MPI_UNSIGNED_LONG_LONG");
+    /** {@code MPI_FLOAT}: float; Java float. */
+    public static final Datatype FLOAT = predefined(OmpiHandles.FLOAT, "MPI_FLOAT");
+    /** {@code MPI_DOUBLE}: double; Java double. */
+    public static final Datatype DOUBLE = predefined(OmpiHandles.DOUBLE, "MPI_DOUBLE");
+    /** {@code MPI_LONG_DOUBLE}: long double. */
+    public static final Datatype LONG_DOUBLE = predefined(OmpiHandles.LONG_DOUBLE, "MPI_LONG_DOUBLE");
+    /** {@code MPI_WCHAR}: wchar_t. */
+    public static final Datatype WCHAR = predefined(OmpiHandles.WCHAR, "MPI_WCHAR");
+    /** {@code MPI_C_BOOL}: _Bool; Java boolean. */
+    public static final Datatype C_BOOL = predefined(OmpiHandles.C_BOOL, "MPI_C_BOOL");
+    /** {@code MPI_INT8_T}: int8_t; Java byte. */
+    public static final Datatype INT8 = predefined(OmpiHandles.INT8_T, "MPI_INT8_T");
+    /** {@code MPI_INT16_T}: int16_t. */
+    public static final Datatype INT16 = predefined(OmpiHandles.INT16_T, "MPI_INT16_T");
+    /** {@code MPI_INT32_T}: int32_t. */
+    public static final Datatype INT32 = predefined(OmpiHandles.INT32_T, "MPI_INT32_T");
+    /** {@code MPI_INT64_T}: int64_t. */
+    public static final Datatype INT64 = predefined(OmpiHandles.INT64_T, "MPI_INT64_T");
+    /** {@code MPI_UINT8_T}: uint8_t. */
+    public static final Datatype UINT8 = predefined(OmpiHandles.UINT8_T, "MPI_UINT8_T");
+    /** {@code MPI_UINT16_T}: uint16_t; Java char. */
+    public static final Datatype UINT16 = predefined(OmpiHandles.UINT16_T, "MPI_UINT16_T");
+    /** {@code MPI_UINT32_T}: uint32_t. */
+    public static final Datatype UINT32 = predefined(OmpiHandles.UINT32_T, "MPI_UINT32_T");
+    /** {@code MPI_UINT64_T}: uint64_t. */
+    public static final Datatype UINT64 = predefined(OmpiHandles.UINT64_T, "MPI_UINT64_T");
+    /** {@code MPI_AINT}: MPI_Aint. */
+    public static final Datatype AINT = predefined(OmpiHandles.AINT, "MPI_AINT");
+    /** {@code MPI_OFFSET}: MPI_Offset. */
+    public static final Datatype OFFSET = predefined(OmpiHandles.OFFSET, "MPI_OFFSET");
+    /** {@code MPI_COUNT}: MPI_Count. */
+    public static final Datatype COUNT = predefined(OmpiHandles.COUNT, "MPI_COUNT");
+    /** {@code MPI_C_FLOAT_COMPLEX}: float _Complex. */
+    public static final Datatype C_FLOAT_COMPLEX = predefined(OmpiHandles.C_FLOAT_COMPLEX, "MPI_C_FLOAT_COMPLEX");
+    /** {@code MPI_C_DOUBLE_COMPLEX}: double _Complex. */
+    public static final Datatype C_DOUBLE_COMPLEX = predefined(OmpiHandles.C_DOUBLE_COMPLEX, "MPI_C_DOUBLE_COMPLEX");
+    /** {@code MPI_C_LONG_DOUBLE_COMPLEX}: long double _Complex. */
+    public static final Datatype C_LONG_DOUBLE_COMPLEX = predefined(OmpiHandles.C_LONG_DOUBLE_COMPLEX, "MPI_C_LONG_DOUBLE_COMPLEX");
+    /** {@code MPI_PACKED}: packed bytes (MPI_Pack). */
+    public static final Datatype PACKED = predefined(OmpiHandles.PACKED, "MPI_PACKED");
+    /** {@code MPI_FLOAT_INT}: {float, int} for MINLOC/MAXLOC. */
+    public static final Datatype FLOAT_INT = predefined(OmpiHandles.FLOAT_INT, "MPI_FLOAT_INT");
+    /** {@code MPI_DOUBLE_INT}: {double, int} for MINLOC/MAXLOC. */
+    public static final Datatype DOUBLE_INT = predefined(OmpiHandles.DOUBLE_INT, "MPI_DOUBLE_INT");
+    /** {@code MPI_LONG_INT}: {long, int} for MINLOC/MAXLOC. */
+    public static final Datatype LONG_INT = predefined(OmpiHandles.LONG_INT, "MPI_LONG_INT");
+    /** {@code MPI_2INT}: {int, int} (MPI_2INT) for MINLOC/MAXLOC. */
+    public static final Datatype INT_2 = predefined(OmpiHandles.INT_2, "MPI_2INT");
+    /** {@code MPI_SHORT_INT}: {short, int} for MINLOC/MAXLOC. */
+    public static final Datatype SHORT_INT = predefined(OmpiHandles.SHORT_INT, "MPI_SHORT_INT");
+    /** {@code MPI_LONG_DOUBLE_INT}: {long double, int} for MINLOC/MAXLOC. */
+    public static final Datatype LONG_DOUBLE_INT = predefined(OmpiHandles.LONG_DOUBLE_INT, "MPI_LONG_DOUBLE_INT");
+
+    private final MemorySegment handle;
+    private final String name;
+    private final boolean predefined;
+    private long size = -1;
+    private long extent = -1;
+    private long lowerBound;
+    private volatile boolean freed;
+
+    private Datatype(MemorySegment handle, String name, boolean predefined) {
+        this.handle = handle;
+        this.name = name;
+        this.predefined = predefined;
+    }
+
+    private static Datatype predefined(MemorySegment handle, String name) {
+        Datatype t = new Datatype(handle, name, true);
+        PREDEFINED.add(t);
+        return t;
+    }
+
+    /** Wraps a datatype the library built and committed; reads its size and extent. */
+    static Datatype derived(MemorySegment handle, String description) {
+        Datatype t = new Datatype(handle, description, false);
+        t.readGeometry();
+        return t;
+    }
+
+    /** Reads the geometry of every predefined type; called once by {@link Mpi#init}. */
+    static void resolvePredefined() {
+        for (Datatype t : PREDEFINED) {
+            t.readGeometry();
+        }
+    }
+
+    private void readGeometry() {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment out = arena.allocate(JAVA_LONG, 3);
+            Errors.check(mpi_h.MPI_Type_size_x(handle, out), "MPI_Type_size_x");
+            Errors.check(mpi_h.MPI_Type_get_extent_x(handle, out.asSlice(8), out.asSlice(16)),
+                    "MPI_Type_get_extent_x");
+            size = out.get(JAVA_LONG, 0);
+            lowerBound = out.get(JAVA_LONG, 8);
+            extent = out.get(JAVA_LONG, 16);
+        }
+    }
+
+    /** Bytes of data in one element ({@code MPI_Type_size}); holes excluded. */
+    public long size() {
+        check();
+        return size;
+    }
+
+    /** Distance in bytes between consecutive elements ({@code MPI_Type_get_extent}). */
+    public long extent() {
+        check();
+        return extent;
+    }
+
+    /** The lower bound of the type map in bytes. */
+    public long lowerBound() {
+        check();
+        return lowerBound;
+    }
+
+    /** Whether this is a predefined type (close() leaves it alone). */
+    public boolean isPredefined() {
+        return predefined;
+    }
+
+    /** The handle, after checking the type is usable. Not for users: it is native. */
+    MemorySegment handle() {
+        check();
+        return handle;
+    }
+
+    /**
+     * Bytes that {@code count} elements span in a buffer: {@code (count - 1) * extent +
+     * true extent}, approximated here as {@code count * extent} for contiguous buffers.
+     */
+    long span(long count) {
+        return Math.multiplyExact(count, extent);
+    }
+
+    private void check() {
+        Runtime.checkCall();
+        if (freed) {
+            throw new IllegalStateException("datatype " + name + " has been freed");
+        }
+    }
+
+    /** Frees a derived type ({@code MPI_Type_free}) exactly once; predefined types stay. */
+    @Override
+    public void close() {
+        if (predefined || freed) {
+            return;
+        }
+        Runtime.checkCall();
+        synchronized (this) {
+            if (freed) {
+                return;
+            }
+            freed = true;
+        }
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment h = arena.allocate(mpi_h.C_POINTER);
+            h.set(mpi_h.C_POINTER, 0, handle);
+            Errors.check(mpi_h.MPI_Type_free(h), "MPI_Type_free");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

@@ -79,8 +79,20 @@ public final class Mpi implements AutoCloseable {
                     "MPI_Comm_set_errhandler");
             Errors.check(mpi_h.MPI_Comm_set_errhandler(OmpiHandles.COMM_SELF, OmpiHandles.ERRORS_RETURN),
                     "MPI_Comm_set_errhandler");
+            MemorySegment value = arena.allocate(mpi_h.C_POINTER);
+            MemorySegment flag = arena.allocate(JAVA_INT);
+            Errors.check(mpi_h.MPI_Comm_get_attr(OmpiHandles.COMM_WORLD, mpi_h.MPI_TAG_UB(), value, flag),
+                    "MPI_Comm_get_attr");
+            if (flag.get(JAVA_INT, 0) != 0) {
+                Runtime.tagUpperBound(value.get(mpi_h.C_POINTER, 0).reinterpret(4).get(JAVA_INT, 0));
+            }
             return instance;
         }
+    }
+
+    /** The largest message tag MPI accepts ({@code MPI_TAG_UB}); tags run from 0 to this. */
+    public static int tagUpperBound() {
+        return Runtime.tagUpperBound();
     }
 
     /** Whether {@code MPI_Init} has been called in this process (valid at any time). */

@@ -11,6 +11,7 @@ public final class Runtime {
     private static volatile boolean finalized;
     private static volatile ThreadLevel level = ThreadLevel.SINGLE;
     private static volatile Thread initThread;
+    private static volatile int tagUpperBound = 32767;
 
     private Runtime() {
     }
@@ -20,6 +21,16 @@ public final class Runtime {
         level = provided;
         initThread = by;
         active = true;
+    }
+
+    /** Records the largest tag MPI accepts ({@code MPI_TAG_UB}). */
+    public static void tagUpperBound(int ub) {
+        tagUpperBound = ub;
+    }
+
+    /** The largest tag MPI accepts ({@code MPI_TAG_UB}). */
+    public static int tagUpperBound() {
+        return tagUpperBound;
     }
 
     /** Records {@code MPI_Finalize}. */

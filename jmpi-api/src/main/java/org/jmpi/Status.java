@@ -1,0 +1,73 @@
+package org.jmpi;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+
+import org.jmpi.bindings.mpi.mpi_h;
+import org.jmpi.bindings.mpi.ompi_status_public_t;
+import org.jmpi.internal.Errors;
+import org.jmpi.internal.Runtime;
+
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+
+/**
+ * The status of a receive or a completed request ({@code MPI_Status}). A {@code Status}
+ * is reusable: pass one to the receive and wait calls that fill it, so a loop of
+ * receives allocates nothing.
+ */
+public final class Status {
+    private final MemorySegment native_;
+
+    /** A new, empty status. */
+    public Status() {
+        this.native_ = Arena.ofAuto().allocate(ompi_status_public_t.layout());
+    }
+
+    MemorySegment segment() {
+        return native_;
+    }
+
+    /** The rank that sent the message ({@code MPI_SOURCE}). */
+    public int source() {
+        return ompi_status_public_t.MPI_SOURCE(native_);
+    }
+
+    /** The message's tag ({@code MPI_TAG}). */
+    public int tag() {
+        return ompi_status_public_t.MPI_TAG(native_);
+    }
+
+    /** The error code of the operation ({@code MPI_ERROR}), meaningful for multi-completion calls. */
+    public int error() {
+        return ompi_status_public_t.MPI_ERROR(native_);
+    }
+
+    /**
+     * The number of whole {@code type} elements received ({@code MPI_Get_count}), or
+     * {@code -1} ({@code MPI_UNDEFINED}) when the byte count is not a multiple of the type's size.
+     */
+    public int count(Datatype type) {
+        Runtime.checkCall();
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment c = arena.allocate(JAVA_INT);
+            Errors.check(mpi_h.MPI_Get_count(native_, type.handle(), c), "MPI_Get_count");
+            int n = c.get(JAVA_INT, 0);
+            return n == mpi_h.MPI_UNDEFINED() ? -1 : n;
+        }
+    }
+
+    /** Whether the request was cancelled ({@code MPI_Test_cancelled}). */
+    public boolean cancelled() {
+        Runtime.checkCall();
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment f = arena.allocate(JAVA_INT);
+            Errors.check(mpi_h.MPI_Test_cancelled(native_, f), "MPI_Test_cancelled");
+            return f.get(JAVA_INT, 0) != 0;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Status[source=" + source() + ", tag=" + tag() + ", error=" + error() + "]";
+    }
+}

@@ -1,0 +1,115 @@
+package org.jmpi.internal;
+
+import java.lang.foreign.MemorySegment;
+import java.util.Objects;
+
+/**
+ * Argument checks that run before any native call, so bad input is a Java exception
+ * naming the argument instead of an MPI error or a crash. Not public API.
+ */
+public final class Args {
+    /** {@code MPI_ANY_SOURCE} in Open MPI. */
+    public static final int ANY_SOURCE = -1;
+    /** {@code MPI_PROC_NULL} in Open MPI. */
+    public static final int PROC_NULL = -2;
+    /** {@code MPI_ANY_TAG} in Open MPI. */
+    public static final int ANY_TAG = -1;
+
+    private Args() {
+    }
+
+    /** A usable segment: not null, its arena open. */
+    public static MemorySegment segment(MemorySegment seg, String arg) {
+        Objects.requireNonNull(seg, arg);
+        if (!seg.scope().isAlive()) {
+            throw new IllegalStateException(arg + ": the segment's arena has been closed");
+        }
+        return seg;
+    }
+
+    /** A segment that data will be written into: usable and not read-only. */
+    public static MemorySegment writable(MemorySegment seg, String arg) {
+        segment(seg, arg);
+        if (seg.isReadOnly()) {
+            throw new IllegalArgumentException(arg + " is a read-only segment and cannot receive data");
+        }
+        return seg;
+    }
+
+    /** Elements of {@code extent} bytes that fill the segment exactly, as an MPI count. */
+    public static int countOf(MemorySegment seg, long extent, String arg, Object type) {
+        long bytes = seg.byteSize();
+        if (extent <= 0) {
+            throw new IllegalArgumentException("datatype " + type + " has extent " + extent
+                    + "; pass an explicit count");
+        }
+        if (bytes % extent != 0) {
+            throw new IllegalArgumentException(arg + ": " + bytes + " bytes is not a whole number of "
+                    + type + " elements (extent " + extent + ")");
+        }
+        return count(bytes / extent, arg);
+    }
+
+    /** A count that fits MPI's {@code int}. */
+    public static int count(long count, String arg) {
+        if (count < 0) {
+            throw new IllegalArgumentException(arg + ": count must not be negative, got " + count);
+        }
+        if (count > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(arg + ": count " + count + " exceeds MPI's int range");
+        }
+        return (int) count;
+    }
+
+    /** Checks that {@code count} elements of {@code extent} bytes fit in the segment. */
+    public static void fits(MemorySegment seg, long count, long extent, String arg, Object type) {
+        count(count, "count");
+        long need = Math.multiplyExact(count, extent);
+        if (need > seg.byteSize()) {
+            throw new IllegalArgumentException(arg + ": " + count + " x " + type + " needs " + need
+                    + " bytes but the segment has " + seg.byteSize());
+        }
+    }
+
+    /** Checks {@code offset}/{@code count} against an array of {@code length} elements. */
+    public static void range(int length, int offset, int count, String arg) {
+        if (offset < 0 || count < 0 || offset > length - count) {
+            throw new IndexOutOfBoundsException(arg + ": offset " + offset + " and count " + count
+                    + " do not fit an array of length " + length);
+        }
+    }
+
+    /** A destination rank: {@code 0..size-1} or {@code PROC_NULL}. */
+    public static int dest(int rank, int size, String arg) {
+        if ((rank < 0 || rank >= size) && rank != PROC_NULL) {
+            throw new IllegalArgumentException(arg + ": rank " + rank + " is not in [0, " + size + ")");
+        }
+        return rank;
+    }
+
+    /** A source rank: {@code 0..size-1}, {@code ANY_SOURCE} or {@code PROC_NULL}. */
+    public static int source(int rank, int size, String arg) {
+        return rank == ANY_SOURCE ? rank : dest(rank, size, arg);
+    }
+
+    /** A root rank: {@code 0..size-1}. */
+    public static int root(int rank, int size) {
+        if (rank < 0 || rank >= size) {
+            throw new IllegalArgumentException("root: rank " + rank + " is not in [0, " + size + ")");
+        }
+        return rank;
+    }
+
+    /** A send tag: {@code 0..tagUpperBound}. */
+    public static int tag(int tag, int upper, String arg) {
+        if (tag < 0 || tag > upper) {
+            throw new IllegalArgumentException(arg + ": tag " + tag + " is not in [0, " + upper + "]");
+        }
+        return tag;
+    }
+
+    /** A receive tag: a send tag or {@code ANY_TAG}. */
+    public static int recvTag(int tag, int upper, String arg) {
+        return tag == ANY_TAG ? tag : tag(tag, upper, arg);
+    }
+}

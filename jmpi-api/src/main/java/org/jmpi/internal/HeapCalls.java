@@ -1,0 +1,57 @@
+package org.jmpi.internal;
+
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandle;
+
+import org.jmpi.bindings.mpi.mpi_h;
+
+/**
+ * Downcall handles for blocking MPI calls on Java arrays: critical downcalls with heap
+ * access, so the array is passed pinned, without a copy. While such a call blocks, this
+ * JVM cannot garbage-collect; a thread waiting for a message that another thread of the
+ * same process must allocate to send could therefore stall, which is why native
+ * {@code MemorySegment}s keep the ordinary (non-critical) path. Not public API.
+ */
+public final class HeapCalls {
+    private static final Linker LINKER = Linker.nativeLinker();
+    private static final Linker.Option HEAP = Linker.Option.critical(true);
+
+    /** {@code MPI_Send}. */
+    public static final MethodHandle SEND = critical(mpi_h.MPI_Send$address(), mpi_h.MPI_Send$descriptor());
+    /** {@code MPI_Ssend}. */
+    public static final MethodHandle SSEND = critical(mpi_h.MPI_Ssend$address(), mpi_h.MPI_Ssend$descriptor());
+    /** {@code MPI_Rsend}. */
+    public static final MethodHandle RSEND = critical(mpi_h.MPI_Rsend$address(), mpi_h.MPI_Rsend$descriptor());
+    /** {@code MPI_Bsend}. */
+    public static final MethodHandle BSEND = critical(mpi_h.MPI_Bsend$address(), mpi_h.MPI_Bsend$descriptor());
+    /** {@code MPI_Recv}. */
+    public static final MethodHandle RECV = critical(mpi_h.MPI_Recv$address(), mpi_h.MPI_Recv$descriptor());
+    /** {@code MPI_Sendrecv}. */
+    public static final MethodHandle SENDRECV = critical(mpi_h.MPI_Sendrecv$address(), mpi_h.MPI_Sendrecv$descriptor());
+    /** {@code MPI_Bcast}. */
+    public static final MethodHandle BCAST = critical(mpi_h.MPI_Bcast$address(), mpi_h.MPI_Bcast$descriptor());
+    /** {@code MPI_Reduce}. */
+    public static final MethodHandle REDUCE = critical(mpi_h.MPI_Reduce$address(), mpi_h.MPI_Reduce$descriptor());
+    /** {@code MPI_Allreduce}. */
+    public static final MethodHandle ALLREDUCE = critical(mpi_h.MPI_Allreduce$address(), mpi_h.MPI_Allreduce$descriptor());
+
+    private HeapCalls() {
+    }
+
+    private static MethodHandle critical(MemorySegment address, FunctionDescriptor fd) {
+        return LINKER.downcallHandle(address, fd, HEAP);
+    }
+
+    /** Rethrows what a handle threw, unchecked. */
+    public static RuntimeException rethrow(Throwable t) {
+        if (t instanceof RuntimeException r) {
+            throw r;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        throw new AssertionError("unexpected checked exception from a downcall", t);
+    }
+}

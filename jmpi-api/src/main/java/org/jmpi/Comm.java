@@ -6,6 +6,7 @@ import java.lang.foreign.MemorySegment;
 import org.jmpi.bindings.mpi.mpi_h;
 import java.util.Objects;
 
+import org.jmpi.bindings.ompi.OmpiHandles;
 import org.jmpi.internal.Args;
 import org.jmpi.internal.Errors;
 import org.jmpi.internal.HeapCalls;
@@ -787,6 +788,108 @@ public final class Comm implements AutoCloseable {
             case double[] a -> MemorySegment.ofArray(a);
             default -> throw new IllegalArgumentException(arg + ": not a primitive array");
         };
+    }
+
+    // ---------------------------------------------------------------- communicator management
+
+    /** A communicator MPI created for this process: returns errors, freed by close(). */
+    private static Comm created(MemorySegment out, String label) {
+        MemorySegment h = out.get(mpi_h.C_POINTER, 0);
+        if (h.address() == OmpiHandles.COMM_NULL.address()) {
+            return null;
+        }
+        Errors.check(mpi_h.MPI_Comm_set_errhandler(h, OmpiHandles.ERRORS_RETURN), "MPI_Comm_set_errhandler");
+        return new Comm(h, false, label);
+    }
+
+    /** A new communicator with the same group and a new context ({@code MPI_Comm_dup}); collective. */
+    public Comm dup() {
+        check();
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment out = arena.allocate(mpi_h.C_POINTER);
+            Errors.check(mpi_h.MPI_Comm_dup(handle, out), "MPI_Comm_dup");
+            return created(out, "dup of " + label);
+        }
+    }
+
+    /**
+     * Splits into one communicator per {@code color}, ranked by {@code key} then by the
+     * old rank ({@code MPI_Comm_split}); collective. A rank passing
+     * {@link Group#UNDEFINED} as color gets {@code null}.
+     */
+    public Comm split(int color, int key) {
+        check();
+        if (color < 0 && color != Group.UNDEFINED) {
+            throw new IllegalArgumentException("color: " + color + " must be >= 0 or Group.UNDEFINED");
+        }
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment out = arena.allocate(mpi_h.C_POINTER);
+            Errors.check(mpi_h.MPI_Comm_split(handle, color, key, out), "MPI_Comm_split");
+            return created(out, "split of " + label + " (color " + color + ")");
+        }
+    }
+
+    /**
+     * Splits into the groups of ranks that can share memory, i.e. one per node
+     * ({@code MPI_Comm_split_type} with {@code MPI_COMM_TYPE_SHARED}); collective.
+     */
+    public Comm splitShared(int key) {
+        check();
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment out = arena.allocate(mpi_h.C_POINTER);
+            Errors.check(mpi_h.MPI_Comm_split_type(handle, mpi_h.MPI_COMM_TYPE_SHARED(), key,
+                    OmpiHandles.INFO_NULL, out), "MPI_Comm_split_type");
+            return created(out, "shared-memory split of " + label);
+        }
+    }
+
+    /**
+     * A communicator of the members of {@code group}, a subset of this communicator's
+     * group ({@code MPI_Comm_create}); collective over this communicator. Non-members get
+     * {@code null}.
+     */
+    public Comm create(Group group) {
+        check();
+        Objects.requireNonNull(group, "group");
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment out = arena.allocate(mpi_h.C_POINTER);
+            Errors.check(mpi_h.MPI_Comm_create(handle, group.handle(), out), "MPI_Comm_create");
+            return created(out, "created from a group of " + label);
+        }
+    }
+
+    /** The communicator's group ({@code MPI_Comm_group}); close it when done. */
+    public Group group() {
+        check();
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment out = arena.allocate(mpi_h.C_POINTER);
+            Errors.check(mpi_h.MPI_Comm_group(handle, out), "MPI_Comm_group");
+            return new Group(out.get(mpi_h.C_POINTER, 0));
+        }
+    }
+
+    /** Compares with {@code other} ({@code MPI_Comm_compare}). */
+    public Comparison compare(Comm other) {
+        check();
+        Objects.requireNonNull(other, "other").check();
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment out = arena.allocate(JAVA_INT);
+            Errors.check(mpi_h.MPI_Comm_compare(handle, other.handle, out), "MPI_Comm_compare");
+            return Comparison.of(out.get(JAVA_INT, 0));
+        }
+    }
+
+    /** Names the communicator ({@code MPI_Comm_set_name}); at most MPI_MAX_OBJECT_NAME - 1 bytes. */
+    public void name(String name) {
+        check();
+        Objects.requireNonNull(name, "name");
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment text = arena.allocateFrom(name);
+            if (text.byteSize() > mpi_h.MPI_MAX_OBJECT_NAME()) {
+                throw new IllegalArgumentException("name: longer than " + (mpi_h.MPI_MAX_OBJECT_NAME() - 1) + " bytes");
+            }
+            Errors.check(mpi_h.MPI_Comm_set_name(handle, text), "MPI_Comm_set_name");
+        }
     }
 
     /** Whether this is a predefined communicator (world, self), which close() leaves alone. */

@@ -1,0 +1,30 @@
+package org.jmpi;
+
+import org.jmpi.bindings.mpi.mpi_h;
+
+/** The result of comparing two communicators or groups ({@code MPI_IDENT}, ...). */
+public enum Comparison {
+    /** The same object. */
+    IDENT(mpi_h.MPI_IDENT()),
+    /** Same members in the same order, different context (communicators only). */
+    CONGRUENT(mpi_h.MPI_CONGRUENT()),
+    /** Same members, different order. */
+    SIMILAR(mpi_h.MPI_SIMILAR()),
+    /** Different members. */
+    UNEQUAL(mpi_h.MPI_UNEQUAL());
+
+    private final int value;
+
+    Comparison(int value) {
+        this.value = value;
+    }
+
+    static Comparison of(int value) {
+        for (Comparison c : values()) {
+            if (c.value == value) {
+                return c;
+            }
+        }
+        throw new IllegalStateException("unknown MPI comparison result " + value);
+    }
+}

@@ -1,0 +1,179 @@
+package org.jmpi;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.util.Objects;
+
+import org.jmpi.bindings.mpi.mpi_h;
+import org.jmpi.internal.Errors;
+import org.jmpi.internal.Runtime;
+
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+
+/**
+ * An ordered set of processes ({@code MPI_Group}). Groups are local objects: building
+ * one needs no communication. {@link #close()} frees it ({@code MPI_Group_free}).
+ */
+public final class Group implements AutoCloseable {
+    /** The rank reported for a process that is not in a group ({@code MPI_UNDEFINED}). */
+    public static final int UNDEFINED = -32766;
+
+    private final MemorySegment handle;
+    private final int size;
+    private final int rank;
+    private volatile boolean freed;
+
+    Group(MemorySegment handle) {
+        this.handle = handle;
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment out = arena.allocate(JAVA_INT, 2);
+            Errors.check(mpi_h.MPI_Group_size(handle, out), "MPI_Group_size");
+            Errors.check(mpi_h.MPI_Group_rank(handle, out.asSlice(4)), "MPI_Group_rank");
+            this.size = out.get(JAVA_INT, 0);
+            this.rank = out.get(JAVA_INT, 4);
+        }
+    }
+
+    /** The number of processes in the group. */
+    public int size() {
+        check();
+        return size;
+    }
+
+    /** This process's rank in the group, or {@link #UNDEFINED} if it is not a member. */
+    public int rank() {
+        check();
+        return rank;
+    }
+
+    /** The group of the listed ranks of this group, in that order ({@code MPI_Group_incl}). */
+    public Group incl(int... ranks) {
+        return subset(ranks, true);
+    }
+
+    /** This group without the listed ranks ({@code MPI_Group_excl}). */
+    public Group excl(int... ranks) {
+        return subset(ranks, false);
+    }
+
+    private Group subset(int[] ranks, boolean incl) {
+        check();
+        Objects.requireNonNull(ranks, "ranks");
+        boolean[] seen = new boolean[size];
+        for (int i = 0; i < ranks.length; i++) {
+            int r = ranks[i];
+            if (r < 0 || r >= size) {
+                throw new IllegalArgumentException("ranks[" + i + "]: rank " + r + " is not in [0, " + size + ")");
+            }
+            if (seen[r]) {
+                throw new IllegalArgumentException("ranks[" + i + "]: rank " + r + " is listed twice");
+            }
+            seen[r] = true;
+        }
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment in = arena.allocateFrom(JAVA_INT, ranks);
+            MemorySegment out = arena.allocate(mpi_h.C_POINTER);
+            if (incl) {
+                Errors.check(mpi_h.MPI_Group_incl(handle, ranks.length, in, out), "MPI_Group_incl");
+            } else {
+                Errors.check(mpi_h.MPI_Group_excl(handle, ranks.length, in, out), "MPI_Group_excl");
+            }
+            return new Group(out.get(mpi_h.C_POINTER, 0));
+        }
+    }
+
+    /** Members of this group, then those of {@code other} not in it ({@code MPI_Group_union}). */
+    public Group union(Group other) {
+        return combine(other, 0);
+    }
+
+    /** Members of this group that are also in {@code other} ({@code MPI_Group_intersection}). */
+    public Group intersection(Group other) {
+        return combine(other, 1);
+    }
+
+    /** Members of this group that are not in {@code other} ({@code MPI_Group_difference}). */
+    public Group difference(Group other) {
+        return combine(other, 2);
+    }
+
+    private Group combine(Group other, int how) {
+        check();
+        Objects.requireNonNull(other, "other").check();
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment out = arena.allocate(mpi_h.C_POINTER);
+            int rc = switch (how) {
+                case 0 -> mpi_h.MPI_Group_union(handle, other.handle, out);
+                case 1 -> mpi_h.MPI_Group_intersection(handle, other.handle, out);
+                default -> mpi_h.MPI_Group_difference(handle, other.handle, out);
+            };
+            Errors.check(rc, "MPI_Group_" + (how == 0 ? "union" : how == 1 ? "intersection" : "difference"));
+            return new Group(out.get(mpi_h.C_POINTER, 0));
+        }
+    }
+
+    /**
+     * The ranks in {@code other} of the given ranks of this group, {@link #UNDEFINED}
+     * where a process is not in {@code other} ({@code MPI_Group_translate_ranks}).
+     */
+    public int[] translateRanks(int[] ranks, Group other) {
+        check();
+        Objects.requireNonNull(ranks, "ranks");
+        Objects.requireNonNull(other, "other").check();
+        for (int i = 0; i < ranks.length; i++) {
+            if (ranks[i] < 0 || ranks[i] >= size) {
+                throw new IllegalArgumentException("ranks[" + i + "]: rank " + ranks[i] + " is not in [0, " + size + ")");
+            }
+        }
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment in = arena.allocateFrom(JAVA_INT, ranks);
+            MemorySegment out = arena.allocate(JAVA_INT, Math.max(1, ranks.length));
+            Errors.check(mpi_h.MPI_Group_translate_ranks(handle, ranks.length, in, other.handle, out),
+                    "MPI_Group_translate_ranks");
+            return out.asSlice(0, 4L * ranks.length).toArray(JAVA_INT);
+        }
+    }
+
+    /** Compares membership and order with {@code other} ({@code MPI_Group_compare}). */
+    public Comparison compare(Group other) {
+        check();
+        Objects.requireNonNull(other, "other").check();
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment out = arena.allocate(JAVA_INT);
+            Errors.check(mpi_h.MPI_Group_compare(handle, other.handle, out), "MPI_Group_compare");
+            return Comparison.of(out.get(JAVA_INT, 0));
+        }
+    }
+
+    MemorySegment handle() {
+        check();
+        return handle;
+    }
+
+    private void check() {
+        Runtime.checkCall();
+        if (freed) {
+            throw new IllegalStateException("group has been freed");
+        }
+    }
+
+    /** Frees the group exactly once ({@code MPI_Group_free}). */
+    @Override
+    public void close() {
+        if (freed) {
+            return;
+        }
+        Runtime.checkCall();
+        synchronized (this) {
+            if (freed) {
+                return;
+            }
+            freed = true;
+        }
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment h = arena.allocate(mpi_h.C_POINTER);
+            h.set(mpi_h.C_POINTER, 0, handle);
+            Errors.check(mpi_h.MPI_Group_free(h), "MPI_Group_free");
+        }
+    }
+}

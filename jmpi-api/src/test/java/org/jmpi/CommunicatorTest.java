@@ -1,0 +1,116 @@
+package org.jmpi;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+
+import org.jmpi.test.MpiTest;
+
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Communicator and group management, checked by membership and by traffic on the results. */
+class CommunicatorTest {
+
+    @MpiTest
+    void dupIsCongruentAndIsolated() {
+        Comm world = TestMpi.world();
+        try (Comm dup = world.dup()) {
+            assertEquals(Comparison.IDENT, world.compare(world));
+            assertEquals(Comparison.CONGRUENT, world.compare(dup));
+            assertEquals(world.rank(), dup.rank());
+            dup.name("jmpi-dup");
+            assertEquals("jmpi-dup", dup.name());
+            int[] sum = {0};
+            dup.allreduce(new int[] {1}, sum, Op.SUM);
+            assertEquals(world.size(), sum[0]);
+            dup.close();
+            IllegalStateException e = assertThrows(IllegalStateException.class, dup::barrier);
+            assertTrue(e.getMessage().contains("freed"), e.getMessage());
+        }
+    }
+
+    @MpiTest
+    void splitByParityReversed() {
+        Comm world = TestMpi.world();
+        int color = world.rank() % 2;
+        try (Comm half = world.split(color, -world.rank())) {
+            int members = (world.size() + 1 - color) / 2;
+            assertEquals(members, half.size());
+            // key = -rank: the highest old rank becomes rank 0
+            int[] oldRanks;
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment out = arena.allocate(JAVA_INT, half.size());
+                half.allgather(arena.allocateFrom(JAVA_INT, world.rank()), out, Datatype.INT);
+                oldRanks = out.toArray(JAVA_INT);
+            }
+            for (int i = 1; i < oldRanks.length; i++) {
+                assertTrue(oldRanks[i - 1] > oldRanks[i]);
+                assertEquals(color, oldRanks[i] % 2);
+            }
+        }
+        Comm maybe = world.split(world.rank() == 0 ? Group.UNDEFINED : 1, 0);
+        if (world.rank() == 0) {
+            assertNull(maybe, "color UNDEFINED gets no communicator");
+        } else {
+            assertEquals(world.size() - 1, maybe.size());
+            assertEquals(world.rank() - 1, maybe.rank());
+            maybe.close();
+        }
+    }
+
+    @MpiTest
+    void sharedMemorySplitHoldsTheWholeNode() {
+        Comm world = TestMpi.world();
+        try (Comm node = world.splitShared(0)) {
+            assertEquals(world.size(), node.size());
+            assertEquals(world.rank(), node.rank());
+        }
+    }
+
+    @MpiTest
+    void groupsAndCreate() {
+        Comm world = TestMpi.world();
+        int n = world.size();
+        try (Group all = world.group();
+             Group evens = all.incl(evenRanks(n));
+             Group odds = all.excl(evenRanks(n));
+             Group both = evens.union(odds);
+             Group none = evens.intersection(odds);
+             Group rest = all.difference(evens)) {
+            assertEquals(n, all.size());
+            assertEquals(world.rank(), all.rank());
+            assertEquals((n + 1) / 2, evens.size());
+            assertEquals(n / 2, odds.size());
+            assertEquals(0, none.size());
+            assertEquals(Comparison.IDENT, rest.compare(odds));
+            assertEquals(n <= 2 ? Comparison.IDENT : Comparison.SIMILAR, both.compare(all));
+            int[] back = evens.translateRanks(new int[] {0}, all);
+            assertArrayEquals(new int[] {0}, back);
+            if (n > 1) {
+                assertArrayEquals(new int[] {Group.UNDEFINED}, odds.translateRanks(new int[] {0}, evens));
+            }
+            assertThrows(IllegalArgumentException.class, () -> all.incl(0, 0));
+            assertThrows(IllegalArgumentException.class, () -> all.incl(n));
+            try (Comm evenComm = world.create(evens)) {
+                if (world.rank() % 2 == 0) {
+                    assertEquals((n + 1) / 2, evenComm.size());
+                    assertEquals(world.rank() / 2, evenComm.rank());
+                } else {
+                    assertNull(evenComm);
+                }
+            }
+        }
+    }
+
+    private static int[] evenRanks(int n) {
+        int[] r = new int[(n + 1) / 2];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = 2 * i;
+        }
+        return r;
+    }
+}

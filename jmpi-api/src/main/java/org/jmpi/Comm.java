@@ -9,6 +9,7 @@ import java.util.Objects;
 import org.jmpi.bindings.ompi.OmpiHandles;
 import org.jmpi.internal.Args;
 import org.jmpi.internal.Errors;
+import org.jmpi.internal.Freed;
 import org.jmpi.internal.HeapCalls;
 import org.jmpi.internal.Runtime;
 
@@ -32,12 +33,13 @@ public final class Comm implements AutoCloseable {
     private final int rank;
     private final int size;
     private final String label;
-    private volatile boolean freed;
+    private final Freed freed;
 
     private Comm(MemorySegment handle, boolean predefined, String label) {
         this.handle = handle;
         this.predefined = predefined;
         this.label = label;
+        this.freed = new Freed("communicator " + label);
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment out = arena.allocate(JAVA_INT, 2);
             Errors.check(mpi_h.MPI_Comm_rank(handle, out), "MPI_Comm_rank");
@@ -903,28 +905,13 @@ public final class Comm implements AutoCloseable {
      */
     @Override
     public void close() {
-        if (predefined || freed) {
-            return;
-        }
-        Runtime.checkCall();
-        synchronized (this) {
-            if (freed) {
-                return;
-            }
-            freed = true;
-        }
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment h = arena.allocate(mpi_h.C_POINTER);
-            h.set(mpi_h.C_POINTER, 0, handle);
-            Errors.check(mpi_h.MPI_Comm_free(h), "MPI_Comm_free");
+        if (!predefined) {
+            freed.free(handle, mpi_h::MPI_Comm_free, "MPI_Comm_free");
         }
     }
 
     private void check() {
-        Runtime.checkCall();
-        if (freed) {
-            throw new IllegalStateException("communicator " + label + " has been freed");
-        }
+        freed.check();
     }
 
     @Override

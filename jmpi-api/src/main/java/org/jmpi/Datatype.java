@@ -8,7 +8,7 @@ import java.util.List;
 import org.jmpi.bindings.mpi.mpi_h;
 import org.jmpi.bindings.ompi.OmpiHandles;
 import org.jmpi.internal.Errors;
-import org.jmpi.internal.Runtime;
+import org.jmpi.internal.Freed;
 
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
@@ -105,12 +105,13 @@ public final class Datatype implements AutoCloseable {
     private long size = -1;
     private long extent = -1;
     private long lowerBound;
-    private volatile boolean freed;
+    private final Freed freed;
 
     private Datatype(MemorySegment handle, String name, boolean predefined) {
         this.handle = handle;
         this.name = name;
         this.predefined = predefined;
+        this.freed = new Freed("datatype " + name);
     }
 
     private static Datatype predefined(MemorySegment handle, String name) {
@@ -183,29 +184,14 @@ public final class Datatype implements AutoCloseable {
     }
 
     private void check() {
-        Runtime.checkCall();
-        if (freed) {
-            throw new IllegalStateException("datatype " + name + " has been freed");
-        }
+        freed.check();
     }
 
     /** Frees a derived type ({@code MPI_Type_free}) exactly once; predefined types stay. */
     @Override
     public void close() {
-        if (predefined || freed) {
-            return;
-        }
-        Runtime.checkCall();
-        synchronized (this) {
-            if (freed) {
-                return;
-            }
-            freed = true;
-        }
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment h = arena.allocate(mpi_h.C_POINTER);
-            h.set(mpi_h.C_POINTER, 0, handle);
-            Errors.check(mpi_h.MPI_Type_free(h), "MPI_Type_free");
+        if (!predefined) {
+            freed.free(handle, mpi_h::MPI_Type_free, "MPI_Type_free");
         }
     }
 

@@ -6,7 +6,7 @@ import java.util.Objects;
 
 import org.jmpi.bindings.mpi.mpi_h;
 import org.jmpi.internal.Errors;
-import org.jmpi.internal.Runtime;
+import org.jmpi.internal.Freed;
 
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
@@ -21,10 +21,11 @@ public final class Group implements AutoCloseable {
     private final MemorySegment handle;
     private final int size;
     private final int rank;
-    private volatile boolean freed;
+    private final Freed freed;
 
     Group(MemorySegment handle) {
         this.handle = handle;
+        this.freed = new Freed("group");
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment out = arena.allocate(JAVA_INT, 2);
             Errors.check(mpi_h.MPI_Group_size(handle, out), "MPI_Group_size");
@@ -151,29 +152,12 @@ public final class Group implements AutoCloseable {
     }
 
     private void check() {
-        Runtime.checkCall();
-        if (freed) {
-            throw new IllegalStateException("group has been freed");
-        }
+        freed.check();
     }
 
     /** Frees the group exactly once ({@code MPI_Group_free}). */
     @Override
     public void close() {
-        if (freed) {
-            return;
-        }
-        Runtime.checkCall();
-        synchronized (this) {
-            if (freed) {
-                return;
-            }
-            freed = true;
-        }
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment h = arena.allocate(mpi_h.C_POINTER);
-            h.set(mpi_h.C_POINTER, 0, handle);
-            Errors.check(mpi_h.MPI_Group_free(h), "MPI_Group_free");
-        }
+        freed.free(handle, mpi_h::MPI_Group_free, "MPI_Group_free");
     }
 }

@@ -175,14 +175,6 @@ public final class Datatype implements AutoCloseable {
         return handle;
     }
 
-    /**
-     * Bytes that {@code count} elements span in a buffer: {@code (count - 1) * extent +
-     * true extent}, approximated here as {@code count * extent} for contiguous buffers.
-     */
-    long span(long count) {
-        return Math.multiplyExact(count, extent);
-    }
-
     private void check() {
         freed.check();
     }

@@ -79,8 +79,8 @@ public final class Request implements AutoCloseable {
     }
 
     /**
-     * Waits for every request ({@code MPI_Waitall}); {@code statuses}, when not null,
-     * must have one entry per request.
+     * Waits for every request, in order, after checking that all are pending (the
+     * effect of {@code MPI_Waitall}).
      */
     public static void waitAll(Request... requests) {
         Objects.requireNonNull(requests, "requests");

@@ -181,6 +181,24 @@ public final class Mpi implements AutoCloseable {
         throw new IllegalStateException("MPI_Abort returned");
     }
 
+    /**
+     * Attaches a buffer of {@code bytes} for buffered sends ({@code MPI_Buffer_attach});
+     * size it with {@link BsendBuffer#sizeFor}. Close the returned buffer to detach it.
+     */
+    public BsendBuffer attachBuffer(long bytes) {
+        return BsendBuffer.attach(bytes);
+    }
+
+    /**
+     * Tests the requests bound to futures ({@link Request#future()}) once, completing
+     * those that are done. Needed only below {@link ThreadLevel#MULTIPLE}, where no poller
+     * thread runs: call it from the thread that may call MPI.
+     */
+    public void progress() {
+        Runtime.checkCall();
+        FuturePoller.poll();
+    }
+
     /** {@code MPI_Finalize}. Idempotent; every MPI call afterwards is refused. */
     @Override
     public void close() {
@@ -189,6 +207,8 @@ public final class Mpi implements AutoCloseable {
                 return;
             }
             Runtime.checkCall();
+            FuturePoller.shutdown();
+            BsendBuffer.detachAtFinalize();
             Runtime.stopped();
             Errors.check(mpi_h.MPI_Finalize(), "MPI_Finalize");
         }

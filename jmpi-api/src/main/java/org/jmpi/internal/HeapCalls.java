@@ -30,6 +30,11 @@ public final class HeapCalls {
     public static final MethodHandle RECV = critical(mpi_h.MPI_Recv$address(), mpi_h.MPI_Recv$descriptor());
     /** {@code MPI_Sendrecv}. */
     public static final MethodHandle SENDRECV = critical(mpi_h.MPI_Sendrecv$address(), mpi_h.MPI_Sendrecv$descriptor());
+    /** {@code MPI_Sendrecv_replace}. */
+    public static final MethodHandle SENDRECV_REPLACE = critical(mpi_h.MPI_Sendrecv_replace$address(),
+            mpi_h.MPI_Sendrecv_replace$descriptor());
+    /** {@code MPI_Mrecv}. */
+    public static final MethodHandle MRECV = critical(mpi_h.MPI_Mrecv$address(), mpi_h.MPI_Mrecv$descriptor());
     /** {@code MPI_Bcast}. */
     public static final MethodHandle BCAST = critical(mpi_h.MPI_Bcast$address(), mpi_h.MPI_Bcast$descriptor());
     /** {@code MPI_Reduce}. */

@@ -1,0 +1,101 @@
+package org.jmpi;
+
+import java.lang.foreign.MemorySegment;
+
+import org.jmpi.bindings.mpi.mpi_h;
+import org.jmpi.internal.Args;
+import org.jmpi.internal.Errors;
+import org.jmpi.internal.HeapCalls;
+import org.jmpi.internal.Runtime;
+
+/**
+ * A message matched by {@link PointToPoint#mprobe} or {@link PointToPoint#improbe}
+ * ({@code MPI_Message}): taken out of matching, so exactly one receive of this object
+ * gets it. Its {@link #status()} tells the source, tag and size before receiving, so the
+ * receiver can size its buffer. Receiving twice is an {@link IllegalStateException}.
+ */
+public final class Message {
+    private final MemorySegment slot;
+    private final Status status;
+    private boolean received;
+
+    Message(MemorySegment slot, Status status) {
+        this.slot = slot;
+        this.status = status;
+    }
+
+    /** The status of the matched message: source, tag, size. */
+    public Status status() {
+        return status;
+    }
+
+    /** The sender's rank. */
+    public int source() {
+        return status.source();
+    }
+
+    /** The message's tag. */
+    public int tag() {
+        return status.tag();
+    }
+
+    /** The number of {@code type} elements in the message, or -1 if not a whole number. */
+    public int count(Datatype type) {
+        return status.count(type);
+    }
+
+    /**
+     * Receives the message into the whole segment ({@code MPI_Mrecv}); the segment may be
+     * larger than the message. Heap segments are pinned for the call.
+     */
+    public Status recv(MemorySegment buf, Datatype type) {
+        Status out = new Status();
+        recv(buf, -1, type, out);
+        return out;
+    }
+
+    /** Receives at most {@code count} elements into {@code buf} and fills {@code out} when not null. */
+    public void recv(MemorySegment buf, int count, Datatype type, Status out) {
+        int n = checkReceive(buf, count, type);
+        MemorySegment st = out == null ? mpi_h.MPI_STATUS_IGNORE() : out.segment();
+        int rc;
+        if (buf.isNative()) {
+            rc = mpi_h.MPI_Mrecv(buf, n, type.handle(), slot, st);
+        } else {
+            try {
+                rc = (int) HeapCalls.MRECV.invokeExact(buf, n, type.handle(), slot, st);
+            } catch (Throwable e) {
+                throw HeapCalls.rethrow(e);
+            }
+        }
+        received = true;
+        Errors.check(rc, "MPI_Mrecv");
+    }
+
+    /** Starts receiving the message into the whole native segment ({@code MPI_Imrecv}). */
+    public Request irecv(MemorySegment buf, Datatype type) {
+        int n = checkReceive(P2p.nativeOnly(Args.writable(buf, "buf"), "buf"), -1, type);
+        Request r = new Request();
+        Errors.check(mpi_h.MPI_Imrecv(buf, n, type.handle(), slot, r.slot), "MPI_Imrecv");
+        received = true;
+        return r.started(buf);
+    }
+
+    private int checkReceive(MemorySegment buf, int count, Datatype type) {
+        Runtime.checkCall();
+        if (received) {
+            throw new IllegalStateException("message: already received");
+        }
+        return P2p.count(Args.writable(buf, "buf"), count, type);
+    }
+
+    /** Whether the message has been received. */
+    public boolean isReceived() {
+        return received;
+    }
+
+    @Override
+    public String toString() {
+        return "Message[source=" + source() + ", tag=" + tag() + (received ? ", received]" : "]");
+    }
+}

@@ -1,0 +1,102 @@
+package org.jmpi;
+
+import java.lang.foreign.MemorySegment;
+import java.util.Objects;
+
+import org.jmpi.bindings.mpi.mpi_h;
+import org.jmpi.internal.Args;
+import org.jmpi.internal.Errors;
+import org.jmpi.internal.HeapCalls;
+import org.jmpi.internal.Runtime;
+
+/** The shared bodies of the point-to-point calls: checks, then one native call. */
+final class P2p {
+    static final int SEND = 0;
+    static final int SSEND = 1;
+    static final int RSEND = 2;
+    static final int BSEND = 3;
+    private static final String[] SEND_NAMES = {"MPI_Send", "MPI_Ssend", "MPI_Rsend", "MPI_Bsend"};
+
+    private P2p() {
+    }
+
+    /** A blocking send in {@code mode}; {@code count < 0} means the whole segment. */
+    static void send(Comm c, int mode, MemorySegment buf, int count, Datatype type, int dest, int tag) {
+        c.check();
+        int n = count(Args.segment(buf, "buf"), count, type);
+        Args.dest(dest, c.size, "dest");
+        Args.tag(tag, Runtime.tagUpperBound(), "tag");
+        MemorySegment t = type.handle();
+        MemorySegment h = c.handle;
+        int rc;
+        if (buf.isNative()) {
+            rc = switch (mode) {
+                case SEND -> mpi_h.MPI_Send(buf, n, t, dest, tag, h);
+                case SSEND -> mpi_h.MPI_Ssend(buf, n, t, dest, tag, h);
+                case RSEND -> mpi_h.MPI_Rsend(buf, n, t, dest, tag, h);
+                default -> mpi_h.MPI_Bsend(buf, n, t, dest, tag, h);
+            };
+        } else {
+            try {
+                rc = switch (mode) {
+                    case SEND -> (int) HeapCalls.SEND.invokeExact(buf, n, t, dest, tag, h);
+                    case SSEND -> (int) HeapCalls.SSEND.invokeExact(buf, n, t, dest, tag, h);
+                    case RSEND -> (int) HeapCalls.RSEND.invokeExact(buf, n, t, dest, tag, h);
+                    default -> (int) HeapCalls.BSEND.invokeExact(buf, n, t, dest, tag, h);
+                };
+            } catch (Throwable e) {
+                throw HeapCalls.rethrow(e);
+            }
+        }
+        Errors.check(rc, SEND_NAMES[mode]);
+    }
+
+    /** A blocking receive; {@code count < 0} means as many elements as the segment holds. */
+    static void recv(Comm c, MemorySegment buf, int count, Datatype type, int source, int tag, Status status) {
+        c.check();
+        int n = count(Args.writable(buf, "buf"), count, type);
+        Args.source(source, c.size, "source");
+        Args.recvTag(tag, Runtime.tagUpperBound(), "tag");
+        MemorySegment t = type.handle();
+        MemorySegment st = status == null ? mpi_h.MPI_STATUS_IGNORE() : status.segment();
+        int rc;
+        if (buf.isNative()) {
+            rc = mpi_h.MPI_Recv(buf, n, t, source, tag, c.handle, st);
+        } else {
+            try {
+                rc = (int) HeapCalls.RECV.invokeExact(buf, n, t, source, tag, c.handle, st);
+            } catch (Throwable e) {
+                throw HeapCalls.rethrow(e);
+            }
+        }
+        Errors.check(rc, "MPI_Recv");
+    }
+
+    /** The element count: the whole segment when {@code count < 0}, else checked to fit. */
+    static int count(MemorySegment buf, int count, Datatype type) {
+        Objects.requireNonNull(type, "type");
+        if (count < 0) {
+            return Args.countOf(buf, type.extent(), "buf", type);
+        }
+        Args.fits(buf, count, type.extent(), "buf", type);
+        return count;
+    }
+
+    /** Checks the communicator, a source rank and a receive tag for the probe calls. */
+    static Comm checkedPeer(Comm c, int source, int tag) {
+        c.check();
+        Args.source(source, c.size, "source");
+        Args.recvTag(tag, Runtime.tagUpperBound(), "tag");
+        return c;
+    }
+
+    /** Refuses heap segments in nonblocking calls: the array could move before completion. */
+    static MemorySegment nativeOnly(MemorySegment seg, String arg) {
+        if (!seg.isNative()) {
+            throw new IllegalArgumentException(arg + ": a nonblocking operation needs a native segment;"
+                    + " a heap array may move before the operation completes (copy it to an Arena"
+                    + "-allocated segment, or use the blocking call)");
+        }
+        return seg;
+    }
+}

@@ -1,0 +1,206 @@
+package org.jmpi;
+
+import java.lang.foreign.MemorySegment;
+import java.util.Objects;
+
+import org.jmpi.bindings.mpi.mpi_h;
+import org.jmpi.internal.Args;
+import org.jmpi.internal.Errors;
+import org.jmpi.internal.HeapCalls;
+import org.jmpi.internal.Runtime;
+import org.jmpi.internal.Scratch;
+import org.jmpi.internal.Slots;
+
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+
+/**
+ * Blocking point-to-point messages of a {@link Comm}: the four send modes, receive,
+ * send-receive, probe and matched probe. A native segment is passed as is (zero copy);
+ * a heap segment ({@code MemorySegment.ofArray}) is pinned for the call, without a copy.
+ * Counts come from the segment size and the datatype's extent unless given explicitly;
+ * every argument is checked before the native call.
+ */
+public sealed interface PointToPoint permits Comm {
+
+    /** Sends the whole segment as {@code byteSize / extent} elements of {@code type} ({@code MPI_Send}). */
+    default void send(MemorySegment buf, Datatype type, int dest, int tag) {
+        P2p.send(comm(), P2p.SEND, buf, -1, type, dest, tag);
+    }
+
+    /** Sends the first {@code count} elements of {@code type} in {@code buf} ({@code MPI_Send}). */
+    default void send(MemorySegment buf, int count, Datatype type, int dest, int tag) {
+        P2p.send(comm(), P2p.SEND, buf, Args.count(count, "count"), type, dest, tag);
+    }
+
+    /** Synchronous send: returns once the matching receive has started ({@code MPI_Ssend}). */
+    default void ssend(MemorySegment buf, Datatype type, int dest, int tag) {
+        P2p.send(comm(), P2p.SSEND, buf, -1, type, dest, tag);
+    }
+
+    /** Synchronous send of the first {@code count} elements ({@code MPI_Ssend}). */
+    default void ssend(MemorySegment buf, int count, Datatype type, int dest, int tag) {
+        P2p.send(comm(), P2p.SSEND, buf, Args.count(count, "count"), type, dest, tag);
+    }
+
+    /** Ready send: the matching receive must already be posted ({@code MPI_Rsend}). */
+    default void rsend(MemorySegment buf, Datatype type, int dest, int tag) {
+        P2p.send(comm(), P2p.RSEND, buf, -1, type, dest, tag);
+    }
+
+    /** Ready send of the first {@code count} elements ({@code MPI_Rsend}). */
+    default void rsend(MemorySegment buf, int count, Datatype type, int dest, int tag) {
+        P2p.send(comm(), P2p.RSEND, buf, Args.count(count, "count"), type, dest, tag);
+    }
+
+    /**
+     * Buffered send: copies the message into the buffer attached with
+     * {@link Mpi#attachBuffer} and returns ({@code MPI_Bsend}). Without an attached buffer,
+     * or with one too small, MPI reports {@code MPI_ERR_BUFFER}.
+     */
+    default void bsend(MemorySegment buf, Datatype type, int dest, int tag) {
+        P2p.send(comm(), P2p.BSEND, buf, -1, type, dest, tag);
+    }
+
+    /** Buffered send of the first {@code count} elements ({@code MPI_Bsend}). */
+    default void bsend(MemorySegment buf, int count, Datatype type, int dest, int tag) {
+        P2p.send(comm(), P2p.BSEND, buf, Args.count(count, "count"), type, dest, tag);
+    }
+
+    /**
+     * Receives into the whole segment, as many {@code type} elements as fit
+     * ({@code MPI_Recv}); {@link Comm#ANY_SOURCE} and {@link Comm#ANY_TAG} match anything.
+     * A message longer than the buffer is an {@link MpiException} (MPI_ERR_TRUNCATE).
+     */
+    default Status recv(MemorySegment buf, Datatype type, int source, int tag) {
+        Status status = new Status();
+        P2p.recv(comm(), buf, -1, type, source, tag, status);
+        return status;
+    }
+
+    /** Receives into the whole segment and fills {@code status} when not null; allocates nothing. */
+    default void recv(MemorySegment buf, Datatype type, int source, int tag, Status status) {
+        P2p.recv(comm(), buf, -1, type, source, tag, status);
+    }
+
+    /** Receives at most {@code count} elements and fills {@code status} when not null. */
+    default void recv(MemorySegment buf, int count, Datatype type, int source, int tag, Status status) {
+        P2p.recv(comm(), buf, Args.count(count, "count"), type, source, tag, status);
+    }
+
+    /**
+     * Sends {@code sendBuf} to {@code dest} and receives into {@code recvBuf} from
+     * {@code source} in one deadlock-free call ({@code MPI_Sendrecv}).
+     */
+    default Status sendrecv(MemorySegment sendBuf, Datatype sendType, int dest, int sendTag,
+                            MemorySegment recvBuf, Datatype recvType, int source, int recvTag) {
+        Comm c = comm();
+        c.check();
+        Objects.requireNonNull(sendType, "sendType");
+        Objects.requireNonNull(recvType, "recvType");
+        int sn = Args.countOf(Args.segment(sendBuf, "sendBuf"), sendType.extent(), "sendBuf", sendType);
+        int rn = Args.countOf(Args.writable(recvBuf, "recvBuf"), recvType.extent(), "recvBuf", recvType);
+        Args.dest(dest, c.size, "dest");
+        Args.tag(sendTag, Runtime.tagUpperBound(), "sendTag");
+        Args.source(source, c.size, "source");
+        Args.recvTag(recvTag, Runtime.tagUpperBound(), "recvTag");
+        Status status = new Status();
+        int rc;
+        if (sendBuf.isNative() && recvBuf.isNative()) {
+            rc = mpi_h.MPI_Sendrecv(sendBuf, sn, sendType.handle(), dest, sendTag,
+                    recvBuf, rn, recvType.handle(), source, recvTag, c.handle, status.segment());
+        } else {
+            try {
+                rc = (int) HeapCalls.SENDRECV.invokeExact(sendBuf, sn, sendType.handle(), dest, sendTag,
+                        recvBuf, rn, recvType.handle(), source, recvTag, c.handle, status.segment());
+            } catch (Throwable e) {
+                throw HeapCalls.rethrow(e);
+            }
+        }
+        Errors.check(rc, "MPI_Sendrecv");
+        return status;
+    }
+
+    /**
+     * Sends the whole segment to {@code dest} and replaces it with the message received
+     * from {@code source} ({@code MPI_Sendrecv_replace}); both messages have the same size.
+     */
+    default Status sendrecvReplace(MemorySegment buf, Datatype type, int dest, int sendTag, int source, int recvTag) {
+        Comm c = comm();
+        c.check();
+        Objects.requireNonNull(type, "type");
+        int n = Args.countOf(Args.writable(buf, "buf"), type.extent(), "buf", type);
+        Args.dest(dest, c.size, "dest");
+        Args.tag(sendTag, Runtime.tagUpperBound(), "sendTag");
+        Args.source(source, c.size, "source");
+        Args.recvTag(recvTag, Runtime.tagUpperBound(), "recvTag");
+        Status status = new Status();
+        int rc;
+        if (buf.isNative()) {
+            rc = mpi_h.MPI_Sendrecv_replace(buf, n, type.handle(), dest, sendTag, source, recvTag, c.handle,
+                    status.segment());
+        } else {
+            try {
+                rc = (int) HeapCalls.SENDRECV_REPLACE.invokeExact(buf, n, type.handle(), dest, sendTag, source,
+                        recvTag, c.handle, status.segment());
+            } catch (Throwable e) {
+                throw HeapCalls.rethrow(e);
+            }
+        }
+        Errors.check(rc, "MPI_Sendrecv_replace");
+        return status;
+    }
+
+    /** Blocks until a matching message is available and describes it ({@code MPI_Probe}). */
+    default Status probe(int source, int tag) {
+        Comm c = P2p.checkedPeer(comm(), source, tag);
+        Status status = new Status();
+        Errors.check(mpi_h.MPI_Probe(source, tag, c.handle, status.segment()), "MPI_Probe");
+        return status;
+    }
+
+    /** Describes a matching message if one is available, else returns null ({@code MPI_Iprobe}). */
+    default Status iprobe(int source, int tag) {
+        Status status = new Status();
+        return iprobe(source, tag, status) ? status : null;
+    }
+
+    /**
+     * Whether a matching message is available ({@code MPI_Iprobe}); if so, fills
+     * {@code status} when it is not null. Allocates nothing.
+     */
+    default boolean iprobe(int source, int tag, Status status) {
+        Comm c = P2p.checkedPeer(comm(), source, tag);
+        MemorySegment flag = Scratch.words();
+        Errors.check(mpi_h.MPI_Iprobe(source, tag, c.handle, flag,
+                status == null ? mpi_h.MPI_STATUS_IGNORE() : status.segment()), "MPI_Iprobe");
+        return flag.get(JAVA_INT, 0) != 0;
+    }
+
+    /**
+     * Blocks until a matching message is available and removes it from matching
+     * ({@code MPI_Mprobe}): no other receive can take it, so threads probing the same
+     * source concurrently each get their own message. Receive it with
+     * {@link Message#recv}.
+     */
+    default Message mprobe(int source, int tag) {
+        Comm c = P2p.checkedPeer(comm(), source, tag);
+        Status status = new Status();
+        MemorySegment slot = Slots.next(MemorySegment.NULL);
+        Errors.check(mpi_h.MPI_Mprobe(source, tag, c.handle, slot, status.segment()), "MPI_Mprobe");
+        return new Message(slot, status);
+    }
+
+    /** Like {@link #mprobe} but returns null at once when no message matches ({@code MPI_Improbe}). */
+    default Message improbe(int source, int tag) {
+        Comm c = P2p.checkedPeer(comm(), source, tag);
+        Status status = new Status();
+        MemorySegment slot = Slots.next(MemorySegment.NULL);
+        MemorySegment flag = Scratch.words();
+        Errors.check(mpi_h.MPI_Improbe(source, tag, c.handle, flag, slot, status.segment()), "MPI_Improbe");
+        return flag.get(JAVA_INT, 0) != 0 ? new Message(slot, status) : null;
+    }
+
+    private Comm comm() {
+        return (Comm) this;
+    }
+}

@@ -1,0 +1,66 @@
+package org.jmpi;
+
+import java.lang.foreign.MemorySegment;
+
+import org.jmpi.bindings.mpi.mpi_h;
+import org.jmpi.internal.Args;
+import org.jmpi.internal.Errors;
+import org.jmpi.internal.Runtime;
+
+/** The shared body of every nonblocking and persistent point-to-point call. */
+final class Posts {
+    static final int ISEND = 0;
+    static final int ISSEND = 1;
+    static final int IRSEND = 2;
+    static final int IBSEND = 3;
+    static final int IRECV = 4;
+    static final int SEND_INIT = 5;
+    static final int SSEND_INIT = 6;
+    static final int RSEND_INIT = 7;
+    static final int BSEND_INIT = 8;
+    static final int RECV_INIT = 9;
+    private static final String[] NAMES = {"MPI_Isend", "MPI_Issend", "MPI_Irsend", "MPI_Ibsend", "MPI_Irecv",
+        "MPI_Send_init", "MPI_Ssend_init", "MPI_Rsend_init", "MPI_Bsend_init", "MPI_Recv_init"};
+
+    private Posts() {
+    }
+
+    static Request reuse(Request r) {
+        if (r == null) {
+            throw new NullPointerException("reuse");
+        }
+        return r.reusable();
+    }
+
+    static Request post(Comm c, int op, MemorySegment buf, int count, Datatype type, int peer, int tag,
+                        Request r) {
+        c.check();
+        boolean receive = op == IRECV || op == RECV_INIT;
+        MemorySegment b = P2p.nativeOnly(receive ? Args.writable(buf, "buf") : Args.segment(buf, "buf"), "buf");
+        int n = P2p.count(b, count, type);
+        if (receive) {
+            Args.source(peer, c.size, "source");
+            Args.recvTag(tag, Runtime.tagUpperBound(), "tag");
+        } else {
+            Args.dest(peer, c.size, "dest");
+            Args.tag(tag, Runtime.tagUpperBound(), "tag");
+        }
+        MemorySegment t = type.handle();
+        MemorySegment h = c.handle;
+        MemorySegment s = r.slot;
+        int rc = switch (op) {
+            case ISEND -> mpi_h.MPI_Isend(b, n, t, peer, tag, h, s);
+            case ISSEND -> mpi_h.MPI_Issend(b, n, t, peer, tag, h, s);
+            case IRSEND -> mpi_h.MPI_Irsend(b, n, t, peer, tag, h, s);
+            case IBSEND -> mpi_h.MPI_Ibsend(b, n, t, peer, tag, h, s);
+            case IRECV -> mpi_h.MPI_Irecv(b, n, t, peer, tag, h, s);
+            case SEND_INIT -> mpi_h.MPI_Send_init(b, n, t, peer, tag, h, s);
+            case SSEND_INIT -> mpi_h.MPI_Ssend_init(b, n, t, peer, tag, h, s);
+            case RSEND_INIT -> mpi_h.MPI_Rsend_init(b, n, t, peer, tag, h, s);
+            case BSEND_INIT -> mpi_h.MPI_Bsend_init(b, n, t, peer, tag, h, s);
+            default -> mpi_h.MPI_Recv_init(b, n, t, peer, tag, h, s);
+        };
+        Errors.check(rc, NAMES[op]);
+        return op >= SEND_INIT ? r.persistent(b) : r.started(b);
+    }
+}

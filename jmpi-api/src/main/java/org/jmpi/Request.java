@@ -43,6 +43,7 @@ public final class Request implements AutoCloseable {
     private Arena arena;
     private boolean persistent;
     private boolean collective;
+    private boolean cancelled;
     private volatile int state = NEW;
     private volatile CompletableFuture<Status> future;
 
@@ -185,10 +186,19 @@ public final class Request implements AutoCloseable {
         return false;
     }
 
-    /** Asks MPI to cancel the operation ({@code MPI_Cancel}); it must still be waited on. */
+    /**
+     * Asks MPI to cancel the operation ({@code MPI_Cancel}); it must still be waited on,
+     * and {@link Status#cancelled()} then tells whether it was. Allowed, and the wait
+     * too, when the buffer's arena has already been closed, so such an operation can be
+     * retired.
+     */
     public void cancel() {
-        checkActive();
+        Runtime.checkCall();
+        if (state != ACTIVE) {
+            checkActive();
+        }
         Errors.check(mpi_h.MPI_Cancel(slot), "MPI_Cancel");
+        cancelled = true;
     }
 
     /** Whether an operation is in flight on this request (started and not yet completed). */
@@ -439,6 +449,9 @@ public final class Request implements AutoCloseable {
     }
 
     private void checkBuffers() {
+        if (cancelled) {
+            return;
+        }
         if (buffers instanceof MemorySegment seg) {
             checkAlive(seg);
         } else if (buffers instanceof MemorySegment[] segs) {
@@ -456,6 +469,7 @@ public final class Request implements AutoCloseable {
 
     private void completed() {
         state = COMPLETE;
+        cancelled = false;
         if (!persistent) {
             buffers = null;
         }

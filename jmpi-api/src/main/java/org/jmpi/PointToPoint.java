@@ -93,6 +93,14 @@ public sealed interface PointToPoint permits Comm {
      */
     default Status sendrecv(MemorySegment sendBuf, Datatype sendType, int dest, int sendTag,
                             MemorySegment recvBuf, Datatype recvType, int source, int recvTag) {
+        Status status = new Status();
+        sendrecv(sendBuf, sendType, dest, sendTag, recvBuf, recvType, source, recvTag, status);
+        return status;
+    }
+
+    /** {@code MPI_Sendrecv} filling {@code status} when it is not null; allocates nothing. */
+    default void sendrecv(MemorySegment sendBuf, Datatype sendType, int dest, int sendTag,
+                          MemorySegment recvBuf, Datatype recvType, int source, int recvTag, Status status) {
         Comm c = comm();
         c.check();
         Objects.requireNonNull(sendType, "sendType");
@@ -103,21 +111,20 @@ public sealed interface PointToPoint permits Comm {
         Args.tag(sendTag, Runtime.tagUpperBound(), "sendTag");
         Args.source(source, c.size, "source");
         Args.recvTag(recvTag, Runtime.tagUpperBound(), "recvTag");
-        Status status = new Status();
+        MemorySegment st = status == null ? mpi_h.MPI_STATUS_IGNORE() : status.segment();
         int rc;
         if (sendBuf.isNative() && recvBuf.isNative()) {
             rc = mpi_h.MPI_Sendrecv(sendBuf, sn, sendType.handle(), dest, sendTag,
-                    recvBuf, rn, recvType.handle(), source, recvTag, c.handle, status.segment());
+                    recvBuf, rn, recvType.handle(), source, recvTag, c.handle, st);
         } else {
             try {
                 rc = (int) HeapCalls.SENDRECV.invokeExact(sendBuf, sn, sendType.handle(), dest, sendTag,
-                        recvBuf, rn, recvType.handle(), source, recvTag, c.handle, status.segment());
+                        recvBuf, rn, recvType.handle(), source, recvTag, c.handle, st);
             } catch (Throwable e) {
                 throw HeapCalls.rethrow(e);
             }
         }
         Errors.check(rc, "MPI_Sendrecv");
-        return status;
     }
 
     /**

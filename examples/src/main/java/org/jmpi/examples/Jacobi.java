@@ -222,15 +222,15 @@ public final class Jacobi {
             int south = dec.south();
             int west = dec.west();
             int east = dec.east();
-            world.sendrecv(row(1), Datatype.DOUBLE, north, 0, row(rows + 1), Datatype.DOUBLE, south, 0);
-            world.sendrecv(row(rows), Datatype.DOUBLE, south, 1, row(0), Datatype.DOUBLE, north, 1);
+            world.sendrecv(row(1), Datatype.DOUBLE, north, 0, row(rows + 1), Datatype.DOUBLE, south, 0, null);
+            world.sendrecv(row(rows), Datatype.DOUBLE, south, 1, row(0), Datatype.DOUBLE, north, 1, null);
             packColumn(1);
-            world.sendrecv(sendCol, Datatype.DOUBLE, west, 2, recvCol, Datatype.DOUBLE, east, 2);
+            world.sendrecv(sendCol, Datatype.DOUBLE, west, 2, recvCol, Datatype.DOUBLE, east, 2, null);
             if (east != Comm.PROC_NULL) {
                 unpackColumn(cols + 1);
             }
             packColumn(cols);
-            world.sendrecv(sendCol, Datatype.DOUBLE, east, 3, recvCol, Datatype.DOUBLE, west, 3);
+            world.sendrecv(sendCol, Datatype.DOUBLE, east, 3, recvCol, Datatype.DOUBLE, west, 3, null);
             if (west != Comm.PROC_NULL) {
                 unpackColumn(0);
             }

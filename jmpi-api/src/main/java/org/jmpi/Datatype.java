@@ -1,6 +1,7 @@
 package org.jmpi;
 
 import java.lang.foreign.Arena;
+import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,9 +16,23 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 /**
  * An MPI datatype ({@code MPI_Datatype}): the predefined ones as constants, derived
- * ones built by this library (committed, freed by {@link #close()}). Size, extent
+ * ones built by the static factories (committed, freed by {@link #close()}). Size, extent
  * and lower bound are read once, when MPI starts (predefined) or when the type is
  * built (derived), so buffer checks cost no native call.
+ *
+ * <pre>{@code
+ * // one column of a row-major rows x cols matrix of doubles
+ * try (Datatype column = Datatype.vector(rows, 1, cols, Datatype.DOUBLE)) {
+ *     world.send(matrix.asSlice(j * 8L), 1, column, dest, tag);
+ * }
+ * // N records of a struct layout, sent as N elements
+ * try (Datatype rec = Datatype.of(RECORD)) {
+ *     world.send(records, n, rec, dest, tag);
+ * }
+ * }</pre>
+ *
+ * Factories check every argument before any native call and name it in the exception;
+ * a type argument that has been closed is an {@link IllegalStateException}.
  */
 public final class Datatype implements AutoCloseable {
     private static final List<Datatype> PREDEFINED = new ArrayList<>();
@@ -105,6 +120,8 @@ public final class Datatype implements AutoCloseable {
     private long size = -1;
     private long extent = -1;
     private long lowerBound;
+    private long trueLowerBound;
+    private long trueExtent;
     private final Freed freed;
 
     private Datatype(MemorySegment handle, String name, boolean predefined) {
@@ -136,13 +153,17 @@ public final class Datatype implements AutoCloseable {
 
     private void readGeometry() {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment out = arena.allocate(JAVA_LONG, 3);
+            MemorySegment out = arena.allocate(JAVA_LONG, 5);
             Errors.check(mpi_h.MPI_Type_size_x(handle, out), "MPI_Type_size_x");
             Errors.check(mpi_h.MPI_Type_get_extent_x(handle, out.asSlice(8), out.asSlice(16)),
                     "MPI_Type_get_extent_x");
+            Errors.check(mpi_h.MPI_Type_get_true_extent_x(handle, out.asSlice(24), out.asSlice(32)),
+                    "MPI_Type_get_true_extent_x");
             size = out.get(JAVA_LONG, 0);
             lowerBound = out.get(JAVA_LONG, 8);
             extent = out.get(JAVA_LONG, 16);
+            trueLowerBound = out.get(JAVA_LONG, 24);
+            trueExtent = out.get(JAVA_LONG, 32);
         }
     }
 
@@ -164,9 +185,122 @@ public final class Datatype implements AutoCloseable {
         return lowerBound;
     }
 
+    /**
+     * Offset in bytes of the first byte of data ({@code MPI_Type_get_true_extent}); differs
+     * from {@link #lowerBound()} when the type was resized.
+     */
+    public long trueLowerBound() {
+        check();
+        return trueLowerBound;
+    }
+
+    /** Bytes from the first to the last byte of data, holes at the ends excluded. */
+    public long trueExtent() {
+        check();
+        return trueExtent;
+    }
+
     /** Whether this is a predefined type (close() leaves it alone). */
     public boolean isPredefined() {
         return predefined;
+    }
+
+    /** A description of the type: the MPI name of a predefined type, how a derived one was built. */
+    public String name() {
+        return name;
+    }
+
+    /** Storage order of a multidimensional array, for {@link #subarray}. */
+    public enum Order {
+        /** Row-major: the last index varies fastest ({@code MPI_ORDER_C}). */
+        C,
+        /** Column-major: the first index varies fastest ({@code MPI_ORDER_FORTRAN}). */
+        FORTRAN
+    }
+
+    /** {@code MPI_Type_contiguous}: {@code count} consecutive elements of {@code old}. */
+    public static Datatype contiguous(int count, Datatype old) {
+        return DerivedTypes.contiguous(count, old);
+    }
+
+    /**
+     * {@code MPI_Type_vector}: {@code count} blocks of {@code blockLength} elements of
+     * {@code old}, block starts {@code stride} elements of {@code old} apart.
+     */
+    public static Datatype vector(int count, int blockLength, int stride, Datatype old) {
+        return DerivedTypes.vector(count, blockLength, stride, old);
+    }
+
+    /** {@code MPI_Type_create_hvector}: as {@link #vector} with the stride in bytes. */
+    public static Datatype hvector(int count, int blockLength, long byteStride, Datatype old) {
+        return DerivedTypes.hvector(count, blockLength, byteStride, old);
+    }
+
+    /**
+     * {@code MPI_Type_indexed}: block {@code i} has {@code blockLengths[i]} elements of
+     * {@code old} and starts {@code displacements[i]} elements of {@code old} from the start.
+     */
+    public static Datatype indexed(int[] blockLengths, int[] displacements, Datatype old) {
+        return DerivedTypes.indexed(blockLengths, displacements, old);
+    }
+
+    /** {@code MPI_Type_create_hindexed}: as {@link #indexed} with displacements in bytes. */
+    public static Datatype hindexed(int[] blockLengths, long[] byteDisplacements, Datatype old) {
+        return DerivedTypes.hindexed(blockLengths, byteDisplacements, old);
+    }
+
+    /** {@code MPI_Type_create_indexed_block}: as {@link #indexed} with one block length for all. */
+    public static Datatype indexedBlock(int blockLength, int[] displacements, Datatype old) {
+        return DerivedTypes.indexedBlock(blockLength, displacements, old);
+    }
+
+    /** {@code MPI_Type_create_hindexed_block}: as {@link #hindexed} with one block length for all. */
+    public static Datatype hindexedBlock(int blockLength, long[] byteDisplacements, Datatype old) {
+        return DerivedTypes.hindexedBlock(blockLength, byteDisplacements, old);
+    }
+
+    /**
+     * {@code MPI_Type_create_struct}: block {@code i} has {@code blockLengths[i]} elements of
+     * {@code types[i]} at byte {@code byteDisplacements[i]}; the three arrays have one length.
+     */
+    public static Datatype struct(int[] blockLengths, long[] byteDisplacements, Datatype[] types) {
+        return DerivedTypes.struct(blockLengths, byteDisplacements, types);
+    }
+
+    /**
+     * {@code MPI_Type_create_subarray}: the {@code subsizes} block starting at {@code starts}
+     * of an array of {@code sizes} elements of {@code old} stored in {@code order}. Needs
+     * {@code 1 <= subsizes[i] <= sizes[i]} and {@code 0 <= starts[i] <= sizes[i] - subsizes[i]}.
+     * Its extent is the whole array's.
+     */
+    public static Datatype subarray(int[] sizes, int[] subsizes, int[] starts, Order order, Datatype old) {
+        return DerivedTypes.subarray(sizes, subsizes, starts, order, old);
+    }
+
+    /**
+     * {@code MPI_Type_create_resized}: {@code old} with lower bound {@code lowerBound} and
+     * extent {@code extent} bytes, which is how far apart consecutive elements are.
+     */
+    public static Datatype resized(long lowerBound, long extent, Datatype old) {
+        return DerivedTypes.resized(lowerBound, extent, old);
+    }
+
+    /** {@code MPI_Type_dup}: a new, committed type with this type map, owned by the caller. */
+    public Datatype dup() {
+        return DerivedTypes.dup(this);
+    }
+
+    /**
+     * A type for one element of {@code layout}, with extent {@code layout.byteSize()}, so a
+     * segment of N such elements goes with count N. Value layouts map to {@link #INT8},
+     * {@link #INT16}, {@link #UINT16} (char), {@link #INT32}, {@link #INT64}, {@link #FLOAT},
+     * {@link #DOUBLE}, {@link #C_BOOL} and {@link #AINT} (addresses); sequences to contiguous
+     * types; structs to struct types at their members' byte offsets, padding skipped;
+     * nesting is followed. Union layouts and values in non-native byte order are refused.
+     * The result is always a new derived type, even for a single value layout.
+     */
+    public static Datatype of(MemoryLayout layout) {
+        return LayoutTypes.of(layout);
     }
 
     /** The handle, after checking the type is usable. Not for users: it is native. */

@@ -13,7 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Misuse is a Java exception naming the argument, thrown before any native call. */
 class ArgumentCheckTest {
 
-    private static <T extends Throwable> void fails(Class<T> type, String mention, Executable call) {
+    /** Asserts that {@code call} throws {@code type} with {@code mention} in its message. */
+    static <T extends Throwable> void fails(Class<T> type, String mention, Executable call) {
         T e = assertThrows(type, call);
         assertTrue(e.getMessage() != null && e.getMessage().contains(mention),
                 "expected '" + mention + "' in: " + e.getMessage());

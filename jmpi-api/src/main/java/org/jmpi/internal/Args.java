@@ -117,4 +117,29 @@ public final class Args {
     public static int recvTag(int tag, int upper, String arg) {
         return tag == ANY_TAG ? tag : tag(tag, upper, arg);
     }
+
+    /** A value that must not be negative (a block length, a number of elements). */
+    public static int nonNegative(int value, String arg) {
+        if (value < 0) {
+            throw new IllegalArgumentException(arg + " must not be negative, got " + value);
+        }
+        return value;
+    }
+
+    /** An array, not null, whose every element is not negative. */
+    public static int[] nonNegative(int[] values, String arg) {
+        Objects.requireNonNull(values, arg);
+        for (int i = 0; i < values.length; i++) {
+            nonNegative(values[i], arg + "[" + i + "]");
+        }
+        return values;
+    }
+
+    /** Checks that array {@code arg} has the length of array {@code other}. */
+    public static void sameLength(int length, String arg, int otherLength, String other) {
+        if (length != otherLength) {
+            throw new IllegalArgumentException(arg + ": length " + length + " differs from the length "
+                    + otherLength + " of " + other);
+        }
+    }
 }

@@ -122,6 +122,7 @@ public final class Datatype implements AutoCloseable {
     private long lowerBound;
     private long trueLowerBound;
     private long trueExtent;
+    private boolean contained;
     private final Freed freed;
 
     private Datatype(MemorySegment handle, String name, boolean predefined) {
@@ -164,7 +165,17 @@ public final class Datatype implements AutoCloseable {
             extent = out.get(JAVA_LONG, 16);
             trueLowerBound = out.get(JAVA_LONG, 24);
             trueExtent = out.get(JAVA_LONG, 32);
+            contained = trueLowerBound >= 0 && trueLowerBound + trueExtent <= extent;
         }
+    }
+
+    /**
+     * Whether every element's data lies within its own extent, so {@code count x extent}
+     * bytes bound {@code count} elements; false for types resized smaller than their data
+     * or with negative displacements. Checks of buffers use the true bounds then.
+     */
+    boolean contained() {
+        return contained;
     }
 
     /** Bytes of data in one element ({@code MPI_Type_size}); holes excluded. */

@@ -76,9 +76,9 @@ final class P2p {
     static int count(MemorySegment buf, int count, Datatype type) {
         Objects.requireNonNull(type, "type");
         if (count < 0) {
-            return Args.countOf(buf, type.extent(), "buf", type);
+            return Buffers.countOf(buf, type, "buf");
         }
-        Args.fits(buf, count, type.extent(), "buf", type);
+        Buffers.fits(buf, count, type, "buf");
         return count;
     }
 

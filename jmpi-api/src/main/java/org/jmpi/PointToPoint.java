@@ -105,8 +105,8 @@ public sealed interface PointToPoint permits Comm {
         c.check();
         Objects.requireNonNull(sendType, "sendType");
         Objects.requireNonNull(recvType, "recvType");
-        int sn = Args.countOf(Args.segment(sendBuf, "sendBuf"), sendType.extent(), "sendBuf", sendType);
-        int rn = Args.countOf(Args.writable(recvBuf, "recvBuf"), recvType.extent(), "recvBuf", recvType);
+        int sn = Buffers.countOf(Args.segment(sendBuf, "sendBuf"), sendType, "sendBuf");
+        int rn = Buffers.countOf(Args.writable(recvBuf, "recvBuf"), recvType, "recvBuf");
         Args.dest(dest, c.size, "dest");
         Args.tag(sendTag, Runtime.tagUpperBound(), "sendTag");
         Args.source(source, c.size, "source");
@@ -135,7 +135,7 @@ public sealed interface PointToPoint permits Comm {
         Comm c = comm();
         c.check();
         Objects.requireNonNull(type, "type");
-        int n = Args.countOf(Args.writable(buf, "buf"), type.extent(), "buf", type);
+        int n = Buffers.countOf(Args.writable(buf, "buf"), type, "buf");
         Args.dest(dest, c.size, "dest");
         Args.tag(sendTag, Runtime.tagUpperBound(), "sendTag");
         Args.source(source, c.size, "source");

@@ -335,6 +335,32 @@ class DatatypeTest {
     }
 
     @MpiTest(np = 1)
+    void typesReachingOutsideTheirExtentAreBoundedByTheirTrueExtent() {
+        Comm world = TestMpi.world();
+        try (Arena arena = Arena.ofConfined();
+             Datatype three = Datatype.contiguous(3, Datatype.INT);
+             Datatype overlapping = Datatype.resized(0, 4, three)) {
+            MemorySegment twelve = arena.allocate(JAVA_INT, 3);
+            // 2 elements: 2 x extent = 8 bytes, but the second element's data ends at byte 16
+            fails(IllegalArgumentException.class, "touch bytes [0, 16)",
+                    () -> world.send(twelve, 2, overlapping, 0, 0));
+            fails(IllegalArgumentException.class, "buf",
+                    () -> world.recv(twelve, 2, overlapping, 0, 0, null));
+            MemorySegment sixteen = arena.allocate(JAVA_INT, 4);
+            MemorySegment in = arena.allocate(JAVA_INT, 6);
+            for (int i = 0; i < 4; i++) {
+                sixteen.setAtIndex(JAVA_INT, i, 10 + i);
+            }
+            world.send(sixteen, 2, overlapping, 0, 2);
+            world.recv(in, 6, Datatype.INT, 0, 2, null);
+            assertEquals(10, in.getAtIndex(JAVA_INT, 0));
+            assertEquals(12, in.getAtIndex(JAVA_INT, 2));
+            assertEquals(11, in.getAtIndex(JAVA_INT, 3));
+            assertEquals(13, in.getAtIndex(JAVA_INT, 5));
+        }
+    }
+
+    @MpiTest(np = 1)
     void closeIsIdempotentAndUseAfterCloseIsRefused() {
         Comm world = TestMpi.world();
         Datatype v = Datatype.vector(2, 1, 2, Datatype.INT);

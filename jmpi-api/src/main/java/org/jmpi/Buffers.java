@@ -1,0 +1,47 @@
+package org.jmpi;
+
+import java.lang.foreign.MemorySegment;
+
+import org.jmpi.internal.Args;
+
+/**
+ * Checks that {@code count} elements of a datatype lie inside a segment before MPI reads
+ * or writes them. For most types {@code count x extent <= byteSize} is the whole story;
+ * for a type whose data reaches outside its extent (resized smaller, negative
+ * displacements) the true bounds of the first and last element are checked instead.
+ */
+final class Buffers {
+    private Buffers() {
+    }
+
+    /** The number of whole elements of {@code type} that fill {@code seg}, checked to lie inside it. */
+    static int countOf(MemorySegment seg, Datatype type, String arg) {
+        int n = Args.countOf(seg, type.extent(), arg, type);
+        if (!type.contained()) {
+            inside(seg, n, type, arg);
+        }
+        return n;
+    }
+
+    /** Checks that {@code count} elements of {@code type} lie inside {@code seg}. */
+    static void fits(MemorySegment seg, long count, Datatype type, String arg) {
+        if (type.contained()) {
+            Args.fits(seg, count, type.extent(), arg, type);
+        } else {
+            inside(seg, Args.count(count, "count"), type, arg);
+        }
+    }
+
+    private static void inside(MemorySegment seg, int count, Datatype type, String arg) {
+        if (count == 0) {
+            return;
+        }
+        long d = Math.multiplyExact((long) count - 1, type.extent());
+        long first = type.trueLowerBound() + Math.min(0, d);
+        long end = Math.addExact(type.trueLowerBound() + type.trueExtent(), Math.max(0, d));
+        if (first < 0 || end > seg.byteSize()) {
+            throw new IllegalArgumentException(arg + ": " + count + " x " + type + " touch bytes [" + first + ", "
+                    + end + ") but the segment has " + seg.byteSize());
+        }
+    }
+}

@@ -57,20 +57,79 @@ public final class Group implements AutoCloseable {
         return subset(ranks, false);
     }
 
-    private Group subset(int[] ranks, boolean incl) {
+    /**
+     * The group of the ranks in the given ranges, in order ({@code MPI_Group_range_incl});
+     * each range is {@code {first, last, stride}} as in C, e.g. {@code {0, 6, 2}} is ranks
+     * 0, 2, 4, 6 and {@code {5, 1, -2}} is 5, 3, 1.
+     */
+    public Group rangeIncl(int[]... ranges) {
+        return ranges(ranges, true);
+    }
+
+    /** This group without the ranks in the given {@code {first, last, stride}} ranges ({@code MPI_Group_range_excl}). */
+    public Group rangeExcl(int[]... ranges) {
+        return ranges(ranges, false);
+    }
+
+    private Group ranges(int[][] ranges, boolean incl) {
         check();
-        Objects.requireNonNull(ranks, "ranks");
+        Objects.requireNonNull(ranges, "ranges");
+        int[] flat = new int[ranges.length * 3];
+        int count = 0;
+        for (int i = 0; i < ranges.length; i++) {
+            int[] r = Objects.requireNonNull(ranges[i], "ranges[" + i + "]");
+            if (r.length != 3) {
+                throw new IllegalArgumentException("ranges[" + i + "]: needs {first, last, stride}, got "
+                        + r.length + " values");
+            }
+            if (r[2] == 0) {
+                throw new IllegalArgumentException("ranges[" + i + "]: stride must not be 0");
+            }
+            for (int k = 0; k < 2; k++) {
+                if (r[k] < 0 || r[k] >= size) {
+                    throw new IllegalArgumentException("ranges[" + i + "]: rank " + r[k] + " is not in [0, " + size + ")");
+                }
+            }
+            count += Math.max(0, (r[1] - r[0]) / r[2] + 1);
+            System.arraycopy(r, 0, flat, i * 3, 3);
+        }
+        int[] members = new int[count];
+        int m = 0;
+        for (int[] r : ranges) {
+            for (int x = r[0]; r[2] > 0 ? x <= r[1] : x >= r[1]; x += r[2]) {
+                members[m++] = x;
+            }
+        }
+        distinct(members, "ranges");
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment in = arena.allocateFrom(JAVA_INT, flat);
+            MemorySegment out = arena.allocate(mpi_h.C_POINTER);
+            if (incl) {
+                Errors.check(mpi_h.MPI_Group_range_incl(handle, ranges.length, in, out), "MPI_Group_range_incl");
+            } else {
+                Errors.check(mpi_h.MPI_Group_range_excl(handle, ranges.length, in, out), "MPI_Group_range_excl");
+            }
+            return new Group(out.get(mpi_h.C_POINTER, 0));
+        }
+    }
+
+    private void distinct(int[] ranks, String arg) {
         boolean[] seen = new boolean[size];
         for (int i = 0; i < ranks.length; i++) {
             int r = ranks[i];
             if (r < 0 || r >= size) {
-                throw new IllegalArgumentException("ranks[" + i + "]: rank " + r + " is not in [0, " + size + ")");
+                throw new IllegalArgumentException(arg + "[" + i + "]: rank " + r + " is not in [0, " + size + ")");
             }
             if (seen[r]) {
-                throw new IllegalArgumentException("ranks[" + i + "]: rank " + r + " is listed twice");
+                throw new IllegalArgumentException(arg + "[" + i + "]: rank " + r + " is listed twice");
             }
             seen[r] = true;
         }
+    }
+
+    private Group subset(int[] ranks, boolean incl) {
+        check();
+        distinct(Objects.requireNonNull(ranks, "ranks"), "ranks");
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment in = arena.allocateFrom(JAVA_INT, ranks);
             MemorySegment out = arena.allocate(mpi_h.C_POINTER);

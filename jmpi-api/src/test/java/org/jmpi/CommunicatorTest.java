@@ -72,6 +72,38 @@ class CommunicatorTest {
     }
 
     @MpiTest
+    void rangeInclusionAndExclusion() {
+        Comm world = TestMpi.world();
+        int n = world.size();
+        try (Group all = world.group();
+             Group evens = all.rangeIncl(new int[] {0, n - 1, 2});
+             Group backwards = all.rangeIncl(new int[] {n - 1, 0, -1});
+             Group odds = all.rangeExcl(new int[] {0, n - 1, 2})) {
+            assertEquals((n + 1) / 2, evens.size());
+            assertEquals(n / 2, odds.size());
+            assertEquals(world.rank() % 2 == 0 ? world.rank() / 2 : Group.UNDEFINED, evens.rank());
+            assertEquals(n - 1 - world.rank(), backwards.rank());
+            int[] all2 = new int[n];
+            for (int i = 0; i < n; i++) {
+                all2[i] = i;
+            }
+            int[] expected = new int[n];
+            for (int i = 0; i < n; i++) {
+                expected[i] = n - 1 - i;
+            }
+            assertArrayEquals(expected, all.translateRanks(all2, backwards));
+            IllegalArgumentException twice = assertThrows(IllegalArgumentException.class,
+                    () -> all.rangeIncl(new int[] {0, 0, 1}, new int[] {0, n - 1, 1}));
+            assertTrue(twice.getMessage().contains("listed twice"), twice.getMessage());
+            IllegalArgumentException stride = assertThrows(IllegalArgumentException.class,
+                    () -> all.rangeIncl(new int[] {0, 0, 0}));
+            assertTrue(stride.getMessage().startsWith("ranges[0]: stride"), stride.getMessage());
+            assertThrows(IllegalArgumentException.class, () -> all.rangeExcl(new int[] {0, n, 1}));
+            assertThrows(IllegalArgumentException.class, () -> all.rangeExcl(new int[] {0, 1}));
+        }
+    }
+
+    @MpiTest
     void groupsAndCreate() {
         Comm world = TestMpi.world();
         int n = world.size();

@@ -72,6 +72,7 @@ public sealed interface Collectives permits Comm {
                 throw HeapCalls.rethrow(e);
             }
         }
+        op.afterReduction();
         Errors.check(rc, "MPI_Allreduce");
     }
 
@@ -101,6 +102,7 @@ public sealed interface Collectives permits Comm {
                 throw HeapCalls.rethrow(e);
             }
         }
+        op.afterReduction();
         Errors.check(rc, "MPI_Reduce");
     }
 
@@ -187,8 +189,10 @@ public sealed interface Collectives permits Comm {
         Args.fits(P2p.nativeOnly(Args.writable(recv, "recv"), "recv"), n, type.extent(), "recv", type);
         if (inclusive) {
             Errors.check(mpi_h.MPI_Scan(send, recv, n, type.handle(), op.handle(), c.handle), "MPI_Scan");
+            op.afterReduction();
         } else {
             Errors.check(mpi_h.MPI_Exscan(send, recv, n, type.handle(), op.handle(), c.handle), "MPI_Exscan");
+            op.afterReduction();
         }
     }
 
@@ -202,6 +206,7 @@ public sealed interface Collectives permits Comm {
         Args.fits(P2p.nativeOnly(Args.segment(send, "send"), "send"), (long) n * c.size, type.extent(), "send", type);
         Errors.check(mpi_h.MPI_Reduce_scatter_block(send, recv, n, type.handle(), op.handle(), c.handle),
                 "MPI_Reduce_scatter_block");
+        op.afterReduction();
     }
 
     private Comm comm() {

@@ -336,4 +336,18 @@ public final class Datatype implements AutoCloseable {
     public String toString() {
         return name;
     }
+
+    /**
+     * The predefined type whose handle is {@code h}, or {@code null} if {@code h} is no
+     * predefined type's handle (a derived type). Makes no MPI call and no thread check.
+     */
+    static Datatype byHandle(MemorySegment h) {
+        long address = h.address();
+        for (Datatype t : PREDEFINED) {
+            if (t.handle.address() == address) {
+                return t;
+            }
+        }
+        return null;
+    }
 }

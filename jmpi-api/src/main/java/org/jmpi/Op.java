@@ -1,12 +1,52 @@
 package org.jmpi;
 
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
+import org.jmpi.bindings.mpi.MPI_User_function;
+import org.jmpi.bindings.mpi.mpi_h;
 import org.jmpi.bindings.ompi.OmpiHandles;
+import org.jmpi.internal.Errors;
+import org.jmpi.internal.Freed;
 import org.jmpi.internal.Runtime;
+import org.jmpi.internal.Scratch;
+import org.jmpi.internal.UserOps;
 
-/** A reduction operation ({@code MPI_Op}): the predefined ones as constants. */
-public final class Op {
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+/**
+ * A reduction operation ({@code MPI_Op}): the predefined ones as constants, and
+ * user-defined ones written in Java ({@link #create}), which must be closed.
+ *
+ * <h2>User functions, failures and threads</h2>
+ * MPI calls a user function from native code through an upcall stub. An exception
+ * escaping it would end the JVM, so every {@link Throwable} is caught; the first one
+ * is recorded for the thread the function ran on, and the reduction call of this
+ * library that returns on that thread throws {@link UserFunctionException} with it as
+ * the cause (the failure is then cleared). The reduction still completes on every rank,
+ * but its result is undefined; ranks where the function did not run (it runs only where
+ * data is combined) see no exception, so an application that must agree on the failure
+ * should combine a flag afterwards.
+ * <p>
+ * The function runs on whichever thread drives MPI's progress when the data is combined.
+ * For the blocking reductions of this library (allreduce, reduce, scan, exscan,
+ * reduceScatterBlock) that is the calling thread, inside the call: Open MPI 4.1 runs no
+ * progress thread that applies ops. A nonblocking reduction, though, may combine data
+ * while another thread waits on or tests an unrelated request, and an MPI built with
+ * asynchronous progress may call the function on a thread of its own (the JVM attaches
+ * such a thread for the call). A failure there is recorded for that thread: it is
+ * rethrown only by a later reduction with this op that returns on that thread, and
+ * otherwise kept until {@link #close()} drops it.
+ * <p>
+ * Java arrays given to a reduction with a user op are copied to native memory and back
+ * instead of being pinned: a pinned (critical) native call must not call back into Java.
+ */
+public final class Op implements AutoCloseable {
     /** {@code MPI_MAX}. */
     public static final Op MAX = new Op(OmpiHandles.MAX, "MPI_MAX");
     /** {@code MPI_MIN}. */
@@ -36,16 +76,73 @@ public final class Op {
     /** {@code MPI_NO_OP} (one-sided accumulate). */
     public static final Op NO_OP = new Op(OmpiHandles.NO_OP, "MPI_NO_OP");
 
+    /** Out-parameters of the extent query made inside the upcall, one pair per thread. */
+    private static final ThreadLocal<MemorySegment> EXTENT_OUT =
+            ThreadLocal.withInitial(() -> Arena.ofAuto().allocate(JAVA_LONG, 2));
+
     private final MemorySegment handle;
     private final String name;
+    private final Freed freed;
+    /** The upcall stub's arena (user ops only; closed once MPI_Op_free succeeded). */
+    private final Arena stub;
+    /** The first failure of the user function per thread it ran on (user ops only). */
+    private final Map<Thread, Throwable> failures;
 
     private Op(MemorySegment handle, String name) {
         this.handle = handle;
         this.name = name;
+        this.freed = new Freed("op " + name);
+        this.stub = null;
+        this.failures = null;
     }
 
-    MemorySegment handle() {
+    private Op(UserFunction fn, boolean commutative) {
+        this.name = "user op (" + (commutative ? "commutative" : "non-commutative") + ")";
+        this.freed = new Freed(name);
+        this.failures = new ConcurrentHashMap<>();
+        this.stub = Arena.ofShared();
+        try {
+            MemorySegment pointer = MPI_User_function.allocate(
+                    (in, inout, len, type) -> invoke(fn, in, inout, len, type), stub);
+            MemorySegment out = Scratch.handles(1);
+            Errors.check(mpi_h.MPI_Op_create(pointer, commutative ? 1 : 0, out), "MPI_Op_create");
+            this.handle = out.get(ADDRESS, 0);
+        } catch (RuntimeException | Error e) {
+            stub.close();
+            throw e;
+        }
+        UserOps.add(handle);
+    }
+
+    /**
+     * A reduction operation that applies {@code fn} ({@code MPI_Op_create}). MPI may
+     * combine the ranks' data in any order and grouping if {@code commutative}; otherwise
+     * it combines in rank order (still in any grouping, so {@code fn} must be
+     * associative). Close the op when done: it holds a native upcall stub.
+     *
+     * @throws IllegalStateException if MPI is not running or this thread may not call it
+     */
+    public static Op create(UserFunction fn, boolean commutative) {
+        Objects.requireNonNull(fn, "fn");
         Runtime.checkCall();
+        return new Op(fn, commutative);
+    }
+
+    /** Whether MPI may combine operands in any order ({@code MPI_Op_commutative}). */
+    public boolean isCommutative() {
+        MemorySegment out = Scratch.words();
+        Errors.check(mpi_h.MPI_Op_commutative(handle(), out), "MPI_Op_commutative");
+        return out.get(JAVA_INT, 0) != 0;
+    }
+
+    /** Whether this is a predefined op (close() leaves it alone). */
+    public boolean isPredefined() {
+        return stub == null;
+    }
+
+    /** The handle, after checking the op is usable. Not for users: it is native. */
+    MemorySegment handle() {
+        freed.check();
         return handle;
     }
 
@@ -54,10 +151,88 @@ public final class Op {
      * during the reduction that just returned. Call after every native call given this op.
      */
     void afterReduction() {
+        if (failures != null && !failures.isEmpty()) {
+            Throwable t = failures.remove(Thread.currentThread());
+            if (t != null) {
+                throw new UserFunctionException(name + " failed on thread '" + Thread.currentThread().getName()
+                        + "': " + t, t);
+            }
+        }
+    }
+
+    /** The upcall: never lets a Throwable reach native code. */
+    private void invoke(UserFunction fn, MemorySegment in, MemorySegment inout, MemorySegment len,
+                        MemorySegment typeRef) {
+        try {
+            int count = len.reinterpret(JAVA_INT.byteSize()).get(JAVA_INT, 0);
+            MemorySegment typeHandle = typeRef.reinterpret(ADDRESS.byteSize()).get(ADDRESS, 0);
+            MemorySegment ext = EXTENT_OUT.get();
+            Errors.check(mpi_h.MPI_Type_get_extent_x(typeHandle, ext, ext.asSlice(8)), "MPI_Type_get_extent_x");
+            long bytes = Math.max(0, Math.multiplyExact((long) count, ext.get(JAVA_LONG, 8)));
+            fn.apply(in.reinterpret(bytes), inout.reinterpret(bytes), count, Datatype.byHandle(typeHandle));
+        } catch (Throwable t) {
+            try {
+                failures.putIfAbsent(Thread.currentThread(), t);
+            } catch (Throwable ignored) {
+                // Out of memory while recording: dropping the failure beats ending the JVM.
+            }
+        }
+    }
+
+    /**
+     * Frees a user op ({@code MPI_Op_free}) and then its upcall stub, exactly once; later
+     * calls and calls on predefined ops do nothing. Close an op only when no reduction
+     * using it is in progress on any thread, nonblocking ones included: the stub's code
+     * is gone afterwards.
+     */
+    @Override
+    public void close() {
+        if (stub == null) {
+            return;
+        }
+        freed.free(handle, h -> {
+            int rc = mpi_h.MPI_Op_free(h);
+            if (rc == 0) {
+                UserOps.remove(handle);
+                failures.clear();
+                stub.close();
+            }
+            return rc;
+        }, "MPI_Op_free");
     }
 
     @Override
     public String toString() {
         return name;
+    }
+
+    /**
+     * The body of a user-defined op: combines {@code count} elements of {@code in} into
+     * {@code inout}, element by element, {@code inout[i] = in[i] op inout[i]} (for a
+     * non-commutative op, {@code in} holds the operand of the lower ranks). MPI may call it
+     * several times per reduction with parts of the data.
+     */
+    @FunctionalInterface
+    public interface UserFunction {
+        /**
+         * Combines {@code in} into {@code inout}. Both segments hold {@code count} elements
+         * of {@code type}, {@code count} times its extent bytes from its first element
+         * (lower bound 0), and are valid only during the call. {@code type} is the
+         * predefined {@link Datatype} constant the reduction was called with, or
+         * {@code null} for any other type (a derived one); the segments are then sized by
+         * that type's extent all the same. Runs on the thread MPI combines the data on
+         * (see {@link Op}); an exception thrown here is rethrown by the reduction call.
+         */
+        void apply(MemorySegment in, MemorySegment inout, int count, Datatype type);
+    }
+
+    /** A user function of an {@link Op} threw during a reduction; the cause is what it threw. */
+    public static final class UserFunctionException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        /** An exception saying {@code message}, caused by {@code cause}. */
+        public UserFunctionException(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 }

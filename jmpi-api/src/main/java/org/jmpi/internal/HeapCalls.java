@@ -1,9 +1,11 @@
 package org.jmpi.internal;
 
+import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
 
 import org.jmpi.bindings.mpi.mpi_h;
 
@@ -17,6 +19,11 @@ import org.jmpi.bindings.mpi.mpi_h;
 public final class HeapCalls {
     private static final Linker LINKER = Linker.nativeLinker();
     private static final Linker.Option HEAP = Linker.Option.critical(true);
+
+    private static final MethodHandle REDUCE_CRITICAL = critical(mpi_h.MPI_Reduce$address(),
+            mpi_h.MPI_Reduce$descriptor());
+    private static final MethodHandle ALLREDUCE_CRITICAL = critical(mpi_h.MPI_Allreduce$address(),
+            mpi_h.MPI_Allreduce$descriptor());
 
     /** {@code MPI_Send}. */
     public static final MethodHandle SEND = critical(mpi_h.MPI_Send$address(), mpi_h.MPI_Send$descriptor());
@@ -37,16 +44,65 @@ public final class HeapCalls {
     public static final MethodHandle MRECV = critical(mpi_h.MPI_Mrecv$address(), mpi_h.MPI_Mrecv$descriptor());
     /** {@code MPI_Bcast}. */
     public static final MethodHandle BCAST = critical(mpi_h.MPI_Bcast$address(), mpi_h.MPI_Bcast$descriptor());
-    /** {@code MPI_Reduce}. */
-    public static final MethodHandle REDUCE = critical(mpi_h.MPI_Reduce$address(), mpi_h.MPI_Reduce$descriptor());
-    /** {@code MPI_Allreduce}. */
-    public static final MethodHandle ALLREDUCE = critical(mpi_h.MPI_Allreduce$address(), mpi_h.MPI_Allreduce$descriptor());
+    /** {@code MPI_Reduce}; with a user op (an upcall), through native copies instead. */
+    public static final MethodHandle REDUCE = userOpSafe("reduce", mpi_h.MPI_Reduce$descriptor());
+    /** {@code MPI_Allreduce}; with a user op (an upcall), through native copies instead. */
+    public static final MethodHandle ALLREDUCE = userOpSafe("allreduce", mpi_h.MPI_Allreduce$descriptor());
 
     private HeapCalls() {
     }
 
     private static MethodHandle critical(MemorySegment address, FunctionDescriptor fd) {
         return LINKER.downcallHandle(address, fd, HEAP);
+    }
+
+    /**
+     * A handle to the static method {@code name} of this class, typed as the downcall
+     * {@code fd}: a critical downcall must not call back into Java, so a reduction with a
+     * user op (see {@link UserOps}) copies heap segments to native memory and back instead.
+     */
+    private static MethodHandle userOpSafe(String name, FunctionDescriptor fd) {
+        try {
+            return MethodHandles.lookup().findStatic(HeapCalls.class, name, fd.toMethodType());
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private static int reduce(MemorySegment send, MemorySegment recv, int count, MemorySegment type,
+                              MemorySegment op, int root, MemorySegment comm) throws Throwable {
+        if (!UserOps.isUser(op)) {
+            return (int) REDUCE_CRITICAL.invokeExact(send, recv, count, type, op, root, comm);
+        }
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment r = toNative(recv, arena);
+            int rc = mpi_h.MPI_Reduce(toNative(send, arena), r, count, type, op, root, comm);
+            copyBack(r, recv);
+            return rc;
+        }
+    }
+
+    private static int allreduce(MemorySegment send, MemorySegment recv, int count, MemorySegment type,
+                                 MemorySegment op, MemorySegment comm) throws Throwable {
+        if (!UserOps.isUser(op)) {
+            return (int) ALLREDUCE_CRITICAL.invokeExact(send, recv, count, type, op, comm);
+        }
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment r = toNative(recv, arena);
+            int rc = mpi_h.MPI_Allreduce(toNative(send, arena), r, count, type, op, comm);
+            copyBack(r, recv);
+            return rc;
+        }
+    }
+
+    private static MemorySegment toNative(MemorySegment seg, Arena arena) {
+        return seg.isNative() ? seg : arena.allocate(seg.byteSize(), 8).copyFrom(seg);
+    }
+
+    private static void copyBack(MemorySegment copy, MemorySegment seg) {
+        if (copy != seg) {
+            seg.copyFrom(copy);
+        }
     }
 
     /** Rethrows what a handle threw, unchecked. */

@@ -5,6 +5,8 @@ import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.jmpi.bindings.mpi.mpi_h;
 import org.jmpi.bindings.ompi.OmpiHandles;
@@ -36,6 +38,8 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  */
 public final class Datatype implements AutoCloseable {
     private static final List<Datatype> PREDEFINED = new ArrayList<>();
+    /** Live types by handle address, for user reduction functions that receive a handle. */
+    private static final Map<Long, Datatype> BY_ADDRESS = new ConcurrentHashMap<>();
 
     /** {@code MPI_CHAR}: char. */
     public static final Datatype CHAR = predefined(OmpiHandles.CHAR, "MPI_CHAR");
@@ -142,12 +146,14 @@ public final class Datatype implements AutoCloseable {
     static Datatype derived(MemorySegment handle, String description) {
         Datatype t = new Datatype(handle, description, false);
         t.readGeometry();
+        BY_ADDRESS.put(handle.address(), t);
         return t;
     }
 
     /** Reads the geometry of every predefined type; called once by {@link Mpi#init}. */
     static void resolvePredefined() {
         for (Datatype t : PREDEFINED) {
+            BY_ADDRESS.putIfAbsent(t.handle.address(), t);
             t.readGeometry();
         }
     }
@@ -328,6 +334,7 @@ public final class Datatype implements AutoCloseable {
     @Override
     public void close() {
         if (!predefined) {
+            BY_ADDRESS.remove(handle.address(), this);
             freed.free(handle, mpi_h::MPI_Type_free, "MPI_Type_free");
         }
     }
@@ -338,16 +345,10 @@ public final class Datatype implements AutoCloseable {
     }
 
     /**
-     * The predefined type whose handle is {@code h}, or {@code null} if {@code h} is no
-     * predefined type's handle (a derived type). Makes no MPI call and no thread check.
+     * The live type (predefined, or derived and not closed) whose handle is {@code h}, or
+     * {@code null}. Makes no MPI call and no thread check.
      */
     static Datatype byHandle(MemorySegment h) {
-        long address = h.address();
-        for (Datatype t : PREDEFINED) {
-            if (t.handle.address() == address) {
-                return t;
-            }
-        }
-        return null;
+        return BY_ADDRESS.get(h.address());
     }
 }

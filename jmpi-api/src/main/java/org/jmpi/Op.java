@@ -218,9 +218,9 @@ public final class Op implements AutoCloseable {
          * Combines {@code in} into {@code inout}. Both segments hold {@code count} elements
          * of {@code type}, {@code count} times its extent bytes from its first element
          * (lower bound 0), and are valid only during the call. {@code type} is the
-         * predefined {@link Datatype} constant the reduction was called with, or
-         * {@code null} for any other type (a derived one); the segments are then sized by
-         * that type's extent all the same. Runs on the thread MPI combines the data on
+         * {@link Datatype} the reduction was called with (a predefined constant or a
+         * derived type built by this library and not yet closed), or {@code null} for a
+         * type this library does not know; the segments are sized by its extent all the same. Runs on the thread MPI combines the data on
          * (see {@link Op}); an exception thrown here is rethrown by the reduction call.
          */
         void apply(MemorySegment in, MemorySegment inout, int count, Datatype type);

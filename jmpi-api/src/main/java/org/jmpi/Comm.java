@@ -19,7 +19,7 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
  * call checks that MPI is running, the calling thread may call MPI and the
  * communicator has not been freed, before it goes native.
  */
-public final class Comm implements PointToPoint, NonblockingPointToPoint, Collectives, ArrayMessages, AutoCloseable {
+public final class Comm implements PointToPoint, NonblockingPointToPoint, Collectives, VariableCollectives, NonblockingCollectives, ArrayMessages, AutoCloseable {
     /** {@code MPI_ANY_SOURCE}: a receive that matches any sender. */
     public static final int ANY_SOURCE = Args.ANY_SOURCE;
     /** {@code MPI_ANY_TAG}: a receive that matches any tag. */

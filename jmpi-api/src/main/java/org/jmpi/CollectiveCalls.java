@@ -1,0 +1,222 @@
+package org.jmpi;
+
+import java.lang.foreign.MemorySegment;
+import java.util.Objects;
+
+import org.jmpi.bindings.mpi.mpi_h;
+import org.jmpi.internal.Args;
+import org.jmpi.internal.HeapCalls;
+
+/**
+ * The shared bodies of the fixed-count collectives, blocking ({@code nb} false, returns
+ * null) and nonblocking ({@code nb} true, returns the started request): every argument
+ * checked, then one native call.
+ */
+final class CollectiveCalls {
+    static final int ALLREDUCE = 0;
+    static final int SCAN = 1;
+    static final int EXSCAN = 2;
+    private static final String[] REDUCTIONS = {"MPI_Allreduce", "MPI_Scan", "MPI_Exscan"};
+
+    private CollectiveCalls() {
+    }
+
+    static Request ibarrier(Comm c) {
+        c.check();
+        try (Launch k = new Launch(true, false)) {
+            return k.done(mpi_h.MPI_Ibarrier(c.handle, k.slot()), "MPI_Barrier", null);
+        }
+    }
+
+    static Request bcast(Comm c, boolean nb, MemorySegment buf, Datatype type, int root) {
+        boolean atRoot = atRoot(c, type, root);
+        try (Launch k = new Launch(nb, true)) {
+            MemorySegment b = k.buffer(!atRoot, buf, "buf");
+            int n = Buffers.countOf(b, type, "buf");
+            MemorySegment t = type.handle();
+            int rc;
+            if (nb) {
+                rc = mpi_h.MPI_Ibcast(b, n, t, root, c.handle, k.slot());
+            } else if (b.isNative()) {
+                rc = mpi_h.MPI_Bcast(b, n, t, root, c.handle);
+            } else {
+                try {
+                    rc = (int) HeapCalls.BCAST.invokeExact(b, n, t, root, c.handle);
+                } catch (Throwable e) {
+                    throw HeapCalls.rethrow(e);
+                }
+            }
+            return k.done(rc, "MPI_Bcast", null, b);
+        }
+    }
+
+    /** Allreduce, scan or exscan ({@code kind}); in place when {@code send} is IN_PLACE. */
+    static Request reduction(Comm c, boolean nb, int kind, MemorySegment send, MemorySegment recv, Datatype type,
+                             Op op) {
+        c.check();
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(op, "op");
+        boolean inPlace = Blocks.inPlace(send, "send", true, null);
+        try (Launch k = new Launch(nb, kind == ALLREDUCE)) {
+            int n = sameCount(k, inPlace, send, recv, type);
+            MemorySegment s = Launch.mpi(send);
+            MemorySegment t = type.handle();
+            MemorySegment o = op.handle();
+            int rc;
+            if (nb) {
+                MemorySegment slot = k.slot();
+                rc = switch (kind) {
+                    case ALLREDUCE -> mpi_h.MPI_Iallreduce(s, recv, n, t, o, c.handle, slot);
+                    case SCAN -> mpi_h.MPI_Iscan(s, recv, n, t, o, c.handle, slot);
+                    default -> mpi_h.MPI_Iexscan(s, recv, n, t, o, c.handle, slot);
+                };
+            } else if (kind == ALLREDUCE && Launch.onHeap(s, recv)) {
+                try {
+                    rc = (int) HeapCalls.ALLREDUCE.invokeExact(s, recv, n, t, o, c.handle);
+                } catch (Throwable e) {
+                    throw HeapCalls.rethrow(e);
+                }
+            } else {
+                rc = switch (kind) {
+                    case ALLREDUCE -> mpi_h.MPI_Allreduce(s, recv, n, t, o, c.handle);
+                    case SCAN -> mpi_h.MPI_Scan(s, recv, n, t, o, c.handle);
+                    default -> mpi_h.MPI_Exscan(s, recv, n, t, o, c.handle);
+                };
+            }
+            return k.done(rc, REDUCTIONS[kind], op, send, recv);
+        }
+    }
+
+    /** The count of a reduction: recv alone in place, else send's, which recv must fit. */
+    private static int sameCount(Launch k, boolean inPlace, MemorySegment send, MemorySegment recv, Datatype type) {
+        if (inPlace) {
+            return Buffers.countOf(k.out(recv, "recv"), type, "recv");
+        }
+        int n = Buffers.countOf(k.in(send, "send"), type, "send");
+        Buffers.fits(k.out(recv, "recv"), n, type, "recv");
+        return n;
+    }
+
+    static Request reduce(Comm c, boolean nb, MemorySegment send, MemorySegment recv, Datatype type, Op op,
+                          int root) {
+        boolean atRoot = atRoot(c, type, root);
+        Objects.requireNonNull(op, "op");
+        boolean inPlace = Blocks.inPlace(send, "send", atRoot, "at the root");
+        try (Launch k = new Launch(nb, true)) {
+            int n;
+            MemorySegment r = MemorySegment.NULL;
+            if (atRoot) {
+                n = sameCount(k, inPlace, send, recv, type);
+                r = recv;
+            } else {
+                n = Buffers.countOf(k.in(send, "send"), type, "send");
+            }
+            MemorySegment s = Launch.mpi(send);
+            MemorySegment t = type.handle();
+            MemorySegment o = op.handle();
+            int rc;
+            if (nb) {
+                rc = mpi_h.MPI_Ireduce(s, r, n, t, o, root, c.handle, k.slot());
+            } else if (!Launch.onHeap(s, r)) {
+                rc = mpi_h.MPI_Reduce(s, r, n, t, o, root, c.handle);
+            } else {
+                try {
+                    rc = (int) HeapCalls.REDUCE.invokeExact(s, r, n, t, o, root, c.handle);
+                } catch (Throwable e) {
+                    throw HeapCalls.rethrow(e);
+                }
+            }
+            return k.done(rc, "MPI_Reduce", op, send, r);
+        }
+    }
+
+    /** Checks the communicator, the datatype and the root; returns whether this rank is the root. */
+    static boolean atRoot(Comm c, Datatype type, int root) {
+        c.check();
+        Objects.requireNonNull(type, "type");
+        Args.root(root, c.size);
+        return c.rank == root;
+    }
+
+    /**
+     * Gather ({@code gather} true) or scatter: the root's buffer of {@code size()} equal
+     * blocks is recv or send; the other buffer ("one" block) may be IN_PLACE at the root.
+     */
+    static Request rooted(Comm c, boolean nb, boolean gather, MemorySegment send, MemorySegment recv, Datatype type,
+                          int root) {
+        boolean atRoot = atRoot(c, type, root);
+        MemorySegment one = gather ? send : recv;
+        String oneArg = gather ? "send" : "recv";
+        String manyArg = gather ? "recv" : "send";
+        boolean inPlace = Blocks.inPlace(one, oneArg, atRoot, gather ? "at the root" : "as the receive buffer at the root");
+        try (Launch k = new Launch(nb, false)) {
+            MemorySegment part = inPlace ? null : k.buffer(!gather, one, oneArg);
+            MemorySegment many = atRoot ? k.buffer(gather, gather ? recv : send, manyArg) : null;
+            int n = Blocks.perBlock(part, oneArg, many, manyArg, type, c.size);
+            many = many == null ? MemorySegment.NULL : many;
+            MemorySegment o = Launch.mpi(one);
+            MemorySegment t = type.handle();
+            int rc;
+            if (gather) {
+                rc = nb ? mpi_h.MPI_Igather(o, n, t, many, n, t, root, c.handle, k.slot())
+                        : mpi_h.MPI_Gather(o, n, t, many, n, t, root, c.handle);
+            } else {
+                rc = nb ? mpi_h.MPI_Iscatter(many, n, t, o, n, t, root, c.handle, k.slot())
+                        : mpi_h.MPI_Scatter(many, n, t, o, n, t, root, c.handle);
+            }
+            return k.done(rc, gather ? "MPI_Gather" : "MPI_Scatter", null, one, many);
+        }
+    }
+
+    /**
+     * Allgather ({@code toAll} false: send is one block) or alltoall ({@code toAll} true:
+     * send holds one block per rank); in place when {@code send} is IN_PLACE.
+     */
+    static Request exchange(Comm c, boolean nb, boolean toAll, MemorySegment send, MemorySegment recv,
+                            Datatype type) {
+        c.check();
+        Objects.requireNonNull(type, "type");
+        boolean inPlace = Blocks.inPlace(send, "send", true, null);
+        try (Launch k = new Launch(nb, false)) {
+            MemorySegment r = k.out(recv, "recv");
+            int n;
+            if (toAll && !inPlace) {
+                n = Blocks.perRank(k.in(send, "send"), type, c.size, "send");
+                Buffers.fits(r, (long) n * c.size, type, "recv");
+            } else {
+                n = Blocks.perBlock(inPlace ? null : k.in(send, "send"), "send", r, "recv", type, c.size);
+            }
+            MemorySegment s = Launch.mpi(send);
+            MemorySegment t = type.handle();
+            int rc;
+            if (nb) {
+                rc = toAll ? mpi_h.MPI_Ialltoall(s, n, t, recv, n, t, c.handle, k.slot())
+                        : mpi_h.MPI_Iallgather(s, n, t, recv, n, t, c.handle, k.slot());
+            } else {
+                rc = toAll ? mpi_h.MPI_Alltoall(s, n, t, recv, n, t, c.handle)
+                        : mpi_h.MPI_Allgather(s, n, t, recv, n, t, c.handle);
+            }
+            return k.done(rc, toAll ? "MPI_Alltoall" : "MPI_Allgather", null, send, recv);
+        }
+    }
+
+    /** Reduce-scatter with equal blocks; in place (recv holds every block) when {@code send} is IN_PLACE. */
+    static Request reduceScatterBlock(Comm c, boolean nb, MemorySegment send, MemorySegment recv, Datatype type,
+                                      Op op) {
+        c.check();
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(op, "op");
+        boolean inPlace = Blocks.inPlace(send, "send", true, null);
+        try (Launch k = new Launch(nb, false)) {
+            MemorySegment r = k.out(recv, "recv");
+            int n = inPlace ? Blocks.perRank(r, type, c.size, "recv")
+                    : Blocks.perBlock(r, "recv", k.in(send, "send"), "send", type, c.size);
+            MemorySegment s = Launch.mpi(send);
+            MemorySegment t = type.handle();
+            MemorySegment o = op.handle();
+            int rc = nb ? mpi_h.MPI_Ireduce_scatter_block(s, recv, n, t, o, c.handle, k.slot())
+                    : mpi_h.MPI_Reduce_scatter_block(s, recv, n, t, o, c.handle);
+            return k.done(rc, "MPI_Reduce_scatter_block", op, send, recv);
+        }
+    }
+}

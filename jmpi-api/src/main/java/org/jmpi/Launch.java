@@ -1,0 +1,124 @@
+package org.jmpi;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+
+import org.jmpi.bindings.mpi.mpi_h;
+import org.jmpi.internal.Args;
+import org.jmpi.internal.Errors;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+
+/**
+ * One collective call on its way to MPI, blocking or nonblocking. It checks buffers for
+ * the mode, copies count, displacement and datatype arrays to native memory and finishes
+ * the call. Blocking, those arrays live in a confined arena closed when the call returns;
+ * nonblocking, in a shared arena handed to the request, which closes it on completion
+ * (closed here instead if the call fails).
+ */
+final class Launch implements AutoCloseable {
+    final boolean nonblocking;
+    private final boolean heapOk;
+    private Arena arena;
+    private Request request;
+
+    /** A launch; {@code heapOk} lets a blocking call take heap segments (pinned for the call). */
+    Launch(boolean nonblocking, boolean heapOk) {
+        this.nonblocking = nonblocking;
+        this.heapOk = heapOk && !nonblocking;
+    }
+
+    /** A buffer MPI reads: usable, not IN_PLACE, and native unless this call may pin heap arrays. */
+    MemorySegment in(MemorySegment seg, String arg) {
+        return mode(Args.segment(seg, arg), arg);
+    }
+
+    /** A buffer MPI writes: as {@link #in} and not read-only. */
+    MemorySegment out(MemorySegment seg, String arg) {
+        return mode(Args.writable(seg, arg), arg);
+    }
+
+    /** {@link #out} when MPI writes the buffer, else {@link #in}. */
+    MemorySegment buffer(boolean written, MemorySegment seg, String arg) {
+        return written ? out(seg, arg) : in(seg, arg);
+    }
+
+    private MemorySegment mode(MemorySegment seg, String arg) {
+        if (nonblocking) {
+            return P2p.nativeOnly(seg, arg);
+        }
+        if (!heapOk && !seg.isNative()) {
+            throw new IllegalArgumentException(arg + ": this collective takes a native segment only (bcast, reduce"
+                    + " and allreduce also take heap arrays); copy the array to an Arena-allocated segment");
+        }
+        return seg;
+    }
+
+    /** Whether a blocking call must go through the heap-access downcall. */
+    static boolean onHeap(MemorySegment a, MemorySegment b) {
+        return !a.isNative() || !b.isNative();
+    }
+
+    /** The pointer MPI gets for a buffer argument: {@code MPI_IN_PLACE} for the sentinel, NULL for null. */
+    static MemorySegment mpi(MemorySegment seg) {
+        return seg == null ? MemorySegment.NULL : seg == Args.IN_PLACE ? mpi_h.MPI_IN_PLACE() : seg;
+    }
+
+    /** {@code values} in native memory that lives as long as the call; NULL for null. */
+    MemorySegment ints(int[] values) {
+        return values == null ? MemorySegment.NULL : arena().allocateFrom(JAVA_INT, values);
+    }
+
+    /** The handles of {@code types} in native memory that lives as long as the call. */
+    MemorySegment handles(Datatype[] types) {
+        MemorySegment s = arena().allocate(ADDRESS, types.length);
+        for (int i = 0; i < types.length; i++) {
+            s.setAtIndex(ADDRESS, i, types[i].handle());
+        }
+        return s;
+    }
+
+    private Arena arena() {
+        if (arena == null) {
+            arena = nonblocking ? Arena.ofShared() : Arena.ofConfined();
+        }
+        return arena;
+    }
+
+    /** The request slot for the nonblocking call. */
+    MemorySegment slot() {
+        request = new Request();
+        return request.slot;
+    }
+
+    /**
+     * Finishes the call named {@code call} (its blocking name): checks {@code rc}, runs
+     * {@code op}'s after-reduction hook when given, and returns the started request holding
+     * {@code buffers} (nonblocking) or null (blocking).
+     */
+    Request done(int rc, String call, Op op, MemorySegment... buffers) {
+        if (!nonblocking) {
+            if (op != null) {
+                op.afterReduction();
+            }
+            Errors.check(rc, call);
+            return null;
+        }
+        Errors.check(rc, "MPI_I" + Character.toLowerCase(call.charAt(4)) + call.substring(5));
+        Request r = request.startedCollective(buffers, arena);
+        arena = null;
+        if (op != null) {
+            op.afterReduction();
+        }
+        return r;
+    }
+
+    /** Closes the arena unless a started request owns it. */
+    @Override
+    public void close() {
+        if (arena != null) {
+            arena.close();
+        }
+    }
+}

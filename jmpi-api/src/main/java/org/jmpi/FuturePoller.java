@@ -125,6 +125,13 @@ final class FuturePoller {
         }
         e.request.completedByPoller();
         if (failure == null) {
+            try {
+                e.request.afterCompletion();
+            } catch (RuntimeException opFailed) {
+                failure = opFailed;
+            }
+        }
+        if (failure == null) {
             e.done.complete(status);
         } else {
             e.done.completeExceptionally(failure);

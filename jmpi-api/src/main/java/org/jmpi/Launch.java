@@ -93,9 +93,9 @@ final class Launch implements AutoCloseable {
     }
 
     /**
-     * Finishes the call named {@code call} (its blocking name): checks {@code rc}, runs
-     * {@code op}'s after-reduction hook when given, and returns the started request holding
-     * {@code buffers} (nonblocking) or null (blocking).
+     * Finishes the call named {@code call} (its blocking name): checks {@code rc}; blocking,
+     * runs {@code op}'s after-reduction hook and returns null; nonblocking, returns the
+     * started request holding {@code buffers}, which runs the hook when it completes.
      */
     Request done(int rc, String call, Op op, MemorySegment... buffers) {
         if (!nonblocking) {
@@ -106,11 +106,8 @@ final class Launch implements AutoCloseable {
             return null;
         }
         Errors.check(rc, "MPI_I" + Character.toLowerCase(call.charAt(4)) + call.substring(5));
-        Request r = request.startedCollective(buffers, arena);
+        Request r = request.startedCollective(buffers, arena).reducing(op);
         arena = null;
-        if (op != null) {
-            op.afterReduction();
-        }
         return r;
     }
 

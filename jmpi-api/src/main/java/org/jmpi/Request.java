@@ -44,6 +44,7 @@ public final class Request implements AutoCloseable {
     private boolean persistent;
     private boolean collective;
     private boolean cancelled;
+    private Op reduction;
     private volatile int state = NEW;
     private volatile CompletableFuture<Status> future;
 
@@ -81,6 +82,21 @@ public final class Request implements AutoCloseable {
         this.collective = true;
         this.arena = args;
         return started(buffers);
+    }
+
+    /** Records the user op a nonblocking reduction runs, to rethrow its failure at completion. */
+    Request reducing(Op op) {
+        this.reduction = op;
+        return this;
+    }
+
+    /** After completion: rethrows, on this thread, a failure of the reduction's user function. */
+    void afterCompletion() {
+        Op op = reduction;
+        if (op != null && state == COMPLETE) {
+            reduction = null;
+            op.afterReduction();
+        }
     }
 
     /** Marks a persistent request created (inactive) on {@code buffers}. */
@@ -155,6 +171,7 @@ public final class Request implements AutoCloseable {
         int rc = mpi_h.MPI_Wait(slot, status == null ? mpi_h.MPI_STATUS_IGNORE() : status.segment());
         completed();
         Errors.check(rc, "MPI_Wait");
+        afterCompletion();
     }
 
     /** Tests for completion ({@code MPI_Test}); true once the operation has completed. */
@@ -181,6 +198,7 @@ public final class Request implements AutoCloseable {
         }
         if (flag.get(JAVA_INT, 0) != 0) {
             completed();
+            afterCompletion();
             return true;
         }
         return false;
@@ -322,6 +340,9 @@ public final class Request implements AutoCloseable {
             index = -1;
         }
         Errors.check(rc, block ? "MPI_Waitany" : "MPI_Testany");
+        if (index >= 0) {
+            requests[index].afterCompletion();
+        }
         return index;
     }
 
@@ -361,6 +382,9 @@ public final class Request implements AutoCloseable {
             requests[i].completed();
         }
         Errors.check(rc, block ? "MPI_Waitsome" : "MPI_Testsome");
+        for (int i : indices) {
+            requests[i].afterCompletion();
+        }
         return indices;
     }
 
@@ -430,6 +454,9 @@ public final class Request implements AutoCloseable {
         }
         if (rc != 0) {
             throw Errors.exception(rc, call);
+        }
+        for (int i = 0; i < n; i++) {
+            requests[i].afterCompletion();
         }
     }
 

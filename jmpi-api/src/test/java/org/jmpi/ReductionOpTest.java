@@ -499,6 +499,47 @@ class ReductionOpTest {
     }
 
     @MpiTest
+    void throwingUserOpFailsTheCompletionOfANonblockingReduction() {
+        Comm world = TestMpi.world();
+        AtomicInteger calls = new AtomicInteger();
+        AtomicReference<RuntimeException> toThrow = new AtomicReference<>();
+        try (Op op = Op.create((in, inout, count, type) -> {
+            calls.incrementAndGet();
+            RuntimeException t = toThrow.get();
+            if (t != null) {
+                throw t;
+            }
+            for (int i = 0; i < count; i++) {
+                inout.setAtIndex(JAVA_INT, i, in.getAtIndex(JAVA_INT, i) + inout.getAtIndex(JAVA_INT, i));
+            }
+        }, true); Arena arena = Arena.ofConfined()) {
+            MemorySegment send = arena.allocate(JAVA_INT, 2);
+            MemorySegment recv = arena.allocate(JAVA_INT, 2);
+            send.setAtIndex(JAVA_INT, 1, world.rank());
+            RuntimeException boom = new IllegalArgumentException("boom");
+            toThrow.set(boom);
+            Request r = world.iallreduce(send, recv, Datatype.INT, op);
+            Op.UserFunctionException caught = null;
+            try {
+                r.waitFor();
+            } catch (Op.UserFunctionException e) {
+                caught = e;
+            }
+            assertTrue(r.isDone());
+            if (calls.get() > 0) {
+                assertNotNull(caught, "the function threw during the wait");
+                assertSame(boom, caught.getCause());
+            } else {
+                assertNull(caught);
+            }
+            toThrow.set(null);
+            world.iallreduce(send, recv, Datatype.INT, op).waitFor();
+            int n = world.size();
+            assertEquals(n * (n - 1) / 2, recv.getAtIndex(JAVA_INT, 1));
+        }
+    }
+
+    @MpiTest
     void throwingUserOpFailsTheCallAndTheNextWorks() {
         Comm world = TestMpi.world();
         int n = world.size();

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import org.jmpi.Comm;
@@ -35,6 +36,14 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 public final class DsmContext implements AutoCloseable {
     /** System property that disables direct load/store access to peers when {@code false}. */
     public static final String DIRECT_PROPERTY = "jmpi.dsm.direct";
+    /**
+     * System property that, when {@code false}, stops the context from starting its
+     * progress thread. The thread keeps operations moving that UCX emulates with
+     * messages (memory it cannot reach one-sidedly, e.g. registered segments), so a peer's
+     * access completes while this rank is busy elsewhere (say, in an MPI call).
+     */
+    public static final String PROGRESS_PROPERTY = "jmpi.dsm.progressThread";
+    private static final long MAX_IDLE_NANOS = 1_000_000L;
     private static final long CLOSE_WAIT_NANOS = 5_000_000_000L;
 
     private final Comm comm;
@@ -49,6 +58,8 @@ public final class DsmContext implements AutoCloseable {
     private final Set<Window> windows = ConcurrentHashMap.newKeySet();
     private final Set<RmaRequest> pending = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
+    private volatile boolean stopProgress;
+    private Thread progressThread;
 
     private DsmContext(Comm comm, boolean direct, MemorySegment context, MemorySegment worker,
                        MemorySegment[] eps, boolean multiThreaded) {
@@ -149,6 +160,9 @@ public final class DsmContext implements AutoCloseable {
         } catch (IllegalStateException e) {
             dsm.close();
             throw failure != null ? failure : e;
+        }
+        if (multi && !"false".equalsIgnoreCase(System.getProperty(PROGRESS_PROPERTY))) {
+            dsm.startProgressThread();
         }
         return dsm;
     }
@@ -282,6 +296,7 @@ public final class DsmContext implements AutoCloseable {
      */
     @Override
     public void close() {
+        stopProgressThread();
         guard.writeLock().lock();
         try {
             if (closed) {
@@ -305,6 +320,48 @@ public final class DsmContext implements AutoCloseable {
             destroy(context, worker);
         } finally {
             guard.writeLock().unlock();
+        }
+    }
+
+    private void startProgressThread() {
+        progressThread = Thread.ofPlatform().daemon().name("jmpi-dsm-progress-" + rank).unstarted(this::progressLoop);
+        progressThread.start();
+    }
+
+    private void stopProgressThread() {
+        Thread t = progressThread;
+        if (t == null || t == Thread.currentThread()) {
+            return;
+        }
+        stopProgress = true;
+        LockSupport.unpark(t);
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Progresses the worker in the background, sleeping longer (up to 1 ms) while it is idle. */
+    private void progressLoop() {
+        long idle = 0;
+        while (!stopProgress) {
+            boolean busy;
+            guard.readLock().lock();
+            try {
+                if (closed) {
+                    return;
+                }
+                busy = ucp_h.ucp_worker_progress(worker) != 0;
+            } finally {
+                guard.readLock().unlock();
+            }
+            if (busy) {
+                idle = 0;
+            } else {
+                idle = Math.min(Math.max(2 * idle, 10_000L), MAX_IDLE_NANOS);
+                LockSupport.parkNanos(idle);
+            }
         }
     }
 

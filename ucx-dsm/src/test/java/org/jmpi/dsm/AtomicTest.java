@@ -11,11 +11,7 @@ class AtomicTest {
     void fetchAddFromEveryRankSumsExactly() {
         for (DsmContext ctx : new DsmContext[] {TestDsm.context(), TestDsm.ucpContext()}) {
             int n = ctx.size();
-            System.err.println("rank " + ctx.rank() + " direct=" + ctx.directEnabled() + " multi="
-                    + ctx.multiThreaded());
             try (Window w = ctx.allocate(64)) {
-                System.err.println("rank " + ctx.rank() + " directAtomics=" + w.directAtomics() + " peers="
-                        + java.util.stream.IntStream.range(0, n).mapToObj(w::isDirect).toList());
                 ctx.barrier();
                 long seen = 0;
                 for (int i = 0; i < 1000; i++) {
@@ -31,6 +27,49 @@ class AtomicTest {
                 assertEquals(2000 * n, w.fetchAddInt(n - 1, 8, 0));
                 ctx.barrier();
             }
+        }
+    }
+
+    @MpiTest
+    void atomicsOnRegisteredMemoryProgressInTheBackground() {
+        DsmContext ctx = TestDsm.context();
+        try (java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofShared()) {
+            Window w = ctx.register(arena.allocate(16 + 8L * ctx.rank(), 8));
+            for (int i = 0; i < 100; i++) {
+                w.fetchAdd(0, 0, 1);
+            }
+            w.put(ctx.size() - 1, 8, new long[] {1});
+            ctx.barrier();
+            assertEquals(100L * ctx.size(), w.atomicGet(0, 0));
+            assertEquals(16 + 8L * (ctx.size() - 1), w.size(ctx.size() - 1));
+            ctx.barrier();
+            w.close();
+        }
+    }
+
+    @MpiTest
+    void threadsShareAContext() throws Exception {
+        DsmContext ctx = TestDsm.context();
+        try (Window w = ctx.allocate(8); Window u = TestDsm.ucpContext().allocate(8)) {
+            ctx.barrier();
+            Thread[] threads = new Thread[3];
+            for (int t = 0; t < threads.length; t++) {
+                threads[t] = new Thread(() -> {
+                    for (int i = 0; i < 200; i++) {
+                        w.fetchAdd(0, 0, 1);
+                        u.add(0, 0, 1);
+                    }
+                });
+                threads[t].start();
+            }
+            for (Thread t : threads) {
+                t.join();
+            }
+            ctx.barrier();
+            TestDsm.ucpContext().barrier();
+            assertEquals(600L * ctx.size(), w.atomicGet(0, 0));
+            assertEquals(600L * ctx.size(), u.atomicGet(0, 0));
+            ctx.barrier();
         }
     }
 

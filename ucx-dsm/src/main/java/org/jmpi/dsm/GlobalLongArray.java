@@ -1,0 +1,96 @@
+package org.jmpi.dsm;
+
+import java.lang.foreign.MemorySegment;
+import java.util.Objects;
+
+/**
+ * An array of {@code long} spread over the ranks of a {@link DsmContext}, addressed by
+ * global index only. {@link #set} and {@link #setRange} complete at the owner before
+ * returning; {@link #fetchAdd} is a remote atomic. Creation is collective; the array
+ * starts zeroed.
+ */
+public final class GlobalLongArray implements AutoCloseable {
+    private final GlobalLayout layout;
+
+    private GlobalLongArray(GlobalLayout layout) {
+        this.layout = layout;
+    }
+
+    /** Creates an array of {@code length} zeroes distributed as {@code dist} (collective). */
+    public static GlobalLongArray create(DsmContext ctx, long length, Distribution dist) {
+        return new GlobalLongArray(new GlobalLayout(ctx, length, dist));
+    }
+
+    /** The number of elements. */
+    public long length() {
+        return layout.length;
+    }
+
+    /** The distribution. */
+    public Distribution distribution() {
+        return layout.dist;
+    }
+
+    /** The rank that holds element {@code index}. */
+    public int owner(long index) {
+        return layout.owner(index);
+    }
+
+    /** Element {@code index}. */
+    public long get(long index) {
+        return layout.window.getLong(owner(index), layout.offset(index));
+    }
+
+    /** Sets element {@code index}, complete at its owner on return. */
+    public void set(long index, long value) {
+        int r = owner(index);
+        layout.window.putLong(r, layout.offset(index), value);
+        layout.window.flush(r);
+    }
+
+    /** Atomically adds {@code delta} to element {@code index}; returns its previous value. */
+    public long fetchAdd(long index, long delta) {
+        return layout.window.fetchAdd(owner(index), layout.offset(index), delta);
+    }
+
+    /** Atomically adds {@code delta} to element {@code index}. */
+    public void add(long index, long delta) {
+        layout.window.add(owner(index), layout.offset(index), delta);
+    }
+
+    /** Atomically sets element {@code index} to {@code desired} if it is {@code expected}; returns its previous value. */
+    public long compareAndSwap(long index, long expected, long desired) {
+        return layout.window.compareAndSwap(owner(index), layout.offset(index), expected, desired);
+    }
+
+    /** Copies elements [from, from+count) into {@code dst[dstOffset ...]}. */
+    public void getRange(long from, long[] dst, int dstOffset, int count) {
+        Objects.requireNonNull(dst, "dst");
+        Objects.checkFromIndexSize(dstOffset, count, dst.length);
+        layout.transfer(from, MemorySegment.ofArray(dst).asSlice(8L * dstOffset, 8L * count), count, false);
+    }
+
+    /** Copies {@code src[srcOffset ...]} into elements [from, from+count), complete at the owners on return. */
+    public void setRange(long from, long[] src, int srcOffset, int count) {
+        Objects.requireNonNull(src, "src");
+        Objects.checkFromIndexSize(srcOffset, count, src.length);
+        layout.transfer(from, MemorySegment.ofArray(src).asSlice(8L * srcOffset, 8L * count), count, true);
+    }
+
+    /** The elements this rank holds (in local order), as a live view. */
+    public MemorySegment localPart() {
+        int me = layout.window.context().rank();
+        return layout.window.local().asSlice(0, 8 * layout.localLength(me));
+    }
+
+    /** Waits until every rank's updates are visible everywhere (collective: {@link DsmContext#barrier()}). */
+    public void sync() {
+        layout.window.context().barrier();
+    }
+
+    /** Frees the storage (local; see {@link Window#close()}). */
+    @Override
+    public void close() {
+        layout.window.close();
+    }
+}

@@ -1,0 +1,65 @@
+package org.jmpi.dsm;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+
+import org.jmpi.test.MpiTest;
+
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Puts and gets between ranks, blocking and nonblocking, segments, arrays and single values. */
+class RmaTest {
+
+    @MpiTest
+    void putRingThenReadLocally() {
+        for (DsmContext ctx : new DsmContext[] {TestDsm.context(), TestDsm.ucpContext()}) {
+            int me = ctx.rank();
+            int n = ctx.size();
+            int right = (me + 1) % n;
+            try (Window w = ctx.allocate(64); Arena arena = Arena.ofConfined()) {
+                MemorySegment src = arena.allocate(JAVA_LONG, 4);
+                for (int i = 0; i < 4; i++) {
+                    src.setAtIndex(JAVA_LONG, i, me * 100L + i);
+                }
+                w.put(right, 8, src);
+                ctx.barrier();
+                int left = (me + n - 1) % n;
+                for (int i = 0; i < 4; i++) {
+                    assertEquals(left * 100L + i, w.local().getAtIndex(JAVA_LONG, 1 + i));
+                }
+                assertEquals(0L, w.local().get(JAVA_LONG, 0));
+                ctx.barrier();
+            }
+        }
+    }
+
+    @MpiTest
+    void getArraysAndTypedValues() {
+        for (DsmContext ctx : new DsmContext[] {TestDsm.context(), TestDsm.ucpContext()}) {
+            int me = ctx.rank();
+            int n = ctx.size();
+            try (Window w = ctx.allocate(128)) {
+                w.putLong(me, 0, me + 7L);
+                w.putInt(me, 8, -me);
+                w.putDouble(me, 16, me + 0.25);
+                w.put(me, 32, new long[] {me, me * 2L, me * 3L});
+                ctx.barrier();
+                int peer = (me + 1) % n;
+                assertEquals(peer + 7L, w.getLong(peer, 0));
+                assertEquals(-peer, w.getInt(peer, 8));
+                assertEquals(peer + 0.25, w.getDouble(peer, 16));
+                long[] got = new long[3];
+                w.get(peer, 32, got);
+                assertArrayEquals(new long[] {peer, peer * 2L, peer * 3L}, got);
+                long[] async = new long[3];
+                RmaRequest r = w.getAsync(peer, 32, async);
+                r.waitFor();
+                assertEquals(true, r.isDone());
+                assertArrayEquals(got, async);
+                ctx.barrier();
+            }
+        }
+    }
+}

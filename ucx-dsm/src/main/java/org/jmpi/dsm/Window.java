@@ -347,6 +347,16 @@ public final class Window implements AutoCloseable {
     }
 
     /** Starts a put of {@code src}, copied now to a native staging buffer (the array may be reused at once). */
+    public RmaRequest putAsync(int rank, long offset, byte[] src) {
+        return putAsync(rank, offset, MemorySegment.ofArray(Objects.requireNonNull(src, "src")));
+    }
+
+    /** Starts a put of {@code src}, copied now to a native staging buffer (the array may be reused at once). */
+    public RmaRequest putAsync(int rank, long offset, int[] src) {
+        return putAsync(rank, offset, MemorySegment.ofArray(Objects.requireNonNull(src, "src")));
+    }
+
+    /** Starts a put of {@code src}, copied now to a native staging buffer (the array may be reused at once). */
     public RmaRequest putAsync(int rank, long offset, long[] src) {
         return putAsync(rank, offset, MemorySegment.ofArray(Objects.requireNonNull(src, "src")));
     }
@@ -354,6 +364,16 @@ public final class Window implements AutoCloseable {
     /** Starts a put of {@code src}, copied now to a native staging buffer (the array may be reused at once). */
     public RmaRequest putAsync(int rank, long offset, double[] src) {
         return putAsync(rank, offset, MemorySegment.ofArray(Objects.requireNonNull(src, "src")));
+    }
+
+    /** Starts a get into {@code dst} through a staging buffer; {@code dst} is filled when the request completes. */
+    public RmaRequest getAsync(int rank, long offset, byte[] dst) {
+        return getAsync(rank, offset, MemorySegment.ofArray(Objects.requireNonNull(dst, "dst")));
+    }
+
+    /** Starts a get into {@code dst} through a staging buffer; {@code dst} is filled when the request completes. */
+    public RmaRequest getAsync(int rank, long offset, int[] dst) {
+        return getAsync(rank, offset, MemorySegment.ofArray(Objects.requireNonNull(dst, "dst")));
     }
 
     /** Starts a get into {@code dst} through a staging buffer; {@code dst} is filled when the request completes. */

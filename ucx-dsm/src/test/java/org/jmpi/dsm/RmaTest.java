@@ -59,6 +59,17 @@ class RmaTest {
                 assertEquals(true, r.isDone());
                 assertArrayEquals(got, async);
                 ctx.barrier();
+                w.putAsync(peer, 64, new int[] {me, -me, 0x01020304}).waitFor();
+                w.putAsync(peer, 80, new byte[] {(byte) me, 9}).waitFor();
+                ctx.barrier();
+                int left = (me + n - 1) % n;
+                int[] ints = new int[3];
+                w.getAsync(me, 64, ints).waitFor();
+                assertArrayEquals(new int[] {left, -left, 0x01020304}, ints);
+                byte[] bytes = new byte[2];
+                w.getAsync(me, 80, bytes).waitFor();
+                assertArrayEquals(new byte[] {(byte) left, 9}, bytes);
+                ctx.barrier();
             }
         }
     }

@@ -260,10 +260,7 @@ public final class DsmContext implements AutoCloseable {
         enter();
         try {
             VarHandle.fullFence();
-            try (Arena arena = Arena.ofConfined()) {
-                MemorySegment p = arena.allocate(ucp_request_param_t.layout());
-                Ucx.await(worker, ucp_h.ucp_ep_flush_nbx(eps[target], p), "ucp_ep_flush_nbx");
-            }
+            Ucx.await(worker, ucp_h.ucp_ep_flush_nbx(eps[target], CallScratch.param()), "ucp_ep_flush_nbx");
         } finally {
             exit();
         }
@@ -417,10 +414,7 @@ public final class DsmContext implements AutoCloseable {
 
     void flushWorker() {
         VarHandle.fullFence();
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment p = arena.allocate(ucp_request_param_t.layout());
-            Ucx.await(worker, ucp_h.ucp_worker_flush_nbx(worker, p), "ucp_worker_flush_nbx");
-        }
+        Ucx.await(worker, ucp_h.ucp_worker_flush_nbx(worker, CallScratch.param()), "ucp_worker_flush_nbx");
     }
 
     /** Enters a native section: refuses a closed context and keeps close() out until {@link #exit()}. */

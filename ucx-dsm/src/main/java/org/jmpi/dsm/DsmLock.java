@@ -36,17 +36,7 @@ public final class DsmLock implements AutoCloseable {
             window.context().progress();
             Ucx.backoff(++spins);
         }
-        return new Held() {
-            private boolean released;
-
-            @Override
-            public synchronized void close() {
-                if (!released) {
-                    released = true;
-                    release();
-                }
-            }
-        };
+        return held();
     }
 
     /** Takes the lock if nobody holds or waits for it; returns null otherwise. */
@@ -55,6 +45,11 @@ public final class DsmLock implements AutoCloseable {
         if (window.compareAndSwap(HOME, NEXT, serving, serving + 1) != serving) {
             return null;
         }
+        return held();
+    }
+
+    /** A hold whose first close() releases the lock. */
+    private Held held() {
         return new Held() {
             private boolean released;
 

@@ -402,11 +402,8 @@ public final class Window implements AutoCloseable {
             buf = staging.allocate(len, 8);
             MemorySegment.copy(src, 0, buf, 0, len);
         }
-        MemorySegment ptr;
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment p = arena.allocate(ucp_request_param_t.layout());
-            ptr = ucp_h.ucp_put_nbx(ctx.ep(rank), buf, len, bases[rank] + offset, rkeys[rank], p);
-        }
+        MemorySegment ptr = ucp_h.ucp_put_nbx(ctx.ep(rank), buf, len, bases[rank] + offset, rkeys[rank],
+                CallScratch.param());
         return RmaRequest.of(ctx, ptr, "ucp_put_nbx", src, staging, null);
     }
 
@@ -428,11 +425,8 @@ public final class Window implements AutoCloseable {
             buf = b;
             copyBack = () -> MemorySegment.copy(b, 0, dst, 0, len);
         }
-        MemorySegment ptr;
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment p = arena.allocate(ucp_request_param_t.layout());
-            ptr = ucp_h.ucp_get_nbx(ctx.ep(rank), buf, len, bases[rank] + offset, rkeys[rank], p);
-        }
+        MemorySegment ptr = ucp_h.ucp_get_nbx(ctx.ep(rank), buf, len, bases[rank] + offset, rkeys[rank],
+                CallScratch.param());
         return RmaRequest.of(ctx, ptr, "ucp_get_nbx", dst, staging, copyBack);
     }
 
@@ -488,11 +482,8 @@ public final class Window implements AutoCloseable {
             if (width == 4) {
                 buf.set(JAVA_INT, 0, (int) bits);
             }
-            MemorySegment ptr;
-            try (Arena arena = Arena.ofConfined()) {
-                MemorySegment p = arena.allocate(ucp_request_param_t.layout());
-                ptr = ucp_h.ucp_put_nbx(ctx.ep(rank), buf, width, bases[rank] + offset, rkeys[rank], p);
-            }
+            MemorySegment ptr = ucp_h.ucp_put_nbx(ctx.ep(rank), buf, width, bases[rank] + offset, rkeys[rank],
+                    CallScratch.param());
             r = RmaRequest.of(ctx, ptr, "ucp_put_nbx", null, staging, null);
         } finally {
             ctx.exit();
@@ -508,13 +499,11 @@ public final class Window implements AutoCloseable {
             if (d != null) {
                 return width == 8 ? (long) LONG.getVolatile(d, offset) : (int) INT.getVolatile(d, offset);
             }
-            try (Arena arena = Arena.ofConfined()) {
-                MemorySegment buf = arena.allocate(8, 8);
-                MemorySegment p = arena.allocate(ucp_request_param_t.layout());
-                Ucx.await(ctx.worker(), ucp_h.ucp_get_nbx(ctx.ep(rank), buf, width, bases[rank] + offset,
-                        rkeys[rank], p), "ucp_get_nbx");
-                return width == 8 ? buf.get(JAVA_LONG, 0) : buf.get(JAVA_INT, 0);
-            }
+            CallScratch scratch = CallScratch.get();
+            MemorySegment buf = scratch.operand();
+            Ucx.await(ctx.worker(), ucp_h.ucp_get_nbx(ctx.ep(rank), buf, width, bases[rank] + offset,
+                    rkeys[rank], scratch.zeroedParam()), "ucp_get_nbx");
+            return width == 8 ? buf.get(JAVA_LONG, 0) : buf.get(JAVA_INT, 0);
         } finally {
             ctx.exit();
         }
@@ -635,32 +624,31 @@ public final class Window implements AutoCloseable {
                 return width == 8 ? cpuAtomic64(direct[rank], offset, op, operand, swap)
                         : cpuAtomic32(direct[rank], offset, op, (int) operand, (int) swap);
             }
-            try (Arena arena = Arena.ofConfined()) {
-                MemorySegment buf = arena.allocate(8, 8);
-                MemorySegment reply = arena.allocate(8, 8);
-                MemorySegment p = arena.allocate(ucp_request_param_t.layout());
-                int mask = ucp_h.UCP_OP_ATTR_FIELD_DATATYPE();
-                boolean needsReply = fetch || op == ucp_h.UCP_ATOMIC_OP_SWAP() || op == ucp_h.UCP_ATOMIC_OP_CSWAP();
-                if (width == 8) {
-                    buf.set(JAVA_LONG, 0, operand);
-                    reply.set(JAVA_LONG, 0, swap);
-                } else {
-                    buf.set(JAVA_INT, 0, (int) operand);
-                    reply.set(JAVA_INT, 0, (int) swap);
-                }
-                if (needsReply) {
-                    mask |= ucp_h.UCP_OP_ATTR_FIELD_REPLY_BUFFER();
-                    ucp_request_param_t.reply_buffer(p, reply);
-                }
-                ucp_request_param_t.op_attr_mask(p, mask);
-                ucp_request_param_t.datatype(p, Ucx.contig(width));
-                Ucx.await(ctx.worker(), ucp_h.ucp_atomic_op_nbx(ctx.ep(rank), op, buf, 1, bases[rank] + offset,
-                        rkeys[rank], p), "ucp_atomic_op_nbx");
-                if (!fetch) {
-                    return 0;
-                }
-                return width == 8 ? reply.get(JAVA_LONG, 0) : reply.get(JAVA_INT, 0);
+            CallScratch scratch = CallScratch.get();
+            MemorySegment buf = scratch.operand();
+            MemorySegment reply = scratch.reply();
+            MemorySegment p = scratch.zeroedParam();
+            int mask = ucp_h.UCP_OP_ATTR_FIELD_DATATYPE();
+            boolean needsReply = fetch || op == ucp_h.UCP_ATOMIC_OP_SWAP() || op == ucp_h.UCP_ATOMIC_OP_CSWAP();
+            if (width == 8) {
+                buf.set(JAVA_LONG, 0, operand);
+                reply.set(JAVA_LONG, 0, swap);
+            } else {
+                buf.set(JAVA_INT, 0, (int) operand);
+                reply.set(JAVA_INT, 0, (int) swap);
             }
+            if (needsReply) {
+                mask |= ucp_h.UCP_OP_ATTR_FIELD_REPLY_BUFFER();
+                ucp_request_param_t.reply_buffer(p, reply);
+            }
+            ucp_request_param_t.op_attr_mask(p, mask);
+            ucp_request_param_t.datatype(p, Ucx.contig(width));
+            Ucx.await(ctx.worker(), ucp_h.ucp_atomic_op_nbx(ctx.ep(rank), op, buf, 1, bases[rank] + offset,
+                    rkeys[rank], p), "ucp_atomic_op_nbx");
+            if (!fetch) {
+                return 0;
+            }
+            return width == 8 ? reply.get(JAVA_LONG, 0) : reply.get(JAVA_INT, 0);
         } finally {
             ctx.exit();
         }

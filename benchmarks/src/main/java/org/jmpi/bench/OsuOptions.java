@@ -1,0 +1,127 @@
+package org.jmpi.bench;
+
+import java.util.Locale;
+
+/**
+ * The command-line options every OSU-style program takes, parsed the same way as the C
+ * twins' {@code osu_common.h} does so one runner can drive both:
+ * <pre>
+ *   -m MIN:MAX   message sizes in bytes, powers of two from MIN to MAX (default 1:4194304)
+ *   -i N         timed iterations per size (default: OSU's, fewer above 8 KiB)
+ *   -x N         warm-up iterations per size (default: OSU's)
+ *   -w N         window size for bandwidth tests (default 64)
+ *   -b KIND      buffer kind: segment (native MemorySegment) or array (Java array)
+ * </pre>
+ *
+ * @param minSize     smallest message size in bytes (at least the benchmark's minimum)
+ * @param maxSize     largest message size in bytes
+ * @param iterations  timed iterations, or -1 for the benchmark's default
+ * @param warmup      warm-up iterations, or -1 for the benchmark's default
+ * @param window      messages in flight per bandwidth round
+ * @param buffer      the kind of buffer the Java side communicates from
+ */
+public record OsuOptions(long minSize, long maxSize, int iterations, int warmup, int window, BufferKind buffer) {
+
+    /** OSU's switch from small to large message defaults, in bytes. */
+    public static final long LARGE_MESSAGE = 8192;
+
+    /** What the Java side sends from and receives into. */
+    public enum BufferKind {
+        /** Native memory, the zero-copy path. */
+        SEGMENT,
+        /** A Java byte[] (critical downcalls for blocking calls, staging for nonblocking ones). */
+        ARRAY;
+
+        /** The name used on the command line and in results: {@code segment} or {@code array}. */
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /**
+     * Parses the options; an unknown or malformed option is an IllegalArgumentException
+     * naming it.
+     *
+     * @param args    the program's arguments
+     * @param minimum the smallest size the benchmark supports (e.g. 8 for atomics)
+     */
+    public static OsuOptions parse(String[] args, long minimum) {
+        long min = Math.max(1, minimum);
+        long max = 4L << 20;
+        int iterations = -1;
+        int warmup = -1;
+        int window = 64;
+        BufferKind buffer = BufferKind.SEGMENT;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException("option " + a + " needs a value");
+            }
+            String v = args[++i];
+            switch (a) {
+                case "-m" -> {
+                    int colon = v.indexOf(':');
+                    if (colon < 0) {
+                        max = size("-m", v);
+                    } else {
+                        if (colon > 0) {
+                            min = Math.max(min, size("-m", v.substring(0, colon)));
+                        }
+                        max = size("-m", v.substring(colon + 1));
+                    }
+                }
+                case "-i" -> iterations = count("-i", v);
+                case "-x" -> warmup = count("-x", v);
+                case "-w" -> window = count("-w", v);
+                case "-b" -> buffer = switch (v) {
+                    case "segment" -> BufferKind.SEGMENT;
+                    case "array" -> BufferKind.ARRAY;
+                    default -> throw new IllegalArgumentException("-b must be segment or array, not " + v);
+                };
+                default -> throw new IllegalArgumentException("unknown option " + a
+                        + " (expected -m MIN:MAX, -i N, -x N, -w N, -b segment|array)");
+            }
+        }
+        if (min > max) {
+            throw new IllegalArgumentException("-m: minimum " + min + " is above maximum " + max);
+        }
+        if (window < 1) {
+            throw new IllegalArgumentException("-w must be at least 1");
+        }
+        return new OsuOptions(min, max, iterations, warmup, window, buffer);
+    }
+
+    /** Timed iterations for a message of {@code size} bytes: the option, or the default. */
+    public int iterationsFor(long size, int small, int large) {
+        return iterations >= 0 ? iterations : size > LARGE_MESSAGE ? large : small;
+    }
+
+    /** Warm-up iterations for a message of {@code size} bytes: the option, or the default. */
+    public int warmupFor(long size, int small, int large) {
+        return warmup >= 0 ? warmup : size > LARGE_MESSAGE ? large : small;
+    }
+
+    private static long size(String option, String v) {
+        try {
+            long s = Long.parseLong(v.trim());
+            if (s < 1 || s > (1L << 30)) {
+                throw new IllegalArgumentException(option + ": size " + s + " is outside 1.." + (1L << 30));
+            }
+            return s;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + ": not a size: " + v, e);
+        }
+    }
+
+    private static int count(String option, String v) {
+        try {
+            int n = Integer.parseInt(v.trim());
+            if (n < 0) {
+                throw new IllegalArgumentException(option + " must not be negative: " + n);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + ": not a number: " + v, e);
+        }
+    }
+}

@@ -124,6 +124,9 @@ final class Rma {
         MemorySegment res = one(result, true, type, "result");
         w.checkTarget(target, disp, 1, type);
         MemorySegment th = type.handle();
+        if (swap && w.casRefusal != null) {
+            throw new UnsupportedOperationException(w.casRefusal);
+        }
         if (swap) {
             Errors.check(mpi_h.MPI_Compare_and_swap(o, c, res, th, target, disp, w.handle), "MPI_Compare_and_swap");
         } else {

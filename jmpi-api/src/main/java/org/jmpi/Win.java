@@ -64,6 +64,8 @@ public final class Win implements OneSided, OneSidedAtomics, OneSidedRequests, W
     final WinFlavor flavor;
     final WinEpochs epochs;
     final WinHolds holds = new WinHolds();
+    /** Why compare-and-swap is refused on this window (a crash of the MPI library), or null. */
+    final String casRefusal;
     /** Window size and displacement unit of every process; null for a dynamic window. */
     private final long[] sizes;
     private final int[] units;
@@ -83,6 +85,7 @@ public final class Win implements OneSided, OneSidedAtomics, OneSidedRequests, W
         this.epochs = new WinEpochs(comm.size);
         this.scratch = ThreadLocal.withInitial(() -> arena.allocate(JAVA_LONG, 4));
         this.memory = flavor == WinFlavor.CREATE || memory == null ? memory : memory.reinterpret(bytes, arena, null);
+        this.casRefusal = WinQuirks.compareAndSwapRefusal(handle, size);
         if (flavor == WinFlavor.DYNAMIC) {
             this.sizes = null;
             this.units = null;

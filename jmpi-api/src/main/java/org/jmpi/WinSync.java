@@ -118,13 +118,9 @@ public sealed interface WinSync permits Win {
     default void lock(int rank, LockType type, WinAssert... asserts) {
         Win w = win();
         w.check();
-        Args.dest(rank, w.size, "rank");
+        target(rank, w.size);
         int t = Objects.requireNonNull(type, "type").value;
         int bits = WinAssert.bits(asserts, "lock", NOCHECK);
-        if (rank == Args.PROC_NULL) {
-            Errors.check(mpi_h.MPI_Win_lock(t, rank, bits, w.handle), "MPI_Win_lock");
-            return;
-        }
         w.epochs.beginLock(rank);
         settle(() -> mpi_h.MPI_Win_lock(t, rank, bits, w.handle), "MPI_Win_lock", ok -> w.epochs.endLock(rank, ok));
     }
@@ -133,11 +129,7 @@ public sealed interface WinSync permits Win {
     default void unlock(int rank) {
         Win w = win();
         w.check();
-        Args.dest(rank, w.size, "rank");
-        if (rank == Args.PROC_NULL) {
-            Errors.check(mpi_h.MPI_Win_unlock(rank, w.handle), "MPI_Win_unlock");
-            return;
-        }
+        target(rank, w.size);
         w.holds.check(rank, "unlock");
         w.epochs.beginUnlock(rank);
         settle(() -> mpi_h.MPI_Win_unlock(rank, w.handle), "MPI_Win_unlock", ok -> w.epochs.endUnlock(rank, ok));
@@ -197,7 +189,7 @@ public sealed interface WinSync permits Win {
     private void flushOne(int rank, boolean local) {
         Win w = win();
         w.check();
-        Args.dest(rank, w.size, "rank");
+        target(rank, w.size);
         String call = local ? "flushLocal" : "flush";
         w.epochs.checkPassive(rank, call);
         w.holds.check(rank, call);
@@ -215,6 +207,14 @@ public sealed interface WinSync permits Win {
         Errors.check(local ? mpi_h.MPI_Win_flush_local_all(w.handle) : mpi_h.MPI_Win_flush_all(w.handle),
                 local ? "MPI_Win_flush_local_all" : "MPI_Win_flush_all");
         w.holds.release(WinHolds.ALL);
+    }
+
+    /** A rank of the window's group; unlike RMA calls, synchronization takes no PROC_NULL. */
+    private static void target(int rank, int size) {
+        if (rank < 0 || rank >= size) {
+            throw new IllegalArgumentException("rank: " + rank + " is not in [0, " + size + ")"
+                    + (rank == Args.PROC_NULL ? "; PROC_NULL is no target for lock, unlock or flush" : ""));
+        }
     }
 
     /** Runs a native transition, then settles the reserved epoch with whether it succeeded. */

@@ -491,7 +491,9 @@ public final class Win implements OneSided, OneSidedAtomics, OneSidedRequests, W
      * Frees the window ({@code MPI_Win_free}), collectively, exactly once; later calls do
      * nothing. Memory from {@link #allocate} and {@link #allocateShared} becomes invalid.
      *
-     * @throws IllegalStateException if this process still has an epoch open on the window
+     * @throws IllegalStateException if this process still has an epoch open on the window,
+     *                               or a call on it lost a buffer's arena before completing
+     *                               (freeing would complete it from freed memory)
      */
     @Override
     public void close() {
@@ -499,6 +501,7 @@ public final class Win implements OneSided, OneSidedAtomics, OneSidedRequests, W
             return;
         }
         epochs.checkIdle();
+        holds.check(WinHolds.ALL, "close");
         freed.free(handle, mpi_h::MPI_Win_free, "MPI_Win_free");
         holds.release(WinHolds.ALL);
         arena.close();

@@ -12,7 +12,8 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  * values. The value forms complete the operation before they return
  * ({@code MPI_Win_flush} of the target, which also completes this process's other calls
  * to it), so they need a passive-target epoch ({@code lock} or {@code lockAll}) on the
- * target, checked first.
+ * target, checked first. Compare-and-swap is refused where the MPI library is known to
+ * crash in it (see {@link Win}).
  */
 public sealed interface OneSidedAtomics permits Win {
 
@@ -30,6 +31,9 @@ public sealed interface OneSidedAtomics permits Win {
      * Fetches one element of {@code type} at the target into {@code result} and replaces
      * it with the first element of {@code origin} if it equals the first of {@code compare}
      * ({@code MPI_Compare_and_swap}); {@code type} is an integer, logical or byte type.
+     *
+     * @throws UnsupportedOperationException on a window where the MPI library is known to
+     *                                       crash in compare-and-swap (see {@link Win})
      */
     default void compareAndSwap(MemorySegment origin, MemorySegment compare, MemorySegment result, Datatype type,
                                 int targetRank, long targetDisp) {

@@ -46,7 +46,7 @@ final class Rma {
         int on = count(nativeOnly(o, "origin"), originCount, originType, "origin", "originType");
         Datatype tt = targetType == null ? originType : targetType;
         int tn = targetCount < 0 ? on : targetCount;
-        w.checkTarget(target, disp, tn, tt);
+        w.targets.check(target, disp, tn, tt);
         sameData(on, originType, "origin", tn, tt);
         MemorySegment oph = kind == ACCUMULATE ? accumulateOp(op, false) : null;
         if (r != null) {
@@ -81,7 +81,7 @@ final class Rma {
         int rn = count(res, resultCount, resultType, "result", "resultType");
         Datatype tt = targetType == null ? resultType : targetType;
         int tn = targetCount < 0 ? rn : targetCount;
-        w.checkTarget(target, disp, tn, tt);
+        w.targets.check(target, disp, tn, tt);
         sameData(rn, resultType, "result", tn, tt);
         MemorySegment o = MemorySegment.NULL;
         Datatype ot = originType == null ? resultType : originType;
@@ -122,7 +122,7 @@ final class Rma {
         MemorySegment o = origin == null && op == Op.NO_OP ? MemorySegment.NULL : one(origin, false, type, "origin");
         MemorySegment c = swap ? one(compare, false, type, "compare") : null;
         MemorySegment res = one(result, true, type, "result");
-        w.checkTarget(target, disp, 1, type);
+        w.targets.check(target, disp, 1, type);
         MemorySegment th = type.handle();
         if (swap && w.casRefusal != null) {
             throw new UnsupportedOperationException(w.casRefusal);

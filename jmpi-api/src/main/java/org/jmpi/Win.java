@@ -55,7 +55,11 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  * this process has an epoch open; any use after is an {@link IllegalStateException}. With
  * Open MPI 4.1 as Debian configures it (osc/pt2pt excluded), {@link #create} and
  * {@link #createDynamic} on a communicator of a single process fail with
- * {@code MPI_ERR_WIN}; {@link #allocate} and {@link #allocateShared} work there.
+ * {@code MPI_ERR_WIN}; {@link #allocate} and {@link #allocateShared} work there. Open MPI
+ * before 4.1.5 can crash in compare-and-swap on windows its osc/rdma component serves
+ * (every flavor but shared, with several processes); there compare-and-swap is refused
+ * with an {@link UnsupportedOperationException}, and a window from
+ * {@link #allocateShared} supports it.
  */
 public final class Win implements OneSided, OneSidedAtomics, OneSidedRequests, WinSync, AutoCloseable {
     final MemorySegment handle;
@@ -66,9 +70,7 @@ public final class Win implements OneSided, OneSidedAtomics, OneSidedRequests, W
     final WinHolds holds = new WinHolds();
     /** Why compare-and-swap is refused on this window (a crash of the MPI library), or null. */
     final String casRefusal;
-    /** Window size and displacement unit of every process; null for a dynamic window. */
-    private final long[] sizes;
-    private final int[] units;
+    final WinTargets targets;
     private final MemorySegment memory;
     /** Owns the views of MPI-allocated memory and the atomics' scratch; closed after MPI_Win_free. */
     private final Arena arena = Arena.ofShared();
@@ -77,35 +79,16 @@ public final class Win implements OneSided, OneSidedAtomics, OneSidedRequests, W
     private final Freed freed = new Freed("window");
 
     private Win(MemorySegment handle, Comm comm, WinFlavor flavor, MemorySegment memory, long bytes,
-                int dispUnit) {
+                WinTargets targets) {
         this.handle = handle;
         this.rank = comm.rank;
         this.size = comm.size;
         this.flavor = flavor;
+        this.targets = targets;
         this.epochs = new WinEpochs(comm.size);
         this.scratch = ThreadLocal.withInitial(() -> arena.allocate(JAVA_LONG, 4));
         this.memory = flavor == WinFlavor.CREATE || memory == null ? memory : memory.reinterpret(bytes, arena, null);
         this.casRefusal = WinQuirks.compareAndSwapRefusal(handle, size);
-        if (flavor == WinFlavor.DYNAMIC) {
-            this.sizes = null;
-            this.units = null;
-            return;
-        }
-        this.sizes = new long[size];
-        this.units = new int[size];
-        try (Arena a = Arena.ofConfined()) {
-            MemorySegment mine = a.allocateFrom(JAVA_LONG, bytes, dispUnit);
-            MemorySegment all = a.allocate(JAVA_LONG, 2L * size);
-            int rc = mpi_h.MPI_Allgather(mine, 2, OmpiHandles.LONG, all, 2, OmpiHandles.LONG, comm.handle);
-            if (rc != 0) {
-                arena.close();
-                throw Errors.exception(rc, "MPI_Allgather");
-            }
-            for (int r = 0; r < size; r++) {
-                sizes[r] = all.getAtIndex(JAVA_LONG, 2L * r);
-                units[r] = (int) all.getAtIndex(JAVA_LONG, 2L * r + 1);
-            }
-        }
     }
 
     // ---------------------------------------------------------------- creation
@@ -208,7 +191,9 @@ public final class Win implements OneSided, OneSidedAtomics, OneSidedRequests, W
             try {
                 Errors.check(mpi_h.MPI_Win_set_errhandler(h, OmpiHandles.ERRORS_RETURN), "MPI_Win_set_errhandler");
                 boolean allocated = flavor == WinFlavor.ALLOCATE || flavor == WinFlavor.SHARED;
-                return new Win(h, comm, flavor, allocated ? base.get(ADDRESS, 0) : memory, bytes, dispUnit);
+                WinTargets targets = flavor == WinFlavor.DYNAMIC ? WinTargets.unknown(comm.size)
+                        : WinTargets.gather(comm, bytes, dispUnit);
+                return new Win(h, comm, flavor, allocated ? base.get(ADDRESS, 0) : memory, bytes, targets);
             } catch (RuntimeException e) {
                 MemorySegment slot = a.allocateFrom(ADDRESS, h);
                 mpi_h.MPI_Win_free(slot);
@@ -412,28 +397,14 @@ public final class Win implements OneSided, OneSidedAtomics, OneSidedRequests, W
      * @throws IllegalStateException for a dynamic window, whose size is what is attached
      */
     public long targetSize(int rank) {
-        checkFixed("targetSize", rank);
-        return sizes[rank];
+        check();
+        return targets.bytes(rank, "targetSize");
     }
 
     /** The displacement unit of process {@code rank}, as gathered at creation (1 for a dynamic window). */
     public int targetDispUnit(int rank) {
         check();
-        if (sizes == null) {
-            return 1;
-        }
-        checkFixed("targetDispUnit", rank);
-        return units[rank];
-    }
-
-    private void checkFixed(String call, int rank) {
-        check();
-        if (sizes == null) {
-            throw new IllegalStateException(call + ": a dynamic window has no fixed size");
-        }
-        if (rank < 0 || rank >= size) {
-            throw new IllegalArgumentException("rank: " + rank + " is not in [0, " + size + ")");
-        }
+        return targets.unit(rank, "targetDispUnit");
     }
 
     // ---------------------------------------------------------------- package
@@ -447,38 +418,6 @@ public final class Win implements OneSided, OneSidedAtomics, OneSidedRequests, W
         if (flavor == WinFlavor.CREATE && !memory.scope().isAlive()) {
             throw new IllegalStateException("window: the arena of its memory was closed while the window is live;"
                     + " close the window first");
-        }
-    }
-
-    /**
-     * Checks that {@code count} elements of {@code type} at displacement {@code disp} lie in
-     * the window of target {@code target}, when its size is known (not for a dynamic window
-     * or {@code PROC_NULL}).
-     */
-    void checkTarget(int target, long disp, int count, Datatype type) {
-        Args.dest(target, size, "targetRank");
-        if (disp < 0) {
-            throw new IllegalArgumentException("targetDisp must not be negative, got " + disp);
-        }
-        if (sizes == null || target == Args.PROC_NULL || count == 0) {
-            return;
-        }
-        long unit = units[target];
-        long first;
-        long end;
-        try {
-            long start = Math.multiplyExact(disp, unit) + type.trueLowerBound();
-            long d = Math.multiplyExact((long) count - 1, type.extent());
-            first = start + Math.min(0, d);
-            end = Math.addExact(start + type.trueExtent(), Math.max(0, d));
-        } catch (ArithmeticException e) {
-            first = -1;
-            end = Long.MAX_VALUE;
-        }
-        if (first < 0 || end > sizes[target]) {
-            throw new IllegalArgumentException("targetDisp: " + count + " x " + type + " at displacement " + disp
-                    + " (unit " + unit + " bytes) span bytes [" + first + ", " + end + ") but the window of target rank "
-                    + target + " has " + sizes[target] + " bytes");
         }
     }
 

@@ -16,11 +16,27 @@ final class WinEpochs {
     private static final byte OPEN = 1;
     private static final byte BUSY = 2;
 
+    /** The epochs other than per-target locks, each opened and closed by one pair of calls. */
+    enum Kind {
+        /** {@code lockAll}/{@code unlockAll}. */
+        ALL("lockAll()", "unlockAll()"),
+        /** {@code start}/{@code complete}. */
+        ACCESS("start()", "complete()"),
+        /** {@code post}/{@code waitFor} (or a {@code test} that returns true). */
+        EXPOSURE("post()", "waitFor()");
+
+        private final String opener;
+        private final String closer;
+
+        Kind(String opener, String closer) {
+            this.opener = opener;
+            this.closer = closer;
+        }
+    }
+
     private final byte[] locks;
     private int lockCount;
-    private byte all;
-    private byte access;
-    private byte exposure;
+    private final byte[] kinds = new byte[Kind.values().length];
 
     WinEpochs(int size) {
         this.locks = new byte[size];
@@ -30,15 +46,18 @@ final class WinEpochs {
         return new IllegalStateException(call + ": " + why);
     }
 
-    // ---------------------------------------------------------------- passive target
+    /** Refuses {@code call} while an epoch of {@code k} is open or opening. */
+    private void conflict(String call, Kind k) {
+        if (kinds[k.ordinal()] != NONE) {
+            throw refused(call, "an epoch of " + k.opener + " is open; call " + k.closer + " first");
+        }
+    }
+
+    // ---------------------------------------------------------------- per-target locks
 
     synchronized void beginLock(int rank) {
-        if (all != NONE) {
-            throw refused("lock", "lockAll() already holds every target; unlockAll() first");
-        }
-        if (access != NONE) {
-            throw refused("lock", "an access epoch of start() is open; complete() it first");
-        }
+        conflict("lock", Kind.ALL);
+        conflict("lock", Kind.ACCESS);
         if (locks[rank] != NONE) {
             throw refused("lock", "target rank " + rank + " is already locked by this process; unlock(" + rank
                     + ") first");
@@ -72,37 +91,9 @@ final class WinEpochs {
         }
     }
 
-    synchronized void beginLockAll() {
-        if (all != NONE) {
-            throw refused("lockAll", "lockAll() is already in effect; unlockAll() first");
-        }
-        if (lockCount != 0) {
-            throw refused("lockAll", "this process holds a lock(rank); unlock it first");
-        }
-        if (access != NONE) {
-            throw refused("lockAll", "an access epoch of start() is open; complete() it first");
-        }
-        all = BUSY;
-    }
-
-    synchronized void endLockAll(boolean ok) {
-        all = ok ? OPEN : NONE;
-    }
-
-    synchronized void beginUnlockAll() {
-        if (all != OPEN) {
-            throw refused("unlockAll", "no lockAll() is in effect");
-        }
-        all = BUSY;
-    }
-
-    synchronized void endUnlockAll(boolean ok) {
-        all = ok ? NONE : OPEN;
-    }
-
     /** Refuses {@code call} unless a passive-target epoch covers {@code rank} (PROC_NULL: always). */
     synchronized void checkPassive(int rank, String call) {
-        if (all == OPEN || rank == Args.PROC_NULL || locks[rank] == OPEN) {
+        if (kinds[Kind.ALL.ordinal()] == OPEN || rank == Args.PROC_NULL || locks[rank] == OPEN) {
             return;
         }
         throw refused(call, "needs a passive-target epoch on target rank " + rank + ": call lock(" + rank
@@ -111,77 +102,65 @@ final class WinEpochs {
 
     /** Refuses {@code call} unless some passive-target epoch is open. */
     synchronized void checkAnyPassive(String call) {
-        if (all != OPEN && lockCount == 0) {
+        if (kinds[Kind.ALL.ordinal()] != OPEN && lockCount == 0) {
             throw refused(call, "needs a passive-target epoch: call lock(rank) or lockAll() first");
         }
     }
 
-    // ---------------------------------------------------------------- active target
+    // ---------------------------------------------------------------- the other epochs
 
-    synchronized void beginStart() {
-        if (access != NONE) {
-            throw refused("start", "an access epoch of start() is already open; complete() it first");
+    /**
+     * Reserves the opening of {@code k} by {@code call}: refused while it is open, and for
+     * lockAll and start while locks or the other one of the two are open.
+     */
+    synchronized void beginOpen(Kind k, String call) {
+        if (kinds[k.ordinal()] != NONE) {
+            throw refused(call, "an epoch of " + k.opener + " is already open; call " + k.closer + " first");
         }
-        if (all != NONE || lockCount != 0) {
-            throw refused("start", "a passive-target epoch (lock/lockAll) is open; unlock it first");
+        if (k != Kind.EXPOSURE) {
+            if (lockCount != 0) {
+                throw refused(call, "this process holds a lock(rank); unlock it first");
+            }
+            conflict(call, k == Kind.ALL ? Kind.ACCESS : Kind.ALL);
         }
-        access = BUSY;
+        kinds[k.ordinal()] = BUSY;
     }
 
-    synchronized void endStart(boolean ok) {
-        access = ok ? OPEN : NONE;
+    /** Settles an opening: open when {@code ok}. */
+    synchronized void endOpen(Kind k, boolean ok) {
+        kinds[k.ordinal()] = ok ? OPEN : NONE;
     }
 
-    synchronized void beginComplete() {
-        if (access != OPEN) {
-            throw refused("complete", "no access epoch of start() is open");
+    /** Reserves the closing of {@code k} by {@code call}: refused unless it is open. */
+    synchronized void beginClose(Kind k, String call) {
+        if (kinds[k.ordinal()] != OPEN) {
+            throw refused(call, "no epoch of " + k.opener + " is open");
         }
-        access = BUSY;
+        kinds[k.ordinal()] = BUSY;
     }
 
-    synchronized void endComplete(boolean ok) {
-        access = ok ? NONE : OPEN;
-    }
-
-    synchronized void beginPost() {
-        if (exposure != NONE) {
-            throw refused("post", "an exposure epoch of post() is already open; waitFor() it first");
-        }
-        exposure = BUSY;
-    }
-
-    synchronized void endPost(boolean ok) {
-        exposure = ok ? OPEN : NONE;
-    }
-
-    /** Reserves the exposure epoch for {@code call} (waitFor or test). */
-    synchronized void beginWait(String call) {
-        if (exposure != OPEN) {
-            throw refused(call, "no exposure epoch of post() is open");
-        }
-        exposure = BUSY;
-    }
-
-    /** Settles a waitFor/test: the exposure epoch ended when {@code ended}. */
-    synchronized void endWait(boolean ended) {
-        exposure = ended ? NONE : OPEN;
+    /** Settles a closing: closed when {@code closed}, else still open. */
+    synchronized void endClose(Kind k, boolean closed) {
+        kinds[k.ordinal()] = closed ? NONE : OPEN;
     }
 
     /** Refuses a fence while an epoch of another kind is open. */
     synchronized void checkFence() {
-        if (all != NONE || lockCount != 0) {
-            throw refused("fence", "a passive-target epoch (lock/lockAll) is open; unlock it first");
+        if (lockCount != 0) {
+            throw refused("fence", "this process holds a lock(rank); unlock it first");
         }
-        if (access != NONE || exposure != NONE) {
-            throw refused("fence", "a start/post epoch is open; complete()/waitFor() it first");
+        for (Kind k : Kind.values()) {
+            conflict("fence", k);
         }
     }
 
     /** Refuses freeing the window while this process has an epoch open on it. */
     synchronized void checkIdle() {
-        if (all != NONE || lockCount != 0 || access != NONE || exposure != NONE) {
-            throw refused("close", "an epoch is still open on this window (lock, lockAll, start or post);"
-                    + " close it with unlock, unlockAll, complete or waitFor first");
+        if (lockCount != 0) {
+            throw refused("close", "this process holds a lock(rank) on the window; unlock it first");
+        }
+        for (Kind k : Kind.values()) {
+            conflict("close", k);
         }
     }
 }

@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 
+import org.jmpi.WinEpochs.Kind;
 import org.jmpi.bindings.mpi.mpi_h;
 import org.jmpi.internal.Args;
 import org.jmpi.internal.Errors;
@@ -53,18 +54,13 @@ public sealed interface WinSync permits Win {
         w.check();
         MemorySegment g = Objects.requireNonNull(group, "group").handle();
         int bits = WinAssert.bits(asserts, "start", NOCHECK);
-        w.epochs.beginStart();
-        settle(() -> mpi_h.MPI_Win_start(g, bits, w.handle), "MPI_Win_start", w.epochs::endStart);
+        open(Kind.ACCESS, "start", () -> mpi_h.MPI_Win_start(g, bits, w.handle), "MPI_Win_start");
     }
 
     /** Ends the access epoch of {@link #start}, completing its calls ({@code MPI_Win_complete}). */
     default void complete() {
         Win w = win();
-        w.check();
-        w.holds.check(WinHolds.ALL, "complete");
-        w.epochs.beginComplete();
-        settle(() -> mpi_h.MPI_Win_complete(w.handle), "MPI_Win_complete", w.epochs::endComplete);
-        w.holds.release(WinHolds.ALL);
+        close(Kind.ACCESS, "complete", () -> mpi_h.MPI_Win_complete(w.handle), "MPI_Win_complete", true);
     }
 
     /**
@@ -77,16 +73,13 @@ public sealed interface WinSync permits Win {
         w.check();
         MemorySegment g = Objects.requireNonNull(group, "group").handle();
         int bits = WinAssert.bits(asserts, "post", NOCHECK, NOSTORE, NOPUT);
-        w.epochs.beginPost();
-        settle(() -> mpi_h.MPI_Win_post(g, bits, w.handle), "MPI_Win_post", w.epochs::endPost);
+        open(Kind.EXPOSURE, "post", () -> mpi_h.MPI_Win_post(g, bits, w.handle), "MPI_Win_post");
     }
 
     /** Waits until every process of the posted group has completed ({@code MPI_Win_wait}). */
     default void waitFor() {
         Win w = win();
-        w.check();
-        w.epochs.beginWait("waitFor");
-        settle(() -> mpi_h.MPI_Win_wait(w.handle), "MPI_Win_wait", w.epochs::endWait);
+        close(Kind.EXPOSURE, "waitFor", () -> mpi_h.MPI_Win_wait(w.handle), "MPI_Win_wait", false);
     }
 
     /**
@@ -96,11 +89,11 @@ public sealed interface WinSync permits Win {
     default boolean test() {
         Win w = win();
         w.check();
-        w.epochs.beginWait("test");
+        w.epochs.beginClose(Kind.EXPOSURE, "test");
         MemorySegment flag = Scratch.words();
         int rc = mpi_h.MPI_Win_test(w.handle, flag);
         boolean ended = rc == 0 && flag.get(JAVA_INT, 0) != 0;
-        w.epochs.endWait(ended);
+        w.epochs.endClose(Kind.EXPOSURE, ended);
         Errors.check(rc, "MPI_Win_test");
         return ended;
     }
@@ -141,18 +134,13 @@ public sealed interface WinSync permits Win {
         Win w = win();
         w.check();
         int bits = WinAssert.bits(asserts, "lockAll", NOCHECK);
-        w.epochs.beginLockAll();
-        settle(() -> mpi_h.MPI_Win_lock_all(bits, w.handle), "MPI_Win_lock_all", w.epochs::endLockAll);
+        open(Kind.ALL, "lockAll", () -> mpi_h.MPI_Win_lock_all(bits, w.handle), "MPI_Win_lock_all");
     }
 
     /** Ends the epoch of {@link #lockAll}, completing its calls ({@code MPI_Win_unlock_all}). */
     default void unlockAll() {
         Win w = win();
-        w.check();
-        w.holds.check(WinHolds.ALL, "unlockAll");
-        w.epochs.beginUnlockAll();
-        settle(() -> mpi_h.MPI_Win_unlock_all(w.handle), "MPI_Win_unlock_all", w.epochs::endUnlockAll);
-        w.holds.release(WinHolds.ALL);
+        close(Kind.ALL, "unlockAll", () -> mpi_h.MPI_Win_unlock_all(w.handle), "MPI_Win_unlock_all", true);
     }
 
     /** Completes this process's calls to {@code rank} at both ends, inside a passive-target epoch ({@code MPI_Win_flush}). */
@@ -214,6 +202,27 @@ public sealed interface WinSync permits Win {
         if (rank < 0 || rank >= size) {
             throw new IllegalArgumentException("rank: " + rank + " is not in [0, " + size + ")"
                     + (rank == Args.PROC_NULL ? "; PROC_NULL is no target for lock, unlock or flush" : ""));
+        }
+    }
+
+    /** Opens an epoch of kind {@code k} with {@code call}, the window already checked. */
+    private void open(Kind k, String call, IntSupplier mpi, String name) {
+        Win w = win();
+        w.epochs.beginOpen(k, call);
+        settle(mpi, name, ok -> w.epochs.endOpen(k, ok));
+    }
+
+    /** Closes an epoch of kind {@code k} with {@code call}; one that {@code completes} RMA calls releases their buffers. */
+    private void close(Kind k, String call, IntSupplier mpi, String name, boolean completes) {
+        Win w = win();
+        w.check();
+        if (completes) {
+            w.holds.check(WinHolds.ALL, call);
+        }
+        w.epochs.beginClose(k, call);
+        settle(mpi, name, ok -> w.epochs.endClose(k, ok));
+        if (completes) {
+            w.holds.release(WinHolds.ALL);
         }
     }
 

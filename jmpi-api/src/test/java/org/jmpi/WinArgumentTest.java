@@ -172,10 +172,10 @@ class WinArgumentTest {
         int n = world.size();
         try (Win win = Win.allocate(world, 8, 8); Group all = win.group()) {
             fails(IllegalStateException.class, "unlock: target rank 0 is not locked", () -> win.unlock(0));
-            fails(IllegalStateException.class, "unlockAll: no lockAll() is in effect", win::unlockAll);
-            fails(IllegalStateException.class, "complete: no access epoch", win::complete);
-            fails(IllegalStateException.class, "waitFor: no exposure epoch", win::waitFor);
-            fails(IllegalStateException.class, "test: no exposure epoch", win::test);
+            fails(IllegalStateException.class, "unlockAll: no epoch of lockAll() is open", win::unlockAll);
+            fails(IllegalStateException.class, "complete: no epoch of start() is open", win::complete);
+            fails(IllegalStateException.class, "waitFor: no epoch of post() is open", win::waitFor);
+            fails(IllegalStateException.class, "test: no epoch of post() is open", win::test);
             fails(IllegalArgumentException.class, "rank: -2 is not in [0, " + n + "); PROC_NULL",
                     () -> win.lock(Comm.PROC_NULL));
             fails(IllegalArgumentException.class, "rank: " + n, () -> win.flush(n));
@@ -189,21 +189,21 @@ class WinArgumentTest {
             win.lock(0);
             fails(IllegalStateException.class, "lock: target rank 0 is already locked", () -> win.lock(0));
             fails(IllegalStateException.class, "lockAll: this process holds a lock(rank)", () -> win.lockAll());
-            fails(IllegalStateException.class, "start: a passive-target epoch", () -> win.start(all));
-            fails(IllegalStateException.class, "fence: a passive-target epoch", () -> win.fence());
-            fails(IllegalStateException.class, "close: an epoch is still open", win::close);
+            fails(IllegalStateException.class, "start: this process holds a lock(rank)", () -> win.start(all));
+            fails(IllegalStateException.class, "fence: this process holds a lock(rank)", () -> win.fence());
+            fails(IllegalStateException.class, "close: this process holds a lock(rank) on the window", win::close);
             win.unlock(0);
             win.lockAll();
-            fails(IllegalStateException.class, "lock: lockAll() already holds every target", () -> win.lock(0));
-            fails(IllegalStateException.class, "lockAll: lockAll() is already in effect", () -> win.lockAll());
+            fails(IllegalStateException.class, "lock: an epoch of lockAll() is open; call unlockAll() first", () -> win.lock(0));
+            fails(IllegalStateException.class, "lockAll: an epoch of lockAll() is already open", () -> win.lockAll());
             win.unlockAll();
             win.post(all);
-            fails(IllegalStateException.class, "post: an exposure epoch of post() is already open", () -> win.post(all));
-            fails(IllegalStateException.class, "fence: a start/post epoch", () -> win.fence());
+            fails(IllegalStateException.class, "post: an epoch of post() is already open", () -> win.post(all));
+            fails(IllegalStateException.class, "fence: an epoch of post() is open; call waitFor() first", () -> win.fence());
             win.start(all);
-            fails(IllegalStateException.class, "start: an access epoch of start() is already open",
+            fails(IllegalStateException.class, "start: an epoch of start() is already open",
                     () -> win.start(all));
-            fails(IllegalStateException.class, "lock: an access epoch of start() is open", () -> win.lock(0));
+            fails(IllegalStateException.class, "lock: an epoch of start() is open; call complete() first", () -> win.lock(0));
             win.complete();
             win.waitFor();
             world.barrier();

@@ -44,6 +44,13 @@ public sealed interface OneSidedRequests permits Win {
                 new Request());
     }
 
+    /** Accumulate with explicit counts and types, with a request ({@code MPI_Raccumulate}). */
+    default Request raccumulate(MemorySegment origin, int originCount, Datatype originType, int targetRank,
+                                long targetDisp, int targetCount, Datatype targetType, Op op) {
+        return Rma.transfer(win(), Rma.ACCUMULATE, origin, Args.count(originCount, "originCount"), originType,
+                targetRank, targetDisp, Args.count(targetCount, "targetCount"), targetType, op, new Request());
+    }
+
     /**
      * {@link OneSided#getAccumulate(MemorySegment, MemorySegment, Datatype, int, long, Op) getAccumulate}
      * with a request ({@code MPI_Rget_accumulate}); {@code result} holds the fetched
@@ -53,6 +60,15 @@ public sealed interface OneSidedRequests permits Win {
                                    long targetDisp, Op op) {
         return Rma.getAccumulate(win(), origin, -1, type, result, -1, type, targetRank, targetDisp, -1, null, op,
                 new Request());
+    }
+
+    /** Get-accumulate with explicit counts and types, with a request ({@code MPI_Rget_accumulate}). */
+    default Request rgetAccumulate(MemorySegment origin, int originCount, Datatype originType, MemorySegment result,
+                                   int resultCount, Datatype resultType, int targetRank, long targetDisp,
+                                   int targetCount, Datatype targetType, Op op) {
+        return Rma.getAccumulate(win(), origin, Args.count(originCount, "originCount"), originType, result,
+                Args.count(resultCount, "resultCount"), resultType, targetRank, targetDisp,
+                Args.count(targetCount, "targetCount"), targetType, op, new Request());
     }
 
     private Win win() {

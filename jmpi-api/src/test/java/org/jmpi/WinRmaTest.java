@@ -376,6 +376,18 @@ class WinRmaTest {
                 strided.waitFor();
                 assertEquals(1000L + r, pair.getAtIndex(JAVA_LONG, 0));
                 world.barrier();
+                // explicit counts: add {1, 2} into slots 2 and 3 of rank 0, then swap them out atomically
+                win.raccumulate(arena.allocateFrom(JAVA_LONG, 1, 2), 2, Datatype.LONG, 0, 2, 2, Datatype.LONG,
+                        Op.SUM).waitFor();
+                win.flush(0);
+                world.barrier();
+                MemorySegment swapped = arena.allocate(JAVA_LONG, 2);
+                if (r == 0) {
+                    win.rgetAccumulate(arena.allocate(JAVA_LONG, 2), 2, Datatype.LONG, swapped, 2, Datatype.LONG, 0,
+                            2, 2, Datatype.LONG, Op.REPLACE).waitFor();
+                    assertArrayEquals(new long[] {n, 2L * n}, swapped.toArray(JAVA_LONG));
+                }
+                world.barrier();
                 win.unlockAll();
             }
         });

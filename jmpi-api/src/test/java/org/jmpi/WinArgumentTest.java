@@ -160,7 +160,11 @@ class WinArgumentTest {
             fails(IllegalArgumentException.class, "targetRank: PROC_NULL has no value",
                     () -> win.fetchAndOp(1.5, Comm.PROC_NULL, 0, Op.SUM));
             assertEquals(0.0, win.fetchAndOp(0.0, 0, 1, Op.SUM), "adding 0.0 to a zeroed double fetches 0.0");
-            win.rput(one, Datatype.LONG, 0, 0).waitFor();
+            Request put = win.rput(one, Datatype.LONG, 0, 0);
+            fails(IllegalStateException.class, "a request-based one-sided operation must complete before it is closed",
+                    put::close);
+            put.waitFor();
+            put.close();
             win.unlock(0);
             world.barrier();
         }

@@ -18,7 +18,7 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 
 /**
  * A nonblocking operation ({@code MPI_Request}): one-shot ({@code isend},
- * {@code irecv}, nonblocking collectives) or persistent ({@code sendInit},
+ * {@code irecv}, nonblocking collectives, request-based one-sided calls) or persistent ({@code sendInit},
  * {@code recvInit}, started again and again with {@link #start()}).
  *
  * <p>While an operation is active the request holds its buffers, so a buffer of an
@@ -42,7 +42,8 @@ public final class Request implements AutoCloseable {
     private Object buffers;
     private Arena arena;
     private boolean persistent;
-    private boolean collective;
+    /** What the operation is, when it may not be abandoned by close() while active; else null. */
+    private String mustComplete;
     private boolean cancelled;
     private Op reduction;
     private volatile int state = NEW;
@@ -79,8 +80,18 @@ public final class Request implements AutoCloseable {
 
     /** Marks a nonblocking collective whose native argument arrays live in {@code args}. */
     Request startedCollective(Object buffers, Arena args) {
-        this.collective = true;
+        this.mustComplete = "a nonblocking collective";
         this.arena = args;
+        return started(buffers);
+    }
+
+    /**
+     * Marks a request-based one-sided operation (rput, rget, ...) started on
+     * {@code buffers}: it must complete before the request is closed, since freeing it
+     * would drop the buffers MPI still uses.
+     */
+    Request startedOneSided(Object buffers) {
+        this.mustComplete = "a request-based one-sided operation";
         return started(buffers);
     }
 
@@ -522,8 +533,8 @@ public final class Request implements AutoCloseable {
             return;
         }
         Runtime.checkCall();
-        if (state == ACTIVE && (collective || future != null)) {
-            throw new IllegalStateException("request: " + (collective ? "a nonblocking collective" : "bound to a future")
+        if (state == ACTIVE && (mustComplete != null || future != null)) {
+            throw new IllegalStateException("request: " + (mustComplete != null ? mustComplete : "bound to a future")
                     + " must complete before it is closed");
         }
         if (slot.get(ADDRESS, 0).address() != OmpiHandles.REQUEST_NULL.address()) {

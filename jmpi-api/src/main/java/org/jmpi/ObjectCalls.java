@@ -262,7 +262,7 @@ final class ObjectCalls {
     static void append(ObjectCodec codec, ObjectBuffer b, Object value, String call) {
         try {
             codec.encode(value, b);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             throw new UncheckedIOException(call + ": cannot encode " + (value == null ? "null" : value.getClass().getName())
                     + " with " + codec + ": " + e, e);
         }
@@ -273,7 +273,7 @@ final class ObjectCalls {
             @SuppressWarnings("unchecked")
             T value = (T) codec.decode(in);
             return value;
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             throw new UncheckedIOException(call + ": cannot decode " + (to - from) + " bytes with " + codec + ": " + e, e);
         }
     }

@@ -12,13 +12,17 @@ import org.jmpi.internal.Scratch;
  * and, for a receive, yields the object. Complete every request: a send holds its encoded
  * bytes (native memory) until then. Not thread-safe.
  *
- * <p>A receive is matched with {@code MPI_Improbe} when it is created and, if no message
- * was there yet, each time it is tested, or with {@code MPI_Mprobe} when it is waited on;
- * the matched message is then received with {@code MPI_Imrecv}. Matching takes the message
- * out of MPI's queue, so its length and bytes always pair up, even when several threads
- * receive from the same source and tag. Several pending object receives that could match
- * the same messages get them in the order they are matched (created, tested, waited), not
- * necessarily the order they were created.
+ * <p>A receive is not an MPI receive posted in advance (its size is unknown): it is
+ * matched with {@code MPI_Improbe} when it is created and, if no message was there yet,
+ * each time it is tested, or with {@code MPI_Mprobe} when it is waited on; the matched
+ * message is then received with {@code MPI_Imrecv}. Matching takes the message out of
+ * MPI's queue, so its length and bytes always pair up, even when several threads receive
+ * from the same source and tag. Two consequences, as with mpi4py's {@code pkl5}: a send
+ * large enough for MPI's rendezvous protocol completes only once the receiver has matched
+ * it, so wait for a receive before waiting for a send that depends on the peer's
+ * progress, or complete both with {@link #waitAll}; and pending object receives that
+ * could match the same messages get them in the order they are matched, not necessarily
+ * the order they were created.
  */
 public final class ObjectRequest<T> {
     private final Comm comm;
@@ -161,14 +165,24 @@ public final class ObjectRequest<T> {
                 + (done ? ", done]" : "]");
     }
 
-    /** Waits for every request, in order. */
+    /**
+     * Completes every request, testing them in turn (so receives get matched while sends
+     * wait for them), and returns when all have completed.
+     */
     public static void waitAll(ObjectRequest<?>... requests) {
         Objects.requireNonNull(requests, "requests");
         for (int i = 0; i < requests.length; i++) {
             Objects.requireNonNull(requests[i], "requests[" + i + "]");
         }
-        for (ObjectRequest<?> r : requests) {
-            r.waitFor();
-        }
+        boolean all;
+        do {
+            all = true;
+            for (ObjectRequest<?> r : requests) {
+                all &= r.test();
+            }
+            if (!all) {
+                Thread.yield();
+            }
+        } while (!all);
     }
 }

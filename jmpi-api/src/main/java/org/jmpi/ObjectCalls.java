@@ -263,7 +263,7 @@ final class ObjectCalls {
         try {
             codec.encode(value, b);
         } catch (IOException | RuntimeException e) {
-            throw new UncheckedIOException(call + ": cannot encode " + (value == null ? "null" : value.getClass().getName())
+            throw codecFailure(call + ": cannot encode " + (value == null ? "null" : value.getClass().getName())
                     + " with " + codec + ": " + e, e);
         }
     }
@@ -274,8 +274,13 @@ final class ObjectCalls {
             T value = (T) codec.decode(in);
             return value;
         } catch (IOException | RuntimeException e) {
-            throw new UncheckedIOException(call + ": cannot decode " + (to - from) + " bytes with " + codec + ": " + e, e);
+            throw codecFailure(call + ": cannot decode " + (to - from) + " bytes with " + codec + ": " + e, e);
         }
+    }
+
+    /** A codec failure: an I/O exception as is, anything else the codec threw wrapped in one. */
+    private static UncheckedIOException codecFailure(String message, Exception e) {
+        return new UncheckedIOException(message, e instanceof IOException io ? io : new IOException(e.toString(), e));
     }
 
     private static <T> List<T> decodeAll(ObjectCodec codec, ObjectBuffer in, long[] lens, String call) {

@@ -17,7 +17,7 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
  * The kinds of MPI object that cache attributes, each with its five MPI calls, and the
  * attribute operations on a handle of that kind. A {@link Keyval} belongs to one kind.
  *
- * <p>Windows: add {@code WIN("window", mpi_h::MPI_Win_create_keyval,
+ * <p>Windows: add {@code WIN("window", "Win", "forWin", mpi_h::MPI_Win_create_keyval,
  * mpi_h::MPI_Win_free_keyval, mpi_h::MPI_Win_set_attr, mpi_h::MPI_Win_get_attr,
  * mpi_h::MPI_Win_delete_attr)}, a {@code Keyval.forWin} factory like {@link Keyval#forComm},
  * and on {@code Win} three methods like {@link Datatype#setAttr}, {@link Datatype#getAttr}
@@ -25,9 +25,9 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
  * callbacks' C signatures are the same for every kind, so the upcall stubs are shared).
  */
 enum AttrTarget {
-    COMM("communicator", "Comm", mpi_h::MPI_Comm_create_keyval, mpi_h::MPI_Comm_free_keyval,
+    COMM("communicator", "Comm", "forComm", mpi_h::MPI_Comm_create_keyval, mpi_h::MPI_Comm_free_keyval,
             mpi_h::MPI_Comm_set_attr, mpi_h::MPI_Comm_get_attr, mpi_h::MPI_Comm_delete_attr),
-    DATATYPE("datatype", "Type", mpi_h::MPI_Type_create_keyval, mpi_h::MPI_Type_free_keyval,
+    DATATYPE("datatype", "Type", "forDatatype", mpi_h::MPI_Type_create_keyval, mpi_h::MPI_Type_free_keyval,
             mpi_h::MPI_Type_set_attr, mpi_h::MPI_Type_get_attr, mpi_h::MPI_Type_delete_attr);
 
     /** {@code MPI_X_create_keyval(copy_fn, delete_fn, &keyval, extra_state)}. */
@@ -52,16 +52,19 @@ enum AttrTarget {
 
     final String what;
     private final String prefix;
+    /** The {@link Keyval} factory for this kind. */
+    final String factory;
     final Create create;
     final ToIntFunction<MemorySegment> free;
     private final Set set;
     private final Get get;
     private final Delete delete;
 
-    AttrTarget(String what, String prefix, Create create, ToIntFunction<MemorySegment> free, Set set, Get get,
-               Delete delete) {
+    AttrTarget(String what, String prefix, String factory, Create create, ToIntFunction<MemorySegment> free, Set set,
+               Get get, Delete delete) {
         this.what = what;
         this.prefix = prefix;
+        this.factory = factory;
         this.create = create;
         this.free = free;
         this.set = set;

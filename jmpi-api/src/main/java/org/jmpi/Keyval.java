@@ -146,7 +146,7 @@ public final class Keyval<T> implements AutoCloseable {
         }
         if (kind != target) {
             throw new IllegalArgumentException("keyval: a " + target.what + " keyval cannot be used on a " + kind.what
-                    + " (create one with Keyval.for" + (kind == AttrTarget.COMM ? "Comm" : "Datatype") + ")");
+                    + " (create one with Keyval." + kind.factory + ")");
         }
         return keyval;
     }

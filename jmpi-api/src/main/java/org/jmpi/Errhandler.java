@@ -90,8 +90,10 @@ public final class Errhandler implements AutoCloseable {
             MemorySegment out = arena.allocate(ADDRESS);
             Errors.check(mpi_h.MPI_Comm_create_errhandler(stub(), out), "MPI_Comm_create_errhandler");
             Errhandler e = new Errhandler(out.get(ADDRESS, 0), "Java handler " + handler, handler);
-            JAVA.put(e.handle.address(), e);
-            Upcalls.javaErrhandlers(JAVA.size());
+            synchronized (Errhandler.class) {
+                JAVA.put(e.handle.address(), e);
+                Upcalls.javaErrhandlers(JAVA.size());
+            }
             return e;
         }
     }

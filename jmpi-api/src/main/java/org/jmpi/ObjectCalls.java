@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -132,7 +131,7 @@ final class ObjectCalls {
         String call = all ? "allgatherObject" : "gatherObject";
         c.check();
         int p = c.size;
-        Encoded mine = Encoded.of(codec, Collections.singletonList(obj), call, 1);
+        EncodedValues mine = EncodedValues.of(codec, Collections.singletonList(obj), call, 1);
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment len = arena.allocateFrom(JAVA_LONG, mine.length(0));
             MemorySegment lens = arena.allocate(JAVA_LONG, p);
@@ -166,7 +165,7 @@ final class ObjectCalls {
         String call = all ? "alltoallObject" : "scatterObject";
         c.check();
         int p = c.size;
-        Encoded mine = atRoot ? Encoded.of(codec, objs, call, p) : Encoded.none(p);
+        EncodedValues mine = atRoot ? EncodedValues.of(codec, objs, call, p) : EncodedValues.none(p);
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment lens = arena.allocateFrom(JAVA_LONG, mine.lengths());
             MemorySegment got = arena.allocate(JAVA_LONG, all ? p : 1);
@@ -296,93 +295,5 @@ final class ObjectCalls {
     static UncheckedIOException remoteFailure(String call, int rank) {
         return new UncheckedIOException(call + ": rank " + rank + " failed to provide its object(s)",
                 new IOException("failure on rank " + rank));
-    }
-
-    /**
-     * Values encoded one after another into one buffer, or the failure that stopped the
-     * encoding (the lengths are then all -1, which tells the other ranks).
-     */
-    private static final class Encoded {
-        private final ObjectBuffer buffer;
-        private final long[] ends;
-        private final RuntimeException failure;
-
-        private Encoded(ObjectBuffer buffer, long[] ends, RuntimeException failure) {
-            this.buffer = buffer;
-            this.ends = ends;
-            this.failure = failure;
-        }
-
-        /** A rank with nothing to send to any of the {@code p} ranks. */
-        static Encoded none(int p) {
-            return new Encoded(null, new long[p], null);
-        }
-
-        /** Encodes {@code values}, which must hold {@code expected} values (the argument is named "objs"). */
-        static Encoded of(ObjectCodec codec, List<?> values, String call, int expected) {
-            long[] ends = new long[expected];
-            ObjectBuffer b = ObjectBuffer.growing();
-            try {
-                Objects.requireNonNull(values, "objs");
-                if (values.size() != expected) {
-                    throw new IllegalArgumentException("objs: " + values.size() + " values for " + expected + " ranks");
-                }
-                for (int i = 0; i < expected; i++) {
-                    append(codec, b, values.get(i), call);
-                    ends[i] = b.size();
-                }
-                return new Encoded(b, ends, null);
-            } catch (RuntimeException e) {
-                b.free();
-                Arrays.fill(ends, -1);
-                return new Encoded(null, ends, e);
-            } catch (Error e) {
-                b.free();
-                throw e;
-            }
-        }
-
-        /** The byte length of value i, or -1 after a failure. */
-        long length(int i) {
-            return lengths()[i];
-        }
-
-        long[] lengths() {
-            long[] lens = new long[ends.length];
-            for (int i = 0; i < ends.length; i++) {
-                lens[i] = failure != null ? -1 : ends[i] - (i == 0 ? 0 : ends[i - 1]);
-            }
-            return lens;
-        }
-
-        long[] offsets() {
-            long[] offs = new long[ends.length];
-            for (int i = 1; i < ends.length && failure == null; i++) {
-                offs[i] = ends[i - 1];
-            }
-            return offs;
-        }
-
-        MemorySegment segment() {
-            return buffer == null ? MemorySegment.NULL : buffer.segment();
-        }
-
-        /** Throws this rank's failure, else a failure that {@code lens} reports for another rank. */
-        void throwIfAnyFailed(long[] lens, String call) {
-            if (failure != null) {
-                throw failure;
-            }
-            for (int i = 0; i < lens.length; i++) {
-                if (lens[i] < 0) {
-                    throw remoteFailure(call, i);
-                }
-            }
-        }
-
-        void free() {
-            if (buffer != null) {
-                buffer.free();
-            }
-        }
     }
 }

@@ -16,7 +16,12 @@ final class Buffers {
 
     /** The number of whole elements of {@code type} that fill {@code seg}, checked to lie inside it. */
     static int countOf(MemorySegment seg, Datatype type, String arg) {
-        int n = Args.countOf(seg, type.extent(), arg, type);
+        return Args.count(elements(seg, type, arg), arg);
+    }
+
+    /** As {@link #countOf} but as a long, for calls that take counts beyond MPI's int (see {@link LargeCounts}). */
+    static long elements(MemorySegment seg, Datatype type, String arg) {
+        long n = Args.elements(seg, type.extent(), arg, type);
         if (!type.contained()) {
             inside(seg, n, type, arg);
         }
@@ -32,11 +37,11 @@ final class Buffers {
         }
     }
 
-    private static void inside(MemorySegment seg, int count, Datatype type, String arg) {
+    private static void inside(MemorySegment seg, long count, Datatype type, String arg) {
         if (count == 0) {
             return;
         }
-        long d = Math.multiplyExact((long) count - 1, type.extent());
+        long d = Math.multiplyExact(count - 1, type.extent());
         long first = type.trueLowerBound() + Math.min(0, d);
         long end = Math.addExact(type.trueLowerBound() + type.trueExtent(), Math.max(0, d));
         if (first < 0 || end > seg.byteSize()) {

@@ -32,7 +32,14 @@ final class CollectiveCalls {
         boolean atRoot = atRoot(c, type, root);
         try (Launch k = new Launch(nb, true)) {
             MemorySegment b = k.buffer(!atRoot, buf, "buf");
-            int n = Buffers.countOf(b, type, "buf");
+            long elements = Buffers.elements(b, type, "buf");
+            if (elements > LargeCounts.limit()) {
+                // MPI keeps a freed type alive for the operations that use it.
+                try (Datatype big = LargeCounts.type(elements, type)) {
+                    return bcast(c, nb, buf, big, root);
+                }
+            }
+            int n = (int) elements;
             MemorySegment t = type.handle();
             int rc;
             if (nb) {

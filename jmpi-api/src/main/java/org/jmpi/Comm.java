@@ -19,7 +19,8 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
  * call checks that MPI is running, the calling thread may call MPI and the
  * communicator has not been freed, before it goes native.
  */
-public final class Comm implements PointToPoint, NonblockingPointToPoint, Collectives, VariableCollectives, NonblockingCollectives, ArrayMessages, AutoCloseable {
+public final class Comm implements PointToPoint, NonblockingPointToPoint, Collectives, VariableCollectives, NonblockingCollectives, ArrayMessages,
+        Caching, ErrorHandling, ObjectMessages, AutoCloseable {
     /** {@code MPI_ANY_SOURCE}: a receive that matches any sender. */
     public static final int ANY_SOURCE = Args.ANY_SOURCE;
     /** {@code MPI_ANY_TAG}: a receive that matches any tag. */
@@ -89,14 +90,15 @@ public final class Comm implements PointToPoint, NonblockingPointToPoint, Collec
 
     // ---------------------------------------------------------------- communicator management
 
-    /** A communicator MPI created for this process: returns errors, freed by close(). */
+    /** A communicator MPI created for this process, with its parent's error handler; freed by close(). */
     private static Comm created(MemorySegment out, String label) {
         MemorySegment h = out.get(mpi_h.C_POINTER, 0);
         if (h.address() == OmpiHandles.COMM_NULL.address()) {
             return null;
         }
-        Errors.check(mpi_h.MPI_Comm_set_errhandler(h, OmpiHandles.ERRORS_RETURN), "MPI_Comm_set_errhandler");
-        return new Comm(h, false, label);
+        Comm c = new Comm(h, false, label);
+        Errhandler.inherited(c);
+        return c;
     }
 
     /** A new communicator with the same group and a new context ({@code MPI_Comm_dup}); collective. */
@@ -200,8 +202,12 @@ public final class Comm implements PointToPoint, NonblockingPointToPoint, Collec
      */
     @Override
     public void close() {
-        if (!predefined) {
-            freed.free(handle, mpi_h::MPI_Comm_free, "MPI_Comm_free");
+        if (!predefined && !freed.isFreed()) {
+            try {
+                freed.free(handle, mpi_h::MPI_Comm_free, "MPI_Comm_free");
+            } finally {
+                Errhandler.freed(this);
+            }
         }
     }
 

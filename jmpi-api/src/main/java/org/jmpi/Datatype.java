@@ -6,6 +6,8 @@ import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.jmpi.bindings.mpi.mpi_h;
@@ -318,6 +320,24 @@ public final class Datatype implements AutoCloseable {
      */
     public static Datatype of(MemoryLayout layout) {
         return LayoutTypes.of(layout);
+    }
+
+    /**
+     * Caches {@code value} (not null) under a datatype {@code keyval} ({@code MPI_Type_set_attr});
+     * an old value is deleted first. {@link #dup()} copies it through the keyval's copy function.
+     */
+    public <T> void setAttr(Keyval<T> keyval, T value) {
+        AttrTarget.DATATYPE.set(handle(), Objects.requireNonNull(keyval, "keyval"), value);
+    }
+
+    /** The value cached under {@code keyval}, or empty ({@code MPI_Type_get_attr}). */
+    public <T> Optional<T> getAttr(Keyval<T> keyval) {
+        return AttrTarget.DATATYPE.get(handle(), Objects.requireNonNull(keyval, "keyval"));
+    }
+
+    /** Deletes the value cached under {@code keyval} ({@code MPI_Type_delete_attr}); false if there was none. */
+    public boolean deleteAttr(Keyval<?> keyval) {
+        return AttrTarget.DATATYPE.delete(handle(), Objects.requireNonNull(keyval, "keyval"));
     }
 
     /** The handle, after checking the type is usable. Not for users: it is native. */

@@ -44,6 +44,11 @@ public final class Message {
         return status.count(type);
     }
 
+    /** The number of basic elements of {@code type} in the message, as a long ({@link Status#elements}). */
+    public long elements(Datatype type) {
+        return status.elements(type);
+    }
+
     /**
      * Receives the message into the whole segment ({@code MPI_Mrecv}); the segment may be
      * larger than the message. Heap segments are pinned for the call.
@@ -56,7 +61,14 @@ public final class Message {
 
     /** Receives at most {@code count} elements into {@code buf} and fills {@code out} when not null. */
     public void recv(MemorySegment buf, int count, Datatype type, Status out) {
-        int n = checkReceive(buf, count, type);
+        long elements = checkReceive(buf, count, type);
+        if (elements > LargeCounts.limit()) {
+            try (Datatype big = LargeCounts.type(elements, type)) {
+                recv(buf, 1, big, out);
+            }
+            return;
+        }
+        int n = (int) elements;
         MemorySegment st = out == null ? mpi_h.MPI_STATUS_IGNORE() : out.segment();
         int rc;
         if (buf.isNative()) {
@@ -74,19 +86,27 @@ public final class Message {
 
     /** Starts receiving the message into the whole native segment ({@code MPI_Imrecv}). */
     public Request irecv(MemorySegment buf, Datatype type) {
-        int n = checkReceive(P2p.nativeOnly(Args.writable(buf, "buf"), "buf"), -1, type);
+        long elements = checkReceive(P2p.nativeOnly(Args.writable(buf, "buf"), "buf"), -1, type);
+        Datatype big = elements > LargeCounts.limit() ? LargeCounts.type(elements, type) : null;
         Request r = new Request();
-        Errors.check(mpi_h.MPI_Imrecv(buf, n, type.handle(), slot, r.slot), "MPI_Imrecv");
+        try {
+            Errors.check(mpi_h.MPI_Imrecv(buf, big == null ? (int) elements : 1, (big == null ? type : big).handle(),
+                    slot, r.slot), "MPI_Imrecv");
+        } finally {
+            if (big != null) {
+                big.close();
+            }
+        }
         received = true;
         return r.started(buf);
     }
 
-    private int checkReceive(MemorySegment buf, int count, Datatype type) {
+    private long checkReceive(MemorySegment buf, int count, Datatype type) {
         Runtime.checkCall();
         if (received) {
             throw new IllegalStateException("message: already received");
         }
-        return P2p.count(Args.writable(buf, "buf"), count, type);
+        return P2p.elements(Args.writable(buf, "buf"), count, type);
     }
 
     /** Whether the message has been received. */

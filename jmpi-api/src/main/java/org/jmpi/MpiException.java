@@ -1,5 +1,7 @@
 package org.jmpi;
 
+import java.util.Objects;
+
 /**
  * An MPI call returned an error code. Carries the MPI error class (one of the
  * {@code MPI_ERR_*} constants), the implementation's error code and Open MPI's own
@@ -15,6 +17,16 @@ public class MpiException extends RuntimeException {
         super(call + " failed: " + mpiMessage + " (error class " + errorClass + ", code " + errorCode + ")");
         this.errorCode = errorCode;
         this.errorClass = errorClass;
+    }
+
+    /**
+     * An exception for {@code errorCode}, a predefined code or one added with
+     * {@link ErrorCodes#addCode}, with its class and text as MPI reports them. Thrown from a
+     * {@link Keyval} callback, the code is what MPI returns for the call that ran it.
+     */
+    public static MpiException of(int errorCode, String context) {
+        Objects.requireNonNull(context, "context");
+        return new MpiException(context, errorCode, ErrorCodes.classOf(errorCode), ErrorCodes.string(errorCode));
     }
 
     /** The error code MPI returned. */

@@ -23,9 +23,16 @@ final class P2p {
     /** A blocking send in {@code mode}; {@code count < 0} means the whole segment. */
     static void send(Comm c, int mode, MemorySegment buf, int count, Datatype type, int dest, int tag) {
         c.check();
-        int n = count(Args.segment(buf, "buf"), count, type);
+        long elements = elements(Args.segment(buf, "buf"), count, type);
         Args.dest(dest, c.size, "dest");
         Args.tag(tag, Runtime.tagUpperBound(), "tag");
+        if (elements > LargeCounts.limit()) {
+            try (Datatype big = LargeCounts.type(elements, type)) {
+                send(c, mode, buf, 1, big, dest, tag);
+            }
+            return;
+        }
+        int n = (int) elements;
         MemorySegment t = type.handle();
         MemorySegment h = c.handle;
         int rc;
@@ -54,9 +61,16 @@ final class P2p {
     /** A blocking receive; {@code count < 0} means as many elements as the segment holds. */
     static void recv(Comm c, MemorySegment buf, int count, Datatype type, int source, int tag, Status status) {
         c.check();
-        int n = count(Args.writable(buf, "buf"), count, type);
+        long elements = elements(Args.writable(buf, "buf"), count, type);
         Args.source(source, c.size, "source");
         Args.recvTag(tag, Runtime.tagUpperBound(), "tag");
+        if (elements > LargeCounts.limit()) {
+            try (Datatype big = LargeCounts.type(elements, type)) {
+                recv(c, buf, 1, big, source, tag, status);
+            }
+            return;
+        }
+        int n = (int) elements;
         MemorySegment t = type.handle();
         MemorySegment st = status == null ? mpi_h.MPI_STATUS_IGNORE() : status.segment();
         int rc;
@@ -72,11 +86,14 @@ final class P2p {
         Errors.check(rc, "MPI_Recv");
     }
 
-    /** The element count: the whole segment when {@code count < 0}, else checked to fit. */
-    static int count(MemorySegment buf, int count, Datatype type) {
+    /**
+     * The element count: the whole segment when {@code count < 0} (possibly beyond MPI's int:
+     * callers pass such counts through {@link LargeCounts}), else checked to fit.
+     */
+    static long elements(MemorySegment buf, int count, Datatype type) {
         Objects.requireNonNull(type, "type");
         if (count < 0) {
-            return Buffers.countOf(buf, type, "buf");
+            return Buffers.elements(buf, type, "buf");
         }
         Buffers.fits(buf, count, type, "buf");
         return count;

@@ -37,7 +37,7 @@ final class Posts {
         c.check();
         boolean receive = op == IRECV || op == RECV_INIT;
         MemorySegment b = P2p.nativeOnly(receive ? Args.writable(buf, "buf") : Args.segment(buf, "buf"), "buf");
-        int n = P2p.count(b, count, type);
+        long elements = P2p.elements(b, count, type);
         if (receive) {
             Args.source(peer, c.size, "source");
             Args.recvTag(tag, Runtime.tagUpperBound(), "tag");
@@ -45,6 +45,13 @@ final class Posts {
             Args.dest(peer, c.size, "dest");
             Args.tag(tag, Runtime.tagUpperBound(), "tag");
         }
+        if (elements > LargeCounts.limit()) {
+            // MPI keeps a freed type alive for the operations that use it.
+            try (Datatype big = LargeCounts.type(elements, type)) {
+                return post(c, op, buf, 1, big, peer, tag, r);
+            }
+        }
+        int n = (int) elements;
         MemorySegment t = type.handle();
         MemorySegment h = c.handle;
         MemorySegment s = r.slot;

@@ -9,6 +9,7 @@ import org.jmpi.internal.Errors;
 import org.jmpi.internal.Runtime;
 
 import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 /**
  * The status of a receive or a completed request ({@code MPI_Status}). A {@code Status}
@@ -53,6 +54,20 @@ public final class Status {
             Errors.check(mpi_h.MPI_Get_count(native_, type.handle(), c), "MPI_Get_count");
             int n = c.get(JAVA_INT, 0);
             return n == mpi_h.MPI_UNDEFINED() ? -1 : n;
+        }
+    }
+
+    /**
+     * The number of basic elements of {@code type} received ({@code MPI_Get_elements_x}), as a
+     * long: for a predefined type the count of that type, also beyond MPI's int (where
+     * {@link #count} gives -1), e.g. the byte length of a message with {@link Datatype#BYTE}.
+     */
+    public long elements(Datatype type) {
+        Runtime.checkCall();
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment c = arena.allocate(JAVA_LONG);
+            Errors.check(mpi_h.MPI_Get_elements_x(native_, type.handle(), c), "MPI_Get_elements_x");
+            return c.get(JAVA_LONG, 0);
         }
     }
 

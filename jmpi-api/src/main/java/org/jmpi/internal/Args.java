@@ -43,6 +43,11 @@ public final class Args {
 
     /** Elements of {@code extent} bytes that fill the segment exactly, as an MPI count. */
     public static int countOf(MemorySegment seg, long extent, String arg, Object type) {
+        return count(elements(seg, extent, arg, type), arg);
+    }
+
+    /** Elements of {@code extent} bytes that fill the segment exactly, as a long. */
+    public static long elements(MemorySegment seg, long extent, String arg, Object type) {
         long bytes = seg.byteSize();
         if (extent <= 0) {
             throw new IllegalArgumentException("datatype " + type + " has extent " + extent
@@ -52,7 +57,7 @@ public final class Args {
             throw new IllegalArgumentException(arg + ": " + bytes + " bytes is not a whole number of "
                     + type + " elements (extent " + extent + ")");
         }
-        return count(bytes / extent, arg);
+        return bytes / extent;
     }
 
     /** A count that fits MPI's {@code int}. */

@@ -20,7 +20,10 @@ public final class Errors {
         }
     }
 
-    /** Builds the exception for a failed call, asking MPI for the class and text. */
+    /**
+     * Builds the exception for a failed call, asking MPI for the class and text; a failure
+     * of Java code that MPI called back during the call (see {@link Upcalls}) is its cause.
+     */
     public static MpiException exception(int rc, String call) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment cls = arena.allocate(JAVA_INT);
@@ -29,7 +32,12 @@ public final class Errors {
             MemorySegment len = arena.allocate(JAVA_INT);
             String msg = mpi_h.MPI_Error_string(rc, text, len) == 0
                     ? text.getString(0) : "unknown MPI error " + rc;
-            return new MpiException(call, rc, errorClass, msg);
+            MpiException e = new MpiException(call, rc, errorClass, msg);
+            Throwable upcall = Upcalls.take();
+            if (upcall != null) {
+                e.initCause(upcall);
+            }
+            return e;
         }
     }
 }

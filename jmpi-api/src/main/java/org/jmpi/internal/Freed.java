@@ -28,7 +28,7 @@ public final class Freed {
         }
     }
 
-    /** Whether {@link #free} has run. */
+    /** Whether {@link #free} has been called (no MPI call, no thread check). */
     public boolean isFreed() {
         return freed;
     }

@@ -6,6 +6,7 @@ import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 
 import org.jmpi.bindings.mpi.mpi_h;
 
@@ -19,6 +20,20 @@ import org.jmpi.bindings.mpi.mpi_h;
 public final class HeapCalls {
     private static final Linker LINKER = Linker.nativeLinker();
     private static final Linker.Option HEAP = Linker.Option.critical(true);
+
+    private static final MethodHandle VIA_NATIVE;
+    private static final MethodHandle JAVA_ERRHANDLERS;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            VIA_NATIVE = lookup.findStatic(HeapCalls.class, "viaNative",
+                    MethodType.methodType(Object.class, MethodHandle.class, Object[].class));
+            JAVA_ERRHANDLERS = lookup.findStatic(Upcalls.class, "javaErrhandlers", MethodType.methodType(boolean.class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private static final MethodHandle REDUCE_CRITICAL = critical(mpi_h.MPI_Reduce$address(),
             mpi_h.MPI_Reduce$descriptor());
@@ -52,8 +67,40 @@ public final class HeapCalls {
     private HeapCalls() {
     }
 
+    /**
+     * A critical downcall with heap access, guarded: while a Java error handler exists (MPI
+     * could call it from inside the call, see {@link Upcalls}), the call goes through an
+     * ordinary downcall on native copies of the heap segments instead.
+     */
     private static MethodHandle critical(MemorySegment address, FunctionDescriptor fd) {
-        return LINKER.downcallHandle(address, fd, HEAP);
+        MethodHandle fast = LINKER.downcallHandle(address, fd, HEAP);
+        MethodType type = fast.type();
+        int n = type.parameterCount();
+        MethodHandle plain = LINKER.downcallHandle(address, fd).asSpreader(Object[].class, n);
+        MethodHandle copying = MethodHandles.insertArguments(VIA_NATIVE, 0, plain)
+                .asCollector(Object[].class, n).asType(type);
+        MethodHandle test = MethodHandles.dropArguments(JAVA_ERRHANDLERS, 0, type.parameterList());
+        return MethodHandles.guardWithTest(test, copying, fast);
+    }
+
+    /** Calls {@code plain} with every heap segment argument replaced by a native copy, copied back after. */
+    private static Object viaNative(MethodHandle plain, Object[] args) throws Throwable {
+        MemorySegment[] heap = new MemorySegment[args.length];
+        try (Arena arena = Arena.ofConfined()) {
+            for (int i = 0; i < args.length; i++) {
+                if (args[i] instanceof MemorySegment seg && !seg.isNative()) {
+                    heap[i] = seg;
+                    args[i] = toNative(seg, arena);
+                }
+            }
+            Object rc = plain.invoke(args);
+            for (int i = 0; i < args.length; i++) {
+                if (heap[i] != null && !heap[i].isReadOnly()) {
+                    copyBack((MemorySegment) args[i], heap[i]);
+                }
+            }
+            return rc;
+        }
     }
 
     /**
@@ -71,7 +118,7 @@ public final class HeapCalls {
 
     private static int reduce(MemorySegment send, MemorySegment recv, int count, MemorySegment type,
                               MemorySegment op, int root, MemorySegment comm) throws Throwable {
-        if (!UserOps.isUser(op)) {
+        if (!UserOps.isUser(op) && !Upcalls.javaErrhandlers()) {
             return (int) REDUCE_CRITICAL.invokeExact(send, recv, count, type, op, root, comm);
         }
         try (Arena arena = Arena.ofConfined()) {
@@ -84,7 +131,7 @@ public final class HeapCalls {
 
     private static int allreduce(MemorySegment send, MemorySegment recv, int count, MemorySegment type,
                                  MemorySegment op, MemorySegment comm) throws Throwable {
-        if (!UserOps.isUser(op)) {
+        if (!UserOps.isUser(op) && !Upcalls.javaErrhandlers()) {
             return (int) ALLREDUCE_CRITICAL.invokeExact(send, recv, count, type, op, comm);
         }
         try (Arena arena = Arena.ofConfined()) {

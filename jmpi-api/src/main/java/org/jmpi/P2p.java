@@ -24,7 +24,7 @@ final class P2p {
     static void send(Comm c, int mode, MemorySegment buf, int count, Datatype type, int dest, int tag) {
         c.check();
         int n = count(Args.segment(buf, "buf"), count, type);
-        Args.dest(dest, c.size, "dest");
+        Args.dest(dest, c.peers, "dest");
         Args.tag(tag, Runtime.tagUpperBound(), "tag");
         MemorySegment t = type.handle();
         MemorySegment h = c.handle;
@@ -55,7 +55,7 @@ final class P2p {
     static void recv(Comm c, MemorySegment buf, int count, Datatype type, int source, int tag, Status status) {
         c.check();
         int n = count(Args.writable(buf, "buf"), count, type);
-        Args.source(source, c.size, "source");
+        Args.source(source, c.peers, "source");
         Args.recvTag(tag, Runtime.tagUpperBound(), "tag");
         MemorySegment t = type.handle();
         MemorySegment st = status == null ? mpi_h.MPI_STATUS_IGNORE() : status.segment();
@@ -85,7 +85,7 @@ final class P2p {
     /** Checks the communicator, a source rank and a receive tag for the probe calls. */
     static Comm checkedPeer(Comm c, int source, int tag) {
         c.check();
-        Args.source(source, c.size, "source");
+        Args.source(source, c.peers, "source");
         Args.recvTag(tag, Runtime.tagUpperBound(), "tag");
         return c;
     }

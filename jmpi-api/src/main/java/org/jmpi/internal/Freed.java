@@ -28,6 +28,11 @@ public final class Freed {
         }
     }
 
+    /** Whether {@link #free} has run. */
+    public boolean isFreed() {
+        return freed;
+    }
+
     /**
      * Frees {@code handle} with {@code freeCall} the first time only; later calls are no-ops.
      */

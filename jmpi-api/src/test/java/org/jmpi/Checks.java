@@ -1,11 +1,14 @@
 package org.jmpi;
 
+import java.util.Arrays;
+import java.util.function.IntUnaryOperator;
+
 import org.junit.jupiter.api.function.Executable;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Assertions shared by the argument-check tests. */
+/** Assertions and array builders shared by the tests. */
 final class Checks {
     private Checks() {
     }
@@ -15,5 +18,12 @@ final class Checks {
         Throwable e = assertThrows(type, call);
         assertTrue(e.getMessage() != null && e.getMessage().contains(mention),
                 "expected '" + mention + "' in: " + e.getMessage());
+    }
+
+    /** The array {@code f(0), f(1), ..., f(n - 1)}. */
+    static int[] fill(int n, IntUnaryOperator f) {
+        int[] a = new int[n];
+        Arrays.setAll(a, f);
+        return a;
     }
 }

@@ -1,7 +1,5 @@
 package org.jmpi;
 
-import java.util.Arrays;
-
 import org.jmpi.test.MpiTest;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -12,13 +10,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Distributed graph topologies, adjacent and general, weighted and not, and their checks. */
 class DistGraphTopologyTest {
 
+    /** The ranks 1 and 2 below this one, modulo the size. */
+    static int[] behind(Comm world) {
+        int n = world.size();
+        return new int[] {(world.rank() + n - 1) % n, (world.rank() + n - 2) % n};
+    }
+
+    /** The ranks 1 and 2 above this one, modulo the size. */
+    static int[] ahead(Comm world) {
+        int n = world.size();
+        return new int[] {(world.rank() + 1) % n, (world.rank() + 2) % n};
+    }
+
     @MpiTest
     void adjacentKeepsOrderAndWeights() {
         Comm world = TestMpi.world();
-        int n = world.size();
-        int r = world.rank();
-        int[] sources = {(r + n - 1) % n, (r + n - 2) % n};
-        int[] destinations = {(r + 1) % n, (r + 2) % n};
+        int[] sources = behind(world);
+        int[] destinations = ahead(world);
         int[] sw = {1000 + sources[0], 2000 + sources[1]};
         int[] dw = {3000 + destinations[0], 4000 + destinations[1]};
         try (Comm g = world.distGraphCreateAdjacent(sources, sw, destinations, dw, false)) {
@@ -47,10 +55,10 @@ class DistGraphTopologyTest {
         int n = world.size();
         int r = world.rank();
         boolean all = r == 0;
-        int[] sources = all ? fill(n, i -> i) : new int[0];
-        int[] degrees = all ? fill(n, i -> 1) : new int[0];
-        int[] destinations = all ? fill(n, i -> (i + 1) % n) : new int[0];
-        int[] weights = all ? fill(n, i -> 10 + i) : new int[0];
+        int[] sources = all ? Checks.fill(n, i -> i) : new int[0];
+        int[] degrees = all ? Checks.fill(n, i -> 1) : new int[0];
+        int[] destinations = all ? Checks.fill(n, i -> (i + 1) % n) : new int[0];
+        int[] weights = all ? Checks.fill(n, i -> 10 + i) : new int[0];
         try (Comm g = world.distGraphCreate(sources, degrees, destinations, weights, false)) {
             DistGraphTopology d = g.distGraph();
             assertTrue(d.isWeighted());
@@ -59,12 +67,6 @@ class DistGraphTopologyTest {
             assertArrayEquals(new int[] {(r + 1) % n}, d.destinations());
             assertArrayEquals(new int[] {10 + r}, d.destinationWeights());
         }
-    }
-
-    private static int[] fill(int n, java.util.function.IntUnaryOperator f) {
-        int[] a = new int[n];
-        Arrays.setAll(a, f);
-        return a;
     }
 
     @MpiTest

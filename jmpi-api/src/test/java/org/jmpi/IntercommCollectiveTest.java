@@ -16,28 +16,18 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
  */
 class IntercommCollectiveTest {
 
-    /** The world rank of process {@code i} of the remote group. */
-    private static int remoteWorld(Comm world, int i) {
-        return IntercommTest.inA(world) ? i + 1 : 0;
-    }
-
     private static int[] ints(MemorySegment seg) {
         return seg.toArray(JAVA_INT);
     }
 
-    private static int[] fill(int n, java.util.function.IntUnaryOperator f) {
-        int[] a = new int[n];
-        Arrays.setAll(a, f);
-        return a;
-    }
-
     @MpiTest(np = {2, 4})
     void bcastAndReduceBothWays() {
-        Comm world = TestMpi.world();
-        boolean a = IntercommTest.inA(world);
-        int m = world.size() - 1;
-        try (Comm local = world.split(a ? 0 : 1, world.rank()); Comm inter = IntercommTest.between(world, local);
-             Arena arena = Arena.ofConfined()) {
+        try (IntercommTest.Pair p = IntercommTest.Pair.open(); Arena arena = Arena.ofConfined()) {
+            Comm world = p.world();
+            Comm local = p.local();
+            Comm inter = p.inter();
+            boolean a = p.a();
+            int m = p.bSize();
             int[] fromA = a ? new int[] {11, 22} : new int[2];
             inter.bcast(fromA, a ? Comm.ROOT : 0);
             assertArrayEquals(new int[] {11, 22}, fromA);
@@ -67,31 +57,36 @@ class IntercommCollectiveTest {
 
     @MpiTest(np = {2, 4})
     void gatherAndScatterWithRemoteBlocks() {
-        Comm world = TestMpi.world();
-        boolean a = IntercommTest.inA(world);
-        int m = world.size() - 1;
-        int w = world.rank();
-        try (Comm local = world.split(a ? 0 : 1, world.rank()); Comm inter = IntercommTest.between(world, local);
-             Arena arena = Arena.ofConfined()) {
+        try (IntercommTest.Pair p = IntercommTest.Pair.open(); Arena arena = Arena.ofConfined()) {
+            Comm world = p.world();
+            Comm local = p.local();
+            Comm inter = p.inter();
+            boolean a = p.a();
+            int m = p.bSize();
             MemorySegment all = a ? arena.allocate(JAVA_INT, 2L * m) : null;
-            inter.gather(a ? null : arena.allocateFrom(JAVA_INT, w, w * w), all, Datatype.INT, a ? Comm.ROOT : 0);
+            inter.gather(a ? null : arena.allocateFrom(JAVA_INT, world.rank(), world.rank() * world.rank()), all, Datatype.INT, a ? Comm.ROOT : 0);
             if (a) {
-                assertArrayEquals(fill(2 * m, k -> k % 2 == 0 ? k / 2 + 1 : (k / 2 + 1) * (k / 2 + 1)), ints(all));
+                assertArrayEquals(Checks.fill(2 * m, k -> k % 2 == 0 ? k / 2 + 1 : (k / 2 + 1) * (k / 2 + 1)),
+                        ints(all));
             }
             MemorySegment one = a ? null : arena.allocate(JAVA_INT);
-            inter.scatter(a ? arena.allocateFrom(JAVA_INT, fill(m, j -> 100 + j)) : null, one, Datatype.INT,
+            inter.scatter(a ? arena.allocateFrom(JAVA_INT, Checks.fill(m, j -> 100 + j)) : null, one, Datatype.INT,
                     a ? Comm.ROOT : 0);
             if (!a) {
                 assertArrayEquals(new int[] {100 + local.rank()}, ints(one));
             }
-            int[] counts = fill(m, j -> j + 1);
-            int[] displs = fill(m, j -> j * (j + 1) / 2);
+            int[] counts = Checks.fill(m, j -> j + 1);
+            int[] displs = Checks.fill(m, j -> j * (j + 1) / 2);
             MemorySegment uneven = a ? arena.allocate(JAVA_INT, m * (m + 1) / 2) : null;
-            inter.igatherv(a ? null : arena.allocateFrom(JAVA_INT, fill(local.rank() + 1, k -> w)), uneven,
+            inter.igatherv(a ? null : arena.allocateFrom(JAVA_INT, Checks.fill(local.rank() + 1, k -> world.rank())), uneven,
                     a ? counts : null, a ? displs : null, Datatype.INT, a ? Comm.ROOT : 0).waitFor();
             if (a) {
-                assertArrayEquals(fill(m * (m + 1) / 2, k -> (int) Math.floor((Math.sqrt(8.0 * k + 1) - 1) / 2) + 1),
-                        ints(uneven));
+                // block j (j + 1 values) comes from B's process j, world rank j + 1
+                int[] expected = new int[m * (m + 1) / 2];
+                for (int j = 0; j < m; j++) {
+                    Arrays.fill(expected, displs[j], displs[j] + counts[j], j + 1);
+                }
+                assertArrayEquals(expected, ints(uneven));
             }
             boolean bRoot = !a && local.rank() == 0;
             MemorySegment three = a ? arena.allocate(JAVA_INT, 3) : null;
@@ -105,31 +100,32 @@ class IntercommCollectiveTest {
 
     @MpiTest(np = {2, 4})
     void everyoneGetsTheOtherGroupsData() {
-        Comm world = TestMpi.world();
-        boolean a = IntercommTest.inA(world);
-        int m = world.size() - 1;
-        int w = world.rank();
-        try (Comm local = world.split(a ? 0 : 1, world.rank()); Comm inter = IntercommTest.between(world, local);
-             Arena arena = Arena.ofConfined()) {
+        try (IntercommTest.Pair p = IntercommTest.Pair.open(); Arena arena = Arena.ofConfined()) {
+            Comm world = p.world();
+            Comm local = p.local();
+            Comm inter = p.inter();
+            boolean a = p.a();
+            int m = p.bSize();
             int r = inter.remoteSize();
             int l = local.rank();
             inter.barrier();
             int[] sums = new int[2];
-            inter.allreduce(new int[] {w, 1}, sums, Op.SUM);
+            inter.allreduce(new int[] {world.rank(), 1}, sums, Op.SUM);
             assertArrayEquals(a ? new int[] {m * (m + 1) / 2, m} : new int[] {0, 1}, sums);
             MemorySegment gathered = arena.allocate(JAVA_INT, r);
-            inter.allgather(arena.allocateFrom(JAVA_INT, w), gathered, Datatype.INT);
-            assertArrayEquals(fill(r, i -> remoteWorld(world, i)), ints(gathered));
+            inter.allgather(arena.allocateFrom(JAVA_INT, world.rank()), gathered, Datatype.INT);
+            assertArrayEquals(Checks.fill(r, i -> p.remoteWorld(i)), ints(gathered));
             MemorySegment swapped = arena.allocate(JAVA_INT, r);
-            inter.ialltoall(arena.allocateFrom(JAVA_INT, fill(r, j -> w * 100 + j)), swapped, Datatype.INT).waitFor();
-            assertArrayEquals(fill(r, i -> remoteWorld(world, i) * 100 + l), ints(swapped));
-            int[] counts = a ? fill(m, i -> i + 1) : new int[] {1};
-            int[] displs = a ? fill(m, i -> i * (i + 1) / 2) : new int[] {0};
+            MemorySegment blocks = arena.allocateFrom(JAVA_INT, Checks.fill(r, j -> world.rank() * 100 + j));
+            inter.ialltoall(blocks, swapped, Datatype.INT).waitFor();
+            assertArrayEquals(Checks.fill(r, i -> p.remoteWorld(i) * 100 + l), ints(swapped));
+            int[] counts = a ? Checks.fill(m, i -> i + 1) : new int[] {1};
+            int[] displs = a ? Checks.fill(m, i -> i * (i + 1) / 2) : new int[] {0};
             MemorySegment v = arena.allocate(JAVA_INT, Arrays.stream(counts).sum());
-            inter.allgatherv(arena.allocateFrom(JAVA_INT, fill(l + 1, k -> w)), v, counts, displs, Datatype.INT);
+            inter.allgatherv(arena.allocateFrom(JAVA_INT, Checks.fill(l + 1, k -> world.rank())), v, counts, displs, Datatype.INT);
             int[] expected = new int[Arrays.stream(counts).sum()];
             for (int i = 0; i < r; i++) {
-                Arrays.fill(expected, displs[i], displs[i] + counts[i], remoteWorld(world, i));
+                Arrays.fill(expected, displs[i], displs[i] + counts[i], p.remoteWorld(i));
             }
             assertArrayEquals(expected, ints(v));
             reduceScatterBlock(inter, arena, a, m, l);
@@ -141,19 +137,17 @@ class IntercommCollectiveTest {
      * count (A: 1 x m, B: m x 1), so A gets B's vectors summed and B process j gets element j of A's.
      */
     private static void reduceScatterBlock(Comm inter, Arena arena, boolean a, int m, int l) {
-        MemorySegment send = arena.allocateFrom(JAVA_INT, fill(m, k -> a ? k + 1 : 10 * (l + 1) + k));
+        MemorySegment send = arena.allocateFrom(JAVA_INT, Checks.fill(m, k -> a ? k + 1 : 10 * (l + 1) + k));
         MemorySegment recv = arena.allocate(JAVA_INT, a ? m : 1);
         inter.reduceScatterBlock(send, recv, Datatype.INT, Op.SUM);
-        int[] expected = a ? fill(m, k -> 10 * m * (m + 1) / 2 + m * k) : new int[] {l + 1};
+        int[] expected = a ? Checks.fill(m, k -> 10 * m * (m + 1) / 2 + m * k) : new int[] {l + 1};
         assertArrayEquals(expected, ints(recv));
     }
 
     @MpiTest(np = {2, 4})
     void countArraysHaveOneEntryPerRemoteProcess() {
-        Comm world = TestMpi.world();
-        boolean a = IntercommTest.inA(world);
-        try (Comm local = world.split(a ? 0 : 1, world.rank()); Comm inter = IntercommTest.between(world, local);
-             Arena arena = Arena.ofConfined()) {
+        try (IntercommTest.Pair p = IntercommTest.Pair.open(); Arena arena = Arena.ofConfined()) {
+            Comm inter = p.inter();
             int r = inter.remoteSize();
             MemorySegment buf = arena.allocate(JAVA_INT, 8);
             Checks.fails(IllegalArgumentException.class, "counts: length " + (r + 1)

@@ -15,33 +15,53 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class IntercommTest {
 
-    /** Whether this rank is in group A. */
-    static boolean inA(Comm world) {
-        return world.rank() == 0;
-    }
+    /**
+     * The intercommunicator between A and B with what the tests need to know about it;
+     * closing it frees the intercommunicator and this rank's group communicator.
+     */
+    record Pair(Comm world, boolean a, Comm local, Comm inter) implements AutoCloseable {
+        static Pair open() {
+            Comm world = TestMpi.world();
+            boolean a = world.rank() == 0;
+            Comm local = world.split(a ? 0 : 1, world.rank());
+            return new Pair(world, a, local, local.intercommCreate(0, world, a ? 1 : 0, 7));
+        }
 
-    /** The intercommunicator between A and B, made from {@code local} (this rank's group). */
-    static Comm between(Comm world, Comm local) {
-        return local.intercommCreate(0, world, inA(world) ? 1 : 0, 7);
+        /** The size of group B. */
+        int bSize() {
+            return world.size() - 1;
+        }
+
+        /** The world rank of process {@code i} of the remote group. */
+        int remoteWorld(int i) {
+            return a ? i + 1 : 0;
+        }
+
+        @Override
+        public void close() {
+            inter.close();
+            local.close();
+        }
     }
 
     @MpiTest(np = {2, 4})
     void queriesAndRemoteGroup() {
-        Comm world = TestMpi.world();
-        int n = world.size();
-        try (Comm local = world.split(inA(world) ? 0 : 1, world.rank()); Comm inter = between(world, local)) {
+        try (Pair p = Pair.open()) {
+            Comm world = p.world();
+            Comm inter = p.inter();
+            int n = world.size();
             assertTrue(inter.isInter());
-            assertFalse(local.isInter());
-            assertEquals(local.size(), inter.size());
-            assertEquals(local.rank(), inter.rank());
-            assertEquals(inA(world) ? n - 1 : 1, inter.remoteSize());
+            assertFalse(p.local().isInter());
+            assertEquals(p.local().size(), inter.size());
+            assertEquals(p.local().rank(), inter.rank());
+            assertEquals(p.a() ? n - 1 : 1, inter.remoteSize());
             try (Group remote = inter.remoteGroup(); Group all = world.group()) {
                 assertEquals(inter.remoteSize(), remote.size());
                 int[] remoteRanks = new int[remote.size()];
                 int[] expected = new int[remote.size()];
                 for (int i = 0; i < remoteRanks.length; i++) {
                     remoteRanks[i] = i;
-                    expected[i] = inA(world) ? i + 1 : 0;
+                    expected[i] = p.remoteWorld(i);
                 }
                 assertArrayEquals(expected, remote.translateRanks(remoteRanks, all));
             }
@@ -50,9 +70,10 @@ class IntercommTest {
 
     @MpiTest(np = {2, 4})
     void pointToPointAddressesRemoteRanks() {
-        Comm world = TestMpi.world();
-        try (Comm local = world.split(inA(world) ? 0 : 1, world.rank()); Comm inter = between(world, local)) {
-            if (inA(world)) {
+        try (Pair p = Pair.open()) {
+            Comm world = p.world();
+            Comm inter = p.inter();
+            if (p.a()) {
                 for (int j = 0; j < inter.remoteSize(); j++) {
                     inter.send(new int[] {100 + j}, j, 3);
                 }
@@ -72,13 +93,14 @@ class IntercommTest {
 
     @MpiTest(np = {2, 4})
     void mergeOrdersTheLowGroupFirst() {
-        Comm world = TestMpi.world();
-        try (Comm local = world.split(inA(world) ? 0 : 1, world.rank()); Comm inter = between(world, local)) {
-            try (Comm low = inter.merge(!inA(world)); Comm high = inter.merge(inA(world))) {
+        try (Pair p = Pair.open()) {
+            Comm world = p.world();
+            Comm inter = p.inter();
+            try (Comm low = inter.merge(!p.a()); Comm high = inter.merge(p.a())) {
                 assertFalse(low.isInter());
                 assertEquals(world.size(), low.size());
                 assertEquals(world.rank(), low.rank());
-                assertEquals(inA(world) ? world.size() - 1 : world.rank() - 1, high.rank());
+                assertEquals(p.a() ? world.size() - 1 : world.rank() - 1, high.rank());
                 int[] sum = {world.rank()};
                 high.allreduce(sum, Op.SUM);
                 assertEquals(world.size() * (world.size() - 1) / 2, sum[0]);
@@ -88,8 +110,9 @@ class IntercommTest {
 
     @MpiTest(np = {2, 4})
     void intercommunicatorArgumentChecks() {
-        Comm world = TestMpi.world();
-        try (Comm local = world.split(inA(world) ? 0 : 1, world.rank()); Comm inter = between(world, local)) {
+        try (Pair p = Pair.open()) {
+            Comm world = p.world();
+            Comm inter = p.inter();
             int remote = inter.remoteSize();
             Checks.fails(IllegalArgumentException.class, "root: " + remote + " is neither a rank of the remote group",
                     () -> inter.bcast(new int[1], remote));

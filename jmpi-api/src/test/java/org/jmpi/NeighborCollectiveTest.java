@@ -73,18 +73,15 @@ class NeighborCollectiveTest {
 
     /** A distributed graph where rank r receives from r-1 and r-2 and sends to r+1 and r+2. */
     private static Comm twoAhead(Comm world) {
-        int n = world.size();
-        int r = world.rank();
-        return world.distGraphCreateAdjacent(new int[] {(r + n - 1) % n, (r + n - 2) % n}, null,
-                new int[] {(r + 1) % n, (r + 2) % n}, null, false);
+        return world.distGraphCreateAdjacent(DistGraphTopologyTest.behind(world), null,
+                DistGraphTopologyTest.ahead(world), null, false);
     }
 
     @MpiTest
     void variableBlocks() {
         Comm world = TestMpi.world();
-        int n = world.size();
         int r = world.rank();
-        int[] sources = {(r + n - 1) % n, (r + n - 2) % n};
+        int[] sources = DistGraphTopologyTest.behind(world);
         try (Comm g = twoAhead(world); Arena arena = Arena.ofConfined()) {
             // allgatherv: each rank sends r + 1 copies of r; blocks land after a gap of one
             MemorySegment mine = arena.allocate(JAVA_INT, r + 1L).fill((byte) 0);
@@ -112,9 +109,8 @@ class NeighborCollectiveTest {
     @MpiTest
     void datatypePerNeighbour() {
         Comm world = TestMpi.world();
-        int n = world.size();
         int r = world.rank();
-        int[] sources = {(r + n - 1) % n, (r + n - 2) % n};
+        int[] sources = DistGraphTopologyTest.behind(world);
         try (Comm g = twoAhead(world); Arena arena = Arena.ofConfined()) {
             // to destination 0: two ints at byte 0; to destination 1: one double at byte 8
             MemorySegment send = arena.allocate(16);

@@ -107,7 +107,8 @@ class PortTest {
     void refusals() {
         Comm world = TestMpi.world();
         int n = world.size();
-        String nullPort = world.rank() == 0 ? "port: null at the root" : "connect: refused by the root (rank 0): port: null";
+        String nullPort = world.rank() == 0 ? "port: null at the root"
+                : "connect: refused by the root (rank 0): port: null";
         Checks.fails(IllegalArgumentException.class, nullPort, () -> world.connect(null, 0));
         Checks.fails(IllegalArgumentException.class, "is not a port name", () -> world.accept("", 0));
         Checks.fails(IllegalArgumentException.class, "root: rank " + n, () -> world.accept("x", n));

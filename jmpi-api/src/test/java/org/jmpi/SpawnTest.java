@@ -101,7 +101,8 @@ class SpawnTest {
         Comm world = TestMpi.world();
         int root = world.size() - 1;
         List<SpawnCommand> commands = world.rank() == root
-                ? List.of(SpawnCommand.java(SpawnChild.class.getName(), 1, "5"), SpawnCommand.of(cChild().toString(), 2, "9"))
+                ? List.of(SpawnCommand.java(SpawnChild.class.getName(), 1, "5"),
+                        SpawnCommand.of(cChild().toString(), 2, "9"))
                 : null;
         Spawned s = world.spawnMultiple(commands, root);
         assertEquals(world.rank() == root ? 3 : 0, s.errorCodes().length);

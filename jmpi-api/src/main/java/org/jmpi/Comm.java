@@ -19,7 +19,11 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 /**
  * A communicator ({@code MPI_Comm}). Rank and size are read once and cached; every
  * call checks that MPI is running, the calling thread may call MPI and the
- * communicator has not been freed, before it goes native.
+ * communicator has not been freed, before it goes native. Its calls are grouped by
+ * chapter in the interfaces it implements. A communicator with a topology
+ * ({@link Topologies}) or an intercommunicator ({@link Intercommunicators}) is a
+ * {@code Comm} like any other; on an intercommunicator rank and size describe the local
+ * group and the ranks of messages and collectives those of the remote group.
  */
 public final class Comm implements PointToPoint, NonblockingPointToPoint, Collectives, VariableCollectives,
         NonblockingCollectives, ArrayMessages, Topologies, NeighborCollectives, Intercommunicators, DynamicProcesses,

@@ -14,6 +14,22 @@ final class Blocks {
     private Blocks() {
     }
 
+    /**
+     * Whether {@code seg} is {@code IN_PLACE} in a collective on {@code c}: refused on an
+     * intercommunicator, and unless {@code allowed}, saying {@code where} it is.
+     */
+    static boolean inPlace(Comm c, MemorySegment seg, String arg, boolean allowed, String where) {
+        if (c.inter && seg == Args.IN_PLACE) {
+            throw new IllegalArgumentException(arg + ": IN_PLACE is not accepted on an intercommunicator");
+        }
+        return inPlace(seg, arg, allowed, where);
+    }
+
+    /** The name of the count a per-rank array of {@code c} must match, for messages. */
+    static String sizeName(Comm c) {
+        return c.inter ? "the remote group size" : "the communicator size";
+    }
+
     /** Whether {@code seg} is {@code IN_PLACE}; refuses it unless {@code allowed}, saying {@code where} it is. */
     static boolean inPlace(MemorySegment seg, String arg, boolean allowed, String where) {
         if (seg != Args.IN_PLACE) {
@@ -52,15 +68,18 @@ final class Blocks {
         return n;
     }
 
-    /** Checks a per-rank count array (not null, one per rank, none negative); returns the sum. */
-    static long counts(int[] counts, int size, String arg) {
-        return perRankInts(counts, size, arg, "count");
+    /**
+     * Checks a per-rank count array (not null, {@code size} entries, none negative); returns
+     * the sum. {@code sizeName} says what {@code size} is ("the communicator size").
+     */
+    static long counts(int[] counts, int size, String sizeName, String arg) {
+        return perRankInts(counts, size, sizeName, arg, "count");
     }
 
-    private static long perRankInts(int[] values, int size, String arg, String what) {
+    private static long perRankInts(int[] values, int size, String sizeName, String arg, String what) {
         Objects.requireNonNull(values, arg);
         if (values.length != size) {
-            throw new IllegalArgumentException(arg + ": length " + values.length + " differs from the communicator size "
+            throw new IllegalArgumentException(arg + ": length " + values.length + " differs from " + sizeName + " "
                     + size);
         }
         long sum = 0;
@@ -74,26 +93,29 @@ final class Blocks {
         return sum;
     }
 
-    /** Checks blocks of {@code counts[i]} elements at {@code displs[i]} elements into {@code seg}. */
+    /**
+     * Checks blocks of {@code counts[i]} elements at {@code displs[i]} elements into
+     * {@code seg}, {@code size} of each ({@code sizeName} says what that is).
+     */
     static void blocks(MemorySegment seg, String arg, int[] counts, String countsArg, int[] displs, String displsArg,
-                       Datatype type, int size) {
-        counts(counts, size, countsArg);
-        perRankInts(displs, size, displsArg, "displacement");
+                       Datatype type, int size, String sizeName) {
+        counts(counts, size, sizeName, countsArg);
+        perRankInts(displs, size, sizeName, displsArg, "displacement");
         long extent = type.extent();
         for (int i = 0; i < size; i++) {
             fits(seg, arg, displsArg, i, Math.multiplyExact(displs[i], extent), counts[i], type);
         }
     }
 
-    /** Checks blocks of {@code counts[i]} elements of {@code types[i]} at {@code displs[i]} bytes into {@code seg}. */
+    /** As {@link #blocks}, with {@code types[i]} per block and {@code displs[i]} in bytes. */
     static void typedBlocks(MemorySegment seg, String arg, int[] counts, String countsArg, int[] displs,
-                            String displsArg, Datatype[] types, String typesArg, int size) {
-        counts(counts, size, countsArg);
-        perRankInts(displs, size, displsArg, "displacement");
+                            String displsArg, Datatype[] types, String typesArg, int size, String sizeName) {
+        counts(counts, size, sizeName, countsArg);
+        perRankInts(displs, size, sizeName, displsArg, "displacement");
         Objects.requireNonNull(types, typesArg);
         if (types.length != size) {
-            throw new IllegalArgumentException(typesArg + ": length " + types.length
-                    + " differs from the communicator size " + size);
+            throw new IllegalArgumentException(typesArg + ": length " + types.length + " differs from " + sizeName
+                    + " " + size);
         }
         for (int i = 0; i < size; i++) {
             fits(seg, arg, displsArg, i, displs[i], counts[i], Objects.requireNonNull(types[i], typesArg + "[" + i + "]"));

@@ -29,10 +29,11 @@ final class CollectiveCalls {
     }
 
     static Request bcast(Comm c, boolean nb, MemorySegment buf, Datatype type, int root) {
-        boolean atRoot = atRoot(c, type, root);
+        Role role = role(c, type, root);
         try (Launch k = new Launch(nb, true)) {
-            MemorySegment b = k.buffer(!atRoot, buf, "buf");
-            long elements = Buffers.elements(b, type, "buf");
+            boolean used = role.root() || role.member();
+            MemorySegment b = used ? k.buffer(!role.root(), buf, "buf") : MemorySegment.NULL;
+            long elements = used ? Buffers.elements(b, type, "buf") : 0;
             if (elements > LargeCounts.limit()) {
                 // MPI keeps a freed type alive for the operations that use it.
                 try (Datatype big = LargeCounts.type(elements, type)) {
@@ -63,7 +64,10 @@ final class CollectiveCalls {
         c.check();
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(op, "op");
-        boolean inPlace = Blocks.inPlace(send, "send", true, null);
+        if (c.inter && kind != ALLREDUCE) {
+            throw new IllegalStateException(REDUCTIONS[kind] + " is not defined on an intercommunicator");
+        }
+        boolean inPlace = Blocks.inPlace(c, send, "send", true, null);
         try (Launch k = new Launch(nb, kind == ALLREDUCE)) {
             int n = sameCount(k, inPlace, send, recv, type);
             MemorySegment s = Launch.mpi(send);
@@ -106,18 +110,20 @@ final class CollectiveCalls {
 
     static Request reduce(Comm c, boolean nb, MemorySegment send, MemorySegment recv, Datatype type, Op op,
                           int root) {
-        boolean atRoot = atRoot(c, type, root);
+        Role role = role(c, type, root);
         Objects.requireNonNull(op, "op");
-        boolean inPlace = Blocks.inPlace(send, "send", atRoot, "at the root");
+        boolean inPlace = Blocks.inPlace(c, send, "send", role.root(), "at the root");
         try (Launch k = new Launch(nb, true)) {
-            int n;
+            int n = 0;
             MemorySegment r = MemorySegment.NULL;
-            if (atRoot) {
-                n = sameCount(k, inPlace, send, recv, type);
+            if (role.root()) {
+                n = role.member() ? sameCount(k, inPlace, send, recv, type)
+                        : Buffers.countOf(k.out(recv, "recv"), type, "recv");
                 r = recv;
-            } else {
+            } else if (role.member()) {
                 n = Buffers.countOf(k.in(send, "send"), type, "send");
             }
+            send = role.member() ? send : null;
             MemorySegment s = Launch.mpi(send);
             MemorySegment t = type.handle();
             MemorySegment o = op.handle();
@@ -137,12 +143,33 @@ final class CollectiveCalls {
         }
     }
 
-    /** Checks the communicator, the datatype and the root; returns whether this rank is the root. */
-    static boolean atRoot(Comm c, Datatype type, int root) {
+    /**
+     * The part this rank plays in a rooted collective: whether it holds the root's buffer
+     * ({@code root}), whether it sends or receives a block of its own ({@code member}), and
+     * how many blocks the root's buffer holds. On an intracommunicator the root is also a
+     * member; on an intercommunicator the process passing {@link Comm#ROOT} holds the root's
+     * buffer of one block per remote process, the remote group's processes (passing the
+     * root's rank) are members, and {@link Comm#PROC_NULL} processes take no part.
+     */
+    record Role(boolean root, boolean member, int blocks) {
+    }
+
+    /** Checks the communicator, the datatype and the root; returns this rank's role. */
+    static Role role(Comm c, Datatype type, int root) {
         c.check();
         Objects.requireNonNull(type, "type");
-        Args.root(root, c.size);
-        return c.rank == root;
+        if (!c.inter) {
+            Args.root(root, c.size);
+            return new Role(c.rank == root, true, c.size);
+        }
+        if (root == Args.ROOT || root == Args.PROC_NULL) {
+            return new Role(root == Args.ROOT, false, c.peers);
+        }
+        if (root < 0 || root >= c.peers) {
+            throw new IllegalArgumentException("root: " + root + " is neither a rank of the remote group [0, "
+                    + c.peers + ") nor Comm.ROOT or Comm.PROC_NULL");
+        }
+        return new Role(false, true, c.peers);
     }
 
     /**
@@ -151,15 +178,18 @@ final class CollectiveCalls {
      */
     static Request rooted(Comm c, boolean nb, boolean gather, MemorySegment send, MemorySegment recv, Datatype type,
                           int root) {
-        boolean atRoot = atRoot(c, type, root);
+        Role role = role(c, type, root);
         MemorySegment one = gather ? send : recv;
         String oneArg = gather ? "send" : "recv";
         String manyArg = gather ? "recv" : "send";
-        boolean inPlace = Blocks.inPlace(one, oneArg, atRoot, gather ? "at the root" : "as the receive buffer at the root");
+        boolean inPlace = Blocks.inPlace(c, one, oneArg, role.root(),
+                gather ? "at the root" : "as the receive buffer at the root");
+        one = role.member() ? one : null;
         try (Launch k = new Launch(nb, false)) {
-            MemorySegment part = inPlace ? null : k.buffer(!gather, one, oneArg);
-            MemorySegment many = atRoot ? k.buffer(gather, gather ? recv : send, manyArg) : null;
-            int n = Blocks.perBlock(part, oneArg, many, manyArg, type, c.size);
+            MemorySegment part = inPlace || one == null ? null : k.buffer(!gather, one, oneArg);
+            MemorySegment many = role.root() ? k.buffer(gather, gather ? recv : send, manyArg) : null;
+            int n = part == null && many == null ? 0
+                    : Blocks.perBlock(part, oneArg, many, manyArg, type, role.blocks());
             many = many == null ? MemorySegment.NULL : many;
             MemorySegment o = Launch.mpi(one);
             MemorySegment t = type.handle();
@@ -183,15 +213,15 @@ final class CollectiveCalls {
                             Datatype type) {
         c.check();
         Objects.requireNonNull(type, "type");
-        boolean inPlace = Blocks.inPlace(send, "send", true, null);
+        boolean inPlace = Blocks.inPlace(c, send, "send", true, null);
         try (Launch k = new Launch(nb, false)) {
             MemorySegment r = k.out(recv, "recv");
             int n;
             if (toAll && !inPlace) {
-                n = Blocks.perRank(k.in(send, "send"), type, c.size, "send");
-                Buffers.fits(r, (long) n * c.size, type, "recv");
+                n = Blocks.perRank(k.in(send, "send"), type, c.peers, "send");
+                Buffers.fits(r, (long) n * c.peers, type, "recv");
             } else {
-                n = Blocks.perBlock(inPlace ? null : k.in(send, "send"), "send", r, "recv", type, c.size);
+                n = Blocks.perBlock(inPlace ? null : k.in(send, "send"), "send", r, "recv", type, c.peers);
             }
             MemorySegment s = Launch.mpi(send);
             MemorySegment t = type.handle();
@@ -213,7 +243,7 @@ final class CollectiveCalls {
         c.check();
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(op, "op");
-        boolean inPlace = Blocks.inPlace(send, "send", true, null);
+        boolean inPlace = Blocks.inPlace(c, send, "send", true, null);
         try (Launch k = new Launch(nb, false)) {
             MemorySegment r = k.out(recv, "recv");
             int n = inPlace ? Blocks.perRank(r, type, c.size, "recv")

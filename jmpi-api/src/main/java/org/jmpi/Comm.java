@@ -5,6 +5,8 @@ import java.lang.foreign.MemorySegment;
 
 import org.jmpi.bindings.mpi.mpi_h;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.ToIntFunction;
 
 import org.jmpi.bindings.ompi.OmpiHandles;
 import org.jmpi.internal.Args;
@@ -17,16 +19,26 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 /**
  * A communicator ({@code MPI_Comm}). Rank and size are read once and cached; every
  * call checks that MPI is running, the calling thread may call MPI and the
- * communicator has not been freed, before it goes native.
+ * communicator has not been freed, before it goes native. Its calls are grouped by
+ * chapter in the interfaces it implements. A communicator with a topology
+ * ({@link Topologies}) or an intercommunicator ({@link Intercommunicators}) is a
+ * {@code Comm} like any other; on an intercommunicator rank and size describe the local
+ * group and the ranks of messages and collectives those of the remote group.
  */
-public final class Comm implements PointToPoint, NonblockingPointToPoint, Collectives, VariableCollectives, NonblockingCollectives, ArrayMessages,
-        Caching, ErrorHandling, ObjectMessages, AutoCloseable {
+public final class Comm implements PointToPoint, NonblockingPointToPoint, Collectives, VariableCollectives,
+        NonblockingCollectives, ArrayMessages, Caching, ErrorHandling, ObjectMessages, Topologies,
+        NeighborCollectives, Intercommunicators, DynamicProcesses, AutoCloseable {
     /** {@code MPI_ANY_SOURCE}: a receive that matches any sender. */
     public static final int ANY_SOURCE = Args.ANY_SOURCE;
     /** {@code MPI_ANY_TAG}: a receive that matches any tag. */
     public static final int ANY_TAG = Args.ANY_TAG;
     /** {@code MPI_PROC_NULL}: a peer that makes a send or receive a no-op. */
     public static final int PROC_NULL = Args.PROC_NULL;
+    /**
+     * {@code MPI_ROOT}: on an intercommunicator, the root argument of the one process that
+     * roots a collective; the other processes of its group pass {@link #PROC_NULL}.
+     */
+    public static final int ROOT = Args.ROOT;
     /**
      * {@code MPI_IN_PLACE}: passed as the send buffer of a collective, the data is taken
      * from (and the result left in) the receive buffer, as each collective describes.
@@ -38,6 +50,10 @@ public final class Comm implements PointToPoint, NonblockingPointToPoint, Collec
     private final boolean predefined;
     final int rank;
     final int size;
+    /** Whether this is an intercommunicator ({@code MPI_Comm_test_inter}). */
+    final boolean inter;
+    /** The ranks a message or collective addresses: the remote group's size on an intercommunicator, else size. */
+    final int peers;
     private final String label;
     private final Freed freed;
 
@@ -47,11 +63,17 @@ public final class Comm implements PointToPoint, NonblockingPointToPoint, Collec
         this.label = label;
         this.freed = new Freed("communicator " + label);
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment out = arena.allocate(JAVA_INT, 2);
+            MemorySegment out = arena.allocate(JAVA_INT, 3);
             Errors.check(mpi_h.MPI_Comm_rank(handle, out), "MPI_Comm_rank");
             Errors.check(mpi_h.MPI_Comm_size(handle, out.asSlice(4)), "MPI_Comm_size");
+            Errors.check(mpi_h.MPI_Comm_test_inter(handle, out.asSlice(8)), "MPI_Comm_test_inter");
             this.rank = out.get(JAVA_INT, 0);
             this.size = out.get(JAVA_INT, 4);
+            this.inter = out.get(JAVA_INT, 8) != 0;
+            if (inter) {
+                Errors.check(mpi_h.MPI_Comm_remote_size(handle, out), "MPI_Comm_remote_size");
+            }
+            this.peers = inter ? out.get(JAVA_INT, 0) : size;
         }
     }
 
@@ -90,8 +112,11 @@ public final class Comm implements PointToPoint, NonblockingPointToPoint, Collec
 
     // ---------------------------------------------------------------- communicator management
 
-    /** A communicator MPI created for this process, with its parent's error handler; freed by close(). */
-    private static Comm created(MemorySegment out, String label) {
+    /**
+     * A communicator MPI created for this process, with its parent's error handler;
+     * freed by close(); null for {@code MPI_COMM_NULL}.
+     */
+    static Comm created(MemorySegment out, String label) {
         MemorySegment h = out.get(mpi_h.C_POINTER, 0);
         if (h.address() == OmpiHandles.COMM_NULL.address()) {
             return null;
@@ -211,6 +236,34 @@ public final class Comm implements PointToPoint, NonblockingPointToPoint, Collec
         }
     }
 
+    /**
+     * The intercommunicator to the parents that spawned this process
+     * ({@code MPI_Comm_get_parent}), or empty if it was not spawned (or has disconnected
+     * from them). The same object every time until it is closed or disconnected.
+     */
+    public static Optional<Comm> parent() {
+        return DynamicCalls.parent();
+    }
+
+    /** Frees the handle with {@code call} ({@code MPI_Comm_free} or {@code MPI_Comm_disconnect}) exactly once. */
+    void release(ToIntFunction<MemorySegment> call, String name) {
+        if (predefined) {
+            check();
+            throw new IllegalStateException(label + ": a predefined communicator cannot be released");
+        }
+        freed.free(handle, call, name);
+    }
+
+    /** The description used in messages and in the labels of communicators made from this one. */
+    String label() {
+        return label;
+    }
+
+    /** Whether the communicator has been freed or disconnected. */
+    boolean isFreed() {
+        return freed.isFreed();
+    }
+
     /** Refuses the call unless MPI runs, the thread may call it and this communicator is live. */
     void check() {
         freed.check();
@@ -218,6 +271,6 @@ public final class Comm implements PointToPoint, NonblockingPointToPoint, Collec
 
     @Override
     public String toString() {
-        return "Comm[" + label + ", rank " + rank + " of " + size + "]";
+        return "Comm[" + label + ", rank " + rank + " of " + size + (inter ? ", remote size " + peers : "") + "]";
     }
 }

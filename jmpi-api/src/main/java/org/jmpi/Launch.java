@@ -9,6 +9,7 @@ import org.jmpi.internal.Errors;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 /**
  * One collective call on its way to MPI, blocking or nonblocking. It checks buffers for
@@ -68,6 +69,15 @@ final class Launch implements AutoCloseable {
     /** {@code values} in native memory that lives as long as the call; NULL for null. */
     MemorySegment ints(int[] values) {
         return values == null ? MemorySegment.NULL : arena().allocateFrom(JAVA_INT, values);
+    }
+
+    /** {@code values} widened to {@code MPI_Aint} in native memory that lives as long as the call. */
+    MemorySegment aints(int[] values) {
+        MemorySegment s = arena().allocate(JAVA_LONG, values.length);
+        for (int i = 0; i < values.length; i++) {
+            s.setAtIndex(JAVA_LONG, i, values[i]);
+        }
+        return s;
     }
 
     /** The handles of {@code types} in native memory that lives as long as the call. */

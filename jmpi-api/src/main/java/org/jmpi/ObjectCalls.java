@@ -58,7 +58,7 @@ final class ObjectCalls {
 
     static void send(Comm c, ObjectCodec codec, Object obj, int dest, int tag, boolean sync) {
         c.check();
-        Args.dest(dest, c.size, "dest");
+        Args.dest(dest, c.peers, "dest");
         Args.tag(tag, Runtime.tagUpperBound(), "tag");
         if (dest == Args.PROC_NULL) {
             return;
@@ -96,8 +96,24 @@ final class ObjectCalls {
 
     // ------------------------------------------------------------------ collectives
 
+    /** Checks the root of an object collective; whether this rank is it. */
+    private static boolean atRoot(Comm c, int root) {
+        boolean at = CollectiveCalls.role(c, Datatype.BYTE, root).root();
+        return intra(c) && at;
+    }
+
+    /** Object collectives exchange lengths among one group: refused on intercommunicators. */
+    private static boolean intra(Comm c) {
+        c.check();
+        if (c.inter) {
+            throw new UnsupportedOperationException("object collectives are not supported on an intercommunicator;"
+                    + " merge() it first, or use point-to-point object messages");
+        }
+        return true;
+    }
+
     static <T> T bcast(Comm c, ObjectCodec codec, T obj, int root) {
-        boolean atRoot = CollectiveCalls.atRoot(c, Datatype.BYTE, root);
+        boolean atRoot = atRoot(c, root);
         ObjectBuffer b = null;
         RuntimeException failure = null;
         if (atRoot) {
@@ -127,7 +143,7 @@ final class ObjectCalls {
     }
 
     static <T> List<T> gather(Comm c, ObjectCodec codec, T obj, int root, boolean all) {
-        boolean atRoot = all || CollectiveCalls.atRoot(c, Datatype.BYTE, root);
+        boolean atRoot = all ? intra(c) : atRoot(c, root);
         String call = all ? "allgatherObject" : "gatherObject";
         c.check();
         int p = c.size;
@@ -161,7 +177,7 @@ final class ObjectCalls {
     }
 
     static <T> List<T> scatter(Comm c, ObjectCodec codec, List<? extends T> objs, int root, boolean all) {
-        boolean atRoot = all || CollectiveCalls.atRoot(c, Datatype.BYTE, root);
+        boolean atRoot = all ? intra(c) : atRoot(c, root);
         String call = all ? "alltoallObject" : "scatterObject";
         c.check();
         int p = c.size;

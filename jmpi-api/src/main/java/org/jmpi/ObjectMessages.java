@@ -75,7 +75,7 @@ public sealed interface ObjectMessages permits Comm, ObjectMessages.WithCodec {
     default ObjectRequest<Void> isendObject(Object obj, int dest, int tag) {
         Comm c = target();
         c.check();
-        Args.dest(dest, c.size, "dest");
+        Args.dest(dest, c.peers, "dest");
         Args.tag(tag, Runtime.tagUpperBound(), "tag");
         return ObjectRequest.sending(c, ObjectCalls.encode(objectCodec(), obj, "isendObject"), dest, tag);
     }

@@ -24,7 +24,7 @@ final class P2p {
     static void send(Comm c, int mode, MemorySegment buf, int count, Datatype type, int dest, int tag) {
         c.check();
         long elements = elements(Args.segment(buf, "buf"), count, type);
-        Args.dest(dest, c.size, "dest");
+        Args.dest(dest, c.peers, "dest");
         Args.tag(tag, Runtime.tagUpperBound(), "tag");
         if (elements > LargeCounts.limit()) {
             try (Datatype big = LargeCounts.type(elements, type)) {
@@ -62,7 +62,7 @@ final class P2p {
     static void recv(Comm c, MemorySegment buf, int count, Datatype type, int source, int tag, Status status) {
         c.check();
         long elements = elements(Args.writable(buf, "buf"), count, type);
-        Args.source(source, c.size, "source");
+        Args.source(source, c.peers, "source");
         Args.recvTag(tag, Runtime.tagUpperBound(), "tag");
         if (elements > LargeCounts.limit()) {
             try (Datatype big = LargeCounts.type(elements, type)) {
@@ -102,7 +102,7 @@ final class P2p {
     /** Checks the communicator, a source rank and a receive tag for the probe calls. */
     static Comm checkedPeer(Comm c, int source, int tag) {
         c.check();
-        Args.source(source, c.size, "source");
+        Args.source(source, c.peers, "source");
         Args.recvTag(tag, Runtime.tagUpperBound(), "tag");
         return c;
     }

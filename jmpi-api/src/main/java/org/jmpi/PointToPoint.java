@@ -107,9 +107,9 @@ public sealed interface PointToPoint permits Comm {
         Objects.requireNonNull(recvType, "recvType");
         int sn = Buffers.countOf(Args.segment(sendBuf, "sendBuf"), sendType, "sendBuf");
         int rn = Buffers.countOf(Args.writable(recvBuf, "recvBuf"), recvType, "recvBuf");
-        Args.dest(dest, c.size, "dest");
+        Args.dest(dest, c.peers, "dest");
         Args.tag(sendTag, Runtime.tagUpperBound(), "sendTag");
-        Args.source(source, c.size, "source");
+        Args.source(source, c.peers, "source");
         Args.recvTag(recvTag, Runtime.tagUpperBound(), "recvTag");
         MemorySegment st = status == null ? mpi_h.MPI_STATUS_IGNORE() : status.segment();
         int rc;
@@ -136,9 +136,9 @@ public sealed interface PointToPoint permits Comm {
         c.check();
         Objects.requireNonNull(type, "type");
         int n = Buffers.countOf(Args.writable(buf, "buf"), type, "buf");
-        Args.dest(dest, c.size, "dest");
+        Args.dest(dest, c.peers, "dest");
         Args.tag(sendTag, Runtime.tagUpperBound(), "sendTag");
-        Args.source(source, c.size, "source");
+        Args.source(source, c.peers, "source");
         Args.recvTag(recvTag, Runtime.tagUpperBound(), "recvTag");
         Status status = new Status();
         int rc;

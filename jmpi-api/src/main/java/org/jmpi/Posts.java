@@ -39,10 +39,10 @@ final class Posts {
         MemorySegment b = P2p.nativeOnly(receive ? Args.writable(buf, "buf") : Args.segment(buf, "buf"), "buf");
         long elements = P2p.elements(b, count, type);
         if (receive) {
-            Args.source(peer, c.size, "source");
+            Args.source(peer, c.peers, "source");
             Args.recvTag(tag, Runtime.tagUpperBound(), "tag");
         } else {
-            Args.dest(peer, c.size, "dest");
+            Args.dest(peer, c.peers, "dest");
             Args.tag(tag, Runtime.tagUpperBound(), "tag");
         }
         if (elements > LargeCounts.limit()) {

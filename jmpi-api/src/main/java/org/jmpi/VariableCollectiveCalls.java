@@ -22,23 +22,26 @@ final class VariableCollectiveCalls {
      */
     static Request rooted(Comm c, boolean nb, boolean gather, MemorySegment send, MemorySegment recv, int[] counts,
                           int[] displs, Datatype type, int root) {
-        boolean atRoot = CollectiveCalls.atRoot(c, type, root);
+        CollectiveCalls.Role role = CollectiveCalls.role(c, type, root);
         MemorySegment one = gather ? send : recv;
         String oneArg = gather ? "send" : "recv";
         String manyArg = gather ? "recv" : "send";
-        boolean inPlace = Blocks.inPlace(one, oneArg, atRoot, gather ? "at the root" : "as the receive buffer at the root");
+        boolean inPlace = Blocks.inPlace(c, one, oneArg, role.root(),
+                gather ? "at the root" : "as the receive buffer at the root");
+        one = role.member() ? one : null;
         try (Launch k = new Launch(nb, false)) {
-            int n = inPlace ? 0 : Buffers.countOf(k.buffer(!gather, one, oneArg), type, oneArg);
+            int n = inPlace || one == null ? 0 : Buffers.countOf(k.buffer(!gather, one, oneArg), type, oneArg);
             MemorySegment many = MemorySegment.NULL;
-            if (atRoot) {
+            if (role.root()) {
                 many = k.buffer(gather, gather ? recv : send, manyArg);
-                Blocks.blocks(many, manyArg, counts, "counts", displs, "displs", type, c.size);
-                if (!inPlace) {
+                Blocks.blocks(many, manyArg, counts, "counts", displs, "displs", type, role.blocks(),
+                        Blocks.sizeName(c));
+                if (!inPlace && role.member()) {
                     Blocks.own(n, counts, c.rank, oneArg, "counts");
                 }
             }
-            MemorySegment cs = atRoot ? k.ints(counts) : MemorySegment.NULL;
-            MemorySegment ds = atRoot ? k.ints(displs) : MemorySegment.NULL;
+            MemorySegment cs = role.root() ? k.ints(counts) : MemorySegment.NULL;
+            MemorySegment ds = role.root() ? k.ints(displs) : MemorySegment.NULL;
             MemorySegment o = Launch.mpi(one);
             MemorySegment t = type.handle();
             int rc;
@@ -58,11 +61,12 @@ final class VariableCollectiveCalls {
                               Datatype type) {
         c.check();
         Objects.requireNonNull(type, "type");
-        boolean inPlace = Blocks.inPlace(send, "send", true, null);
+        boolean inPlace = Blocks.inPlace(c, send, "send", true, null);
         try (Launch k = new Launch(nb, false)) {
             int n = inPlace ? 0 : Buffers.countOf(k.in(send, "send"), type, "send");
-            Blocks.blocks(k.out(recv, "recv"), "recv", counts, "counts", displs, "displs", type, c.size);
-            if (!inPlace) {
+            Blocks.blocks(k.out(recv, "recv"), "recv", counts, "counts", displs, "displs", type, c.peers,
+                    Blocks.sizeName(c));
+            if (!inPlace && !c.inter) {
                 Blocks.own(n, counts, c.rank, "send", "counts");
             }
             MemorySegment cs = k.ints(counts);
@@ -85,15 +89,16 @@ final class VariableCollectiveCalls {
                             Datatype[] recvTypes, Datatype type) {
         c.check();
         boolean w = type == null;
-        boolean inPlace = Blocks.inPlace(send, "send", true, null);
+        boolean inPlace = Blocks.inPlace(c, send, "send", true, null);
         try (Launch k = new Launch(nb, false)) {
             MemorySegment r = k.out(recv, "recv");
-            blocks(c, r, "recv", recvCounts, recvDispls, recvTypes, type);
+            blocks(r, "recv", recvCounts, recvDispls, recvTypes, type, c.peers, Blocks.sizeName(c));
             if (!inPlace) {
-                blocks(c, k.in(send, "send"), "send", sendCounts, sendDispls, sendTypes, type);
+                blocks(k.in(send, "send"), "send", sendCounts, sendDispls, sendTypes, type, c.peers,
+                        Blocks.sizeName(c));
             }
             MemorySegment s = Launch.mpi(send);
-            if (w && c.size == 1 && !inPlace) {
+            if (w && c.size == 1 && !c.inter && !inPlace) {
                 // Open MPI's coll/self scales alltoallw's byte displacements by the extent:
                 // give it the blocks' addresses and zero displacements instead.
                 s = s.asSlice(sendDispls[0]);
@@ -120,14 +125,17 @@ final class VariableCollectiveCalls {
         }
     }
 
-    /** Checks one side's blocks: typed ({@code type} null) or of {@code type}; arguments named after {@code side}. */
-    private static void blocks(Comm c, MemorySegment seg, String side, int[] counts, int[] displs, Datatype[] types,
-                               Datatype type) {
+    /**
+     * Checks one side's {@code size} blocks ({@code sizeName} says what that count is):
+     * typed ({@code type} null) or of {@code type}; arguments named after {@code side}.
+     */
+    static void blocks(MemorySegment seg, String side, int[] counts, int[] displs, Datatype[] types, Datatype type,
+                       int size, String sizeName) {
         if (type == null) {
             Blocks.typedBlocks(seg, side, counts, side + "Counts", displs, side + "Displs", types, side + "Types",
-                    c.size);
+                    size, sizeName);
         } else {
-            Blocks.blocks(seg, side, counts, side + "Counts", displs, side + "Displs", type, c.size);
+            Blocks.blocks(seg, side, counts, side + "Counts", displs, side + "Displs", type, size, sizeName);
         }
     }
 
@@ -137,9 +145,9 @@ final class VariableCollectiveCalls {
         c.check();
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(op, "op");
-        boolean inPlace = Blocks.inPlace(send, "send", true, null);
+        boolean inPlace = Blocks.inPlace(c, send, "send", true, null);
         try (Launch k = new Launch(nb, false)) {
-            long total = Blocks.counts(counts, c.size, "counts");
+            long total = Blocks.counts(counts, c.size, "the communicator size", "counts");
             Buffers.fits(k.out(recv, "recv"), inPlace ? total : counts[c.rank], type, "recv");
             if (!inPlace) {
                 Buffers.fits(k.in(send, "send"), total, type, "send");

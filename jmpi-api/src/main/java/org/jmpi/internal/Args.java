@@ -12,6 +12,8 @@ public final class Args {
     public static final int ANY_SOURCE = -1;
     /** {@code MPI_PROC_NULL} in Open MPI. */
     public static final int PROC_NULL = -2;
+    /** {@code MPI_ROOT} in Open MPI. */
+    public static final int ROOT = -4;
     /** {@code MPI_ANY_TAG} in Open MPI. */
     public static final int ANY_TAG = -1;
     /** The sentinel the public API exposes as {@code Comm.IN_PLACE}. */

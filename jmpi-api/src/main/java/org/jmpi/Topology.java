@@ -1,0 +1,25 @@
+package org.jmpi;
+
+import org.jmpi.bindings.mpi.mpi_h;
+
+/** The virtual topology attached to a communicator ({@code MPI_Topo_test}). */
+public enum Topology {
+    /** No topology ({@code MPI_UNDEFINED}). */
+    NONE,
+    /** A Cartesian grid ({@code MPI_CART}); see {@link CartTopology}. */
+    CART,
+    /** A graph known to every process ({@code MPI_GRAPH}); see {@link GraphTopology}. */
+    GRAPH,
+    /** A distributed graph ({@code MPI_DIST_GRAPH}); see {@link DistGraphTopology}. */
+    DIST_GRAPH;
+
+    static Topology of(int status) {
+        if (status == mpi_h.MPI_CART()) {
+            return CART;
+        }
+        if (status == mpi_h.MPI_GRAPH()) {
+            return GRAPH;
+        }
+        return status == mpi_h.MPI_DIST_GRAPH() ? DIST_GRAPH : NONE;
+    }
+}

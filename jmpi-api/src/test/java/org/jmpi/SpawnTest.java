@@ -1,0 +1,176 @@
+package org.jmpi;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.jmpi.test.MpiTest;
+import org.jmpi.test.Ranks;
+import org.junit.jupiter.api.BeforeAll;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Spawning processes from the job's ranks: Java children ({@link SpawnChild}), the C
+ * child ({@code src/main/c/spawn_child.c}, built by {@code native-scripts/build-c}), both
+ * at once, and a program that is not an MPI program. Each MPI child follows one protocol
+ * (see {@link SpawnChild}) whose replies the parents check.
+ */
+class SpawnTest {
+    private static final int TOKEN = 4242;
+
+    /** Builds the C child, once, in the JVM that launches the jobs. */
+    @BeforeAll
+    static void buildCChild() throws IOException, InterruptedException {
+        if (Ranks.inRank()) {
+            return;
+        }
+        Path root = Path.of("").toAbsolutePath();
+        while (!Files.isRegularFile(root.resolve("native-scripts/build-c"))) {
+            root = root.getParent();
+            assertTrue(root != null, "no native-scripts/build-c above " + Path.of("").toAbsolutePath());
+        }
+        Process build = new ProcessBuilder("bash", root.resolve("native-scripts/build-c").toString())
+                .redirectErrorStream(true).start();
+        String log = new String(build.getInputStream().readAllBytes());
+        assertTrue(build.waitFor(120, TimeUnit.SECONDS) && build.exitValue() == 0, "build-c failed:\n" + log);
+        assertTrue(Files.isExecutable(cChild()), cChild() + " was not built");
+    }
+
+    /** The C child, under this module's target (the ranks run in the module directory). */
+    private static Path cChild() {
+        return Path.of("target", "c-bin", "spawn_child").toAbsolutePath();
+    }
+
+    /**
+     * The parents' side of the protocol with {@code children}, whose child i was given
+     * integer arguments adding up to {@code argSums[i]}; disconnects them.
+     */
+    private static void talk(Comm world, Comm children, int... argSums) {
+        int n = world.size();
+        int kids = argSums.length;
+        assertTrue(children.isInter());
+        assertEquals(kids, children.remoteSize());
+        assertEquals(n, children.size());
+        assertEquals(world.rank(), children.rank());
+        children.bcast(new int[] {TOKEN}, world.rank() == 0 ? Comm.ROOT : Comm.PROC_NULL);
+        if (world.rank() == 0) {
+            for (int i = 0; i < kids; i++) {
+                children.send(new int[] {1000 + i}, i, 1);
+            }
+        }
+        int[] theirs = new int[1];
+        children.allreduce(new int[] {world.rank() + 1}, theirs, Op.SUM);
+        assertEquals(10 * kids * (kids + 1) / 2, theirs[0]);
+        if (world.rank() == 0) {
+            for (int i = 0; i < kids; i++) {
+                int[] reply = new int[5];
+                children.recv(reply, i, 2);
+                assertArrayEquals(new int[] {1000 + i + TOKEN + argSums[i], i, kids, n, n * (n + 1) / 2}, reply,
+                        "reply of child " + i);
+            }
+        }
+        children.disconnect();
+    }
+
+    @MpiTest(timeoutSeconds = 180)
+    void spawnJavaChildren() {
+        Comm world = TestMpi.world();
+        assertTrue(Comm.parent().isEmpty(), "the job's ranks have no parent");
+        Spawned s = world.spawn(SpawnCommand.java(SpawnChild.class.getName(), 2, "3", "4"), 0);
+        assertArrayEquals(world.rank() == 0 ? new int[2] : new int[0], s.errorCodes());
+        talk(world, s.intercomm(), 7, 7);
+    }
+
+    @MpiTest(timeoutSeconds = 120)
+    void spawnCProgram() {
+        Comm world = TestMpi.world();
+        Spawned s = world.spawn(SpawnCommand.of(cChild().toString(), 3, "30", "12"), 0);
+        talk(world, s.intercomm(), 42, 42, 42);
+    }
+
+    @MpiTest(timeoutSeconds = 180)
+    void spawnMultipleJavaAndC() {
+        Comm world = TestMpi.world();
+        int root = world.size() - 1;
+        List<SpawnCommand> commands = world.rank() == root
+                ? List.of(SpawnCommand.java(SpawnChild.class.getName(), 1, "5"),
+                        SpawnCommand.of(cChild().toString(), 2, "9"))
+                : null;
+        Spawned s = world.spawnMultiple(commands, root);
+        assertEquals(world.rank() == root ? 3 : 0, s.errorCodes().length);
+        talk(world, s.intercomm(), 5, 9, 9);
+    }
+
+    @MpiTest(timeoutSeconds = 120)
+    void spawnProgramThatIsNotMpi() throws Exception {
+        Comm self = TestMpi.mpi().self();
+        Path out = Files.createTempFile("jmpi-spawned-", ".txt");
+        try {
+            Files.delete(out);
+            SpawnCommand sh = SpawnCommand.of("/bin/sh", 1, "-c", "echo spawned $0 > " + out + ".tmp && mv "
+                    + out + ".tmp " + out, "rank" + TestMpi.world().rank())
+                    .withInfo(Map.of("ompi_non_mpi", "true"));
+            assertTrue(sh.nonMpi());
+            Spawned s = self.spawn(sh, 0);
+            assertNull(s.intercomm(), "a program that is not an MPI program has no intercommunicator");
+            assertArrayEquals(new int[1], s.errorCodes());
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!Files.exists(out) && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertEquals("spawned rank" + TestMpi.world().rank(), Files.readString(out).strip());
+        } finally {
+            Files.deleteIfExists(out);
+        }
+    }
+
+    @MpiTest
+    void refusedOnEveryRank() {
+        Comm world = TestMpi.world();
+        int n = world.size();
+        Checks.fails(IllegalArgumentException.class, "root: rank " + n,
+                () -> world.spawn(SpawnCommand.of("/bin/true", 1), n));
+        String missing = world.rank() == 0 ? "command: /nonexistent/jmpi-child is not an executable file"
+                : "spawn: refused by the root (rank 0): command: /nonexistent";
+        Checks.fails(IllegalArgumentException.class, missing,
+                () -> world.spawn(SpawnCommand.of("/nonexistent/jmpi-child", 2), 0));
+        Checks.fails(IllegalArgumentException.class, "the root must name at least one command",
+                () -> world.spawn(null, 0));
+        Checks.fails(IllegalArgumentException.class, "commands[1]: ompi_non_mpi must be set on all",
+                () -> world.spawnMultiple(List.of(SpawnCommand.of("/bin/true", 1),
+                        SpawnCommand.of("/bin/true", 1).withInfo(Map.of("ompi_non_mpi", "1"))), 0));
+        if (n > 1) {
+            Checks.fails(IllegalArgumentException.class, "only from a communicator of one process, not of " + n,
+                    () -> world.spawn(SpawnCommand.of("/bin/true", 1).withInfo(Map.of("ompi_non_mpi", "yes")), 0));
+        }
+        world.barrier();
+        assertFalse(world.isInter(), "world is still usable");
+        Checks.fails(IllegalStateException.class, "predefined", world::disconnect);
+    }
+
+    @MpiTest(np = 1)
+    void commandChecks() {
+        TestMpi.mpi();
+        Checks.fails(IllegalArgumentException.class, "maxprocs: must be at least 1", () -> SpawnCommand.of("x", 0));
+        Checks.fails(NullPointerException.class, "args[1]",
+                () -> new SpawnCommand("x", java.util.Arrays.asList("a", null), 1, Map.of()));
+        Checks.fails(IllegalArgumentException.class, "args[0]: holds a NUL", () -> SpawnCommand.of("x", 1, "a\0b"));
+        Checks.fails(IllegalArgumentException.class, "info key '" + "k".repeat(40) + "'",
+                () -> SpawnCommand.of("x", 1).withInfo(Map.of("k".repeat(40), "v")));
+        Checks.fails(IllegalArgumentException.class, "info value of wdir",
+                () -> SpawnCommand.of("x", 1).withInfo(Map.of("wdir", "")));
+        SpawnCommand java = SpawnCommand.java(List.of("-Xmx64m"), "a.B", 2, List.of("x"));
+        assertEquals(Path.of(System.getProperty("java.home"), "bin", "java").toString(), java.command());
+        assertEquals(List.of("--enable-native-access=ALL-UNNAMED", "-Xmx64m", "-cp",
+                System.getProperty("java.class.path"), "a.B", "x"), java.args());
+        assertFalse(java.nonMpi());
+    }
+}

@@ -43,6 +43,7 @@ public final class Request implements AutoCloseable {
     private Arena arena;
     private boolean persistent;
     private boolean collective;
+    private boolean fileIo;
     private boolean cancelled;
     private Op reduction;
     private volatile int state = NEW;
@@ -82,6 +83,15 @@ public final class Request implements AutoCloseable {
         this.collective = true;
         this.arena = args;
         return started(buffers);
+    }
+
+    /**
+     * Marks a nonblocking file operation started on {@code buffer}: MPI reads or writes
+     * the buffer until it completes, so the request cannot be abandoned by close().
+     */
+    Request startedFileIo(MemorySegment buffer) {
+        this.fileIo = true;
+        return started(buffer);
     }
 
     /** Records the user op a nonblocking reduction runs, to rethrow its failure at completion. */
@@ -509,8 +519,8 @@ public final class Request implements AutoCloseable {
     /**
      * Releases the request. A persistent request is freed ({@code MPI_Request_free}); an
      * active point-to-point request is handed to MPI to complete on its own
-     * ({@code MPI_Request_free}); an active nonblocking collective cannot be abandoned
-     * and is refused. A no-op once closed.
+     * ({@code MPI_Request_free}); an active nonblocking collective or file operation
+     * cannot be abandoned and is refused. A no-op once closed.
      */
     @Override
     public void close() {
@@ -522,9 +532,9 @@ public final class Request implements AutoCloseable {
             return;
         }
         Runtime.checkCall();
-        if (state == ACTIVE && (collective || future != null)) {
-            throw new IllegalStateException("request: " + (collective ? "a nonblocking collective" : "bound to a future")
-                    + " must complete before it is closed");
+        if (state == ACTIVE && (collective || fileIo || future != null)) {
+            throw new IllegalStateException("request: " + (collective ? "a nonblocking collective"
+                    : fileIo ? "a nonblocking file operation" : "bound to a future") + " must complete before it is closed");
         }
         if (slot.get(ADDRESS, 0).address() != OmpiHandles.REQUEST_NULL.address()) {
             Errors.check(mpi_h.MPI_Request_free(slot), "MPI_Request_free");

@@ -14,6 +14,10 @@ import org.jmpi.internal.Args;
  * elements were read (fewer than asked at the end of the file) or written. The
  * {@code *All} and {@code *Ordered} forms are collective. Arguments are checked before
  * the native call.
+ *
+ * <p>Open MPI 4.1's collective reads can report the count asked for rather than the count
+ * read when they reach the end of the file (open-mpi/ompi issue 14015); the independent
+ * reads report it exactly.
  */
 public sealed interface FileAccess permits MpiFile {
 

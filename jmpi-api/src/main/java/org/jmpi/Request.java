@@ -95,6 +95,15 @@ public final class Request implements AutoCloseable {
         return started(buffers);
     }
 
+    /**
+     * Marks a nonblocking file operation started on {@code buffer}: MPI reads or writes
+     * the buffer until it completes, so the request cannot be abandoned by close().
+     */
+    Request startedFileIo(MemorySegment buffer) {
+        this.mustComplete = "a nonblocking file operation";
+        return started(buffer);
+    }
+
     /** Records the user op a nonblocking reduction runs, to rethrow its failure at completion. */
     Request reducing(Op op) {
         this.reduction = op;
@@ -520,8 +529,8 @@ public final class Request implements AutoCloseable {
     /**
      * Releases the request. A persistent request is freed ({@code MPI_Request_free}); an
      * active point-to-point request is handed to MPI to complete on its own
-     * ({@code MPI_Request_free}); an active nonblocking collective cannot be abandoned
-     * and is refused. A no-op once closed.
+     * ({@code MPI_Request_free}); an active nonblocking collective or file operation
+     * cannot be abandoned and is refused. A no-op once closed.
      */
     @Override
     public void close() {

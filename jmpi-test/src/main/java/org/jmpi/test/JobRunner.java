@@ -179,7 +179,7 @@ final class JobRunner {
     return command;
   }
 
-  private static boolean isRoot() {
+  static boolean isRoot() {
     if ("root".equals(System.getProperty("user.name"))) {
       return true;
     }

@@ -73,6 +73,10 @@ public final class Comm implements PointToPoint, NonblockingPointToPoint, Collec
     /** {@code MPI_Barrier}: returns once every process of the communicator has entered it. */
     public void barrier() {
         check();
+        if (Polling.needed()) {
+            CollectiveCalls.ibarrier(this).waitFor();
+            return;
+        }
         Errors.check(mpi_h.MPI_Barrier(handle), "MPI_Barrier");
     }
 
@@ -104,7 +108,13 @@ public final class Comm implements PointToPoint, NonblockingPointToPoint, Collec
         check();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment out = arena.allocate(mpi_h.C_POINTER);
-            Errors.check(mpi_h.MPI_Comm_dup(handle, out), "MPI_Comm_dup");
+            if (Polling.needed()) {
+                Request r = new Request();
+                Errors.check(mpi_h.MPI_Comm_idup(handle, out, r.slot), "MPI_Comm_idup");
+                r.started(null).waitFor();
+            } else {
+                Errors.check(mpi_h.MPI_Comm_dup(handle, out), "MPI_Comm_dup");
+            }
             return created(out, "dup of " + label);
         }
     }

@@ -57,6 +57,11 @@ public final class Message {
     /** Receives at most {@code count} elements into {@code buf} and fills {@code out} when not null. */
     public void recv(MemorySegment buf, int count, Datatype type, Status out) {
         int n = checkReceive(buf, count, type);
+        if (Polling.needed()) {
+            received = true;
+            Polling.mrecv(slot, buf, n, type, out);
+            return;
+        }
         MemorySegment st = out == null ? mpi_h.MPI_STATUS_IGNORE() : out.segment();
         int rc;
         if (buf.isNative()) {

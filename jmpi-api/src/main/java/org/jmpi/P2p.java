@@ -26,6 +26,10 @@ final class P2p {
         int n = count(Args.segment(buf, "buf"), count, type);
         Args.dest(dest, c.size, "dest");
         Args.tag(tag, Runtime.tagUpperBound(), "tag");
+        if (Polling.needed()) {
+            Polling.send(c, mode, buf, n, type, dest, tag);
+            return;
+        }
         MemorySegment t = type.handle();
         MemorySegment h = c.handle;
         int rc;
@@ -57,6 +61,10 @@ final class P2p {
         int n = count(Args.writable(buf, "buf"), count, type);
         Args.source(source, c.size, "source");
         Args.recvTag(tag, Runtime.tagUpperBound(), "tag");
+        if (Polling.needed()) {
+            Polling.recv(c, buf, n, type, source, tag, status);
+            return;
+        }
         MemorySegment t = type.handle();
         MemorySegment st = status == null ? mpi_h.MPI_STATUS_IGNORE() : status.segment();
         int rc;

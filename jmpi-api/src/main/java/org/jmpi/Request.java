@@ -168,6 +168,12 @@ public final class Request implements AutoCloseable {
             return;
         }
         checkActive();
+        if (Polling.needed()) {
+            for (int polls = 0; !test(status); ) {
+                Polling.pause(++polls);
+            }
+            return;
+        }
         int rc = mpi_h.MPI_Wait(slot, status == null ? mpi_h.MPI_STATUS_IGNORE() : status.segment());
         completed();
         Errors.check(rc, "MPI_Wait");
@@ -282,6 +288,12 @@ public final class Request implements AutoCloseable {
      * the array is not null) for request i.
      */
     public static void waitAll(Request[] requests, Status[] statuses) {
+        if (Polling.needed()) {
+            for (int polls = 0; !testAll(requests, statuses); ) {
+                Polling.pause(++polls);
+            }
+            return;
+        }
         int n = checkAll(requests, statuses, true);
         MemorySegment hs = load(requests);
         MemorySegment st = Scratch.statuses(n);
@@ -294,7 +306,15 @@ public final class Request implements AutoCloseable {
      * every one has completed; false, with none completed, otherwise.
      */
     public static boolean testAll(Request... requests) {
-        int n = checkAll(requests, null, true);
+        return testAll(requests, null);
+    }
+
+    /**
+     * Tests every request at once ({@code MPI_Testall}) as {@link #testAll(Request...)}
+     * does, filling {@code statuses[i]} (when the array is not null) once all completed.
+     */
+    public static boolean testAll(Request[] requests, Status[] statuses) {
+        int n = checkAll(requests, statuses, true);
         MemorySegment hs = load(requests);
         MemorySegment st = Scratch.statuses(n);
         MemorySegment flag = Scratch.words();
@@ -302,7 +322,7 @@ public final class Request implements AutoCloseable {
         if (rc == 0 && flag.get(JAVA_INT, 0) == 0) {
             return false;
         }
-        finish(requests, hs, st, rc, null, n, "MPI_Testall");
+        finish(requests, hs, st, rc, statuses, n, "MPI_Testall");
         return true;
     }
 
@@ -327,6 +347,13 @@ public final class Request implements AutoCloseable {
     }
 
     private static int any(Request[] requests, boolean block) {
+        if (block && Polling.needed()) {
+            int index;
+            for (int polls = 0; (index = any(requests, false)) < 0; ) {
+                Polling.pause(++polls);
+            }
+            return index;
+        }
         int n = checkAll(requests, null, false);
         MemorySegment hs = load(requests);
         MemorySegment st = Scratch.statuses(1);
@@ -367,6 +394,13 @@ public final class Request implements AutoCloseable {
     }
 
     private static int[] some(Request[] requests, boolean block) {
+        if (block && Polling.needed()) {
+            int[] done;
+            for (int polls = 0; (done = some(requests, false)).length == 0; ) {
+                Polling.pause(++polls);
+            }
+            return done;
+        }
         int n = checkAll(requests, null, false);
         MemorySegment hs = load(requests);
         MemorySegment st = Scratch.statuses(n);

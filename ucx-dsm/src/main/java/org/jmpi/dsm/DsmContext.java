@@ -89,7 +89,7 @@ public final class DsmContext implements AutoCloseable {
      * @throws IllegalStateException if UCX failed on another rank
      */
     public static DsmContext create(Comm comm, boolean direct) {
-        Objects.requireNonNull(comm, "comm");
+        Objects.requireNonNull(comm, "comm").size(); // refuses a freed comm or MPI not running, before UCX starts
         UcxLibrary.load();
         MemorySegment ctx = MemorySegment.NULL;
         MemorySegment wrk = MemorySegment.NULL;

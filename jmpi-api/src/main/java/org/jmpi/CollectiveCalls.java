@@ -62,7 +62,7 @@ final class CollectiveCalls {
             MemorySegment s = k.arg(send);
             MemorySegment r = k.arg(recv);
             MemorySegment t = type.handle();
-            MemorySegment o = op.handle();
+            MemorySegment o = k.op(op);
             int rc;
             if (k.nonblocking) {
                 MemorySegment slot = k.slot();
@@ -114,7 +114,7 @@ final class CollectiveCalls {
             }
             MemorySegment s = k.arg(send);
             MemorySegment t = type.handle();
-            MemorySegment o = op.handle();
+            MemorySegment o = k.op(op);
             int rc;
             if (k.nonblocking) {
                 rc = mpi_h.MPI_Ireduce(s, r, n, t, o, root, c.handle, k.slot());
@@ -214,7 +214,7 @@ final class CollectiveCalls {
                     : Blocks.perBlock(r, "recv", k.in(send, "send"), "send", type, c.size);
             MemorySegment s = k.arg(send);
             MemorySegment t = type.handle();
-            MemorySegment o = op.handle();
+            MemorySegment o = k.op(op);
             int rc = k.nonblocking ? mpi_h.MPI_Ireduce_scatter_block(s, recv, n, t, o, c.handle, k.slot())
                     : mpi_h.MPI_Reduce_scatter_block(s, recv, n, t, o, c.handle);
             return k.done(rc, "MPI_Reduce_scatter_block", op, send, recv);

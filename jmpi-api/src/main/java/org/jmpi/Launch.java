@@ -29,6 +29,7 @@ final class Launch implements AutoCloseable {
     private final List<MemorySegment[]> staged = new ArrayList<>();
     private Arena arena;
     private Request request;
+    private Op op;
 
     /** A launch; {@code heapOk} lets a blocking call take heap segments (pinned for the call). */
     Launch(boolean nonblocking, boolean heapOk) {
@@ -122,6 +123,16 @@ final class Launch implements AutoCloseable {
         return arena;
     }
 
+    /**
+     * The handle of the reduction op {@code op}, which stays in use (so it cannot be
+     * closed) until this call returns or, nonblocking, its request completes.
+     */
+    MemorySegment op(Op op) {
+        MemorySegment h = op.acquire();
+        this.op = op;
+        return h;
+    }
+
     /** The request slot for the nonblocking call. */
     MemorySegment slot() {
         request = new Request();
@@ -151,14 +162,18 @@ final class Launch implements AutoCloseable {
             }
             return null;
         }
-        Request r = request.startedCollective(buffers, arena).reducing(op);
+        Request r = request.startedCollective(buffers, arena).reducing(op).holding(this.op);
         arena = null;
+        this.op = null;
         return r;
     }
 
-    /** Closes the arena unless a started request owns it. */
+    /** Closes the arena and releases the op unless a started request owns them. */
     @Override
     public void close() {
+        if (op != null) {
+            op.release();
+        }
         if (arena != null) {
             arena.close();
         }

@@ -45,6 +45,7 @@ public final class Request implements AutoCloseable {
     private boolean collective;
     private boolean cancelled;
     private Op reduction;
+    private Op holding;
     private volatile int state = NEW;
     private volatile CompletableFuture<Status> future;
 
@@ -87,6 +88,12 @@ public final class Request implements AutoCloseable {
     /** Records the user op a nonblocking reduction runs, to rethrow its failure at completion. */
     Request reducing(Op op) {
         this.reduction = op;
+        return this;
+    }
+
+    /** Keeps {@code op} in use (not closable) until the operation completes; null for none. */
+    Request holding(Op op) {
+        this.holding = op;
         return this;
     }
 
@@ -531,6 +538,10 @@ public final class Request implements AutoCloseable {
     private void completed() {
         state = COMPLETE;
         cancelled = false;
+        if (holding != null) {
+            holding.release();
+            holding = null;
+        }
         if (!persistent) {
             buffers = null;
         }

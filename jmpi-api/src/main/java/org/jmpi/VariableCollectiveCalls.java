@@ -147,7 +147,7 @@ final class VariableCollectiveCalls {
             MemorySegment cs = k.ints(counts);
             MemorySegment s = k.arg(send);
             MemorySegment t = type.handle();
-            MemorySegment o = op.handle();
+            MemorySegment o = k.op(op);
             int rc = k.nonblocking ? mpi_h.MPI_Ireduce_scatter(s, recv, cs, t, o, c.handle, k.slot())
                     : mpi_h.MPI_Reduce_scatter(s, recv, cs, t, o, c.handle);
             return k.done(rc, "MPI_Reduce_scatter", op, send, recv);

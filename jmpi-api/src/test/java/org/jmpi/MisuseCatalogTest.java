@@ -156,6 +156,30 @@ class MisuseCatalogTest {
         world.barrier();
     }
 
+    /** Closing a user op under a reduction that calls it would free the code MPI is about to run. */
+    @MpiTest
+    void userOpClosedUnderAPendingReduction() {
+        Comm world = TestMpi.world();
+        int n = world.size();
+        Op sum = Op.create((in, inout, count, type) -> {
+            for (int i = 0; i < count; i++) {
+                inout.setAtIndex(JAVA_INT, i, inout.getAtIndex(JAVA_INT, i) + in.getAtIndex(JAVA_INT, i));
+            }
+        }, true);
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment send = arena.allocate(JAVA_INT, 256).fill((byte) 1);
+            MemorySegment recv = arena.allocate(JAVA_INT, 256);
+            Request pending = world.iallreduce(send, recv, Datatype.INT, sum);
+            fails(IllegalStateException.class, "user op (commutative): 1 reduction(s) using it have not completed",
+                    sum::close);
+            pending.waitFor();
+            assertEquals(0x01010101 * n, recv.getAtIndex(JAVA_INT, 255));
+        }
+        sum.close();
+        fails(IllegalStateException.class, "has been freed", () -> world.allreduce(new int[1], sum));
+        world.barrier();
+    }
+
     @MpiTest
     void requestsMisused() {
         Comm world = TestMpi.world();

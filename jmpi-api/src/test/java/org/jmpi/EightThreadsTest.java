@@ -239,6 +239,85 @@ class EightThreadsTest {
         collectivesOn(Thread.ofVirtual().name("vcoll-", 0));
     }
 
+    /**
+     * The remaining blocking forms on eight virtual threads, each on its own communicator:
+     * sendrecvReplace and a matched probe on heap segments, waitAny and waitSome, reduce
+     * and bcast of Java arrays, barrier. Returns per thread a checksum compared exactly.
+     */
+    @MpiTest(timeoutSeconds = 180)
+    void virtualThreadsUseEveryBlockingForm() throws Exception {
+        Comm world = TestMpi.world();
+        int n = world.size();
+        int me = world.rank();
+        int next = (me + 1) % n;
+        int prev = (me - 1 + n) % n;
+        Comm[] comms = new Comm[THREADS];
+        for (int t = 0; t < THREADS; t++) {
+            comms[t] = world.dup();
+        }
+        try {
+            List<Callable<Long>> tasks = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                Comm c = comms[t];
+                int tag = t;
+                tasks.add(() -> {
+                    long check = 0;
+                    try (Arena arena = Arena.ofConfined()) {
+                        MemorySegment a = arena.allocate(JAVA_LONG, 4);
+                        MemorySegment b = arena.allocate(JAVA_LONG, 4);
+                        for (int round = 0; round < ROUNDS / 2; round++) {
+                            long[] ring = {me, tag, round, 7};
+                            c.sendrecvReplace(MemorySegment.ofArray(ring), Datatype.INT64, next, tag, prev, tag);
+                            assertEquals(prev, ring[0]);
+                            assertEquals(round, ring[2]);
+
+                            a.setAtIndex(JAVA_LONG, 0, me * 100L + round);
+                            Request sent = c.isend(a, Datatype.INT64, next, tag);
+                            Message m = c.mprobe(prev, tag);
+                            long[] got = new long[4];
+                            m.recv(MemorySegment.ofArray(got), Datatype.INT64);
+                            assertEquals(prev * 100L + round, got[0]);
+                            assertEquals(0, Request.waitAny(sent));
+
+                            Request in = c.irecv(b, Datatype.INT64, prev, tag);
+                            Request out = c.isend(a, Datatype.INT64, next, tag);
+                            int done = 0;
+                            while (done < 2) {
+                                done += Request.waitSome(in, out).length;
+                            }
+                            assertEquals(prev * 100L + round, b.getAtIndex(JAVA_LONG, 0));
+
+                            long[] mine = {me + 1, round};
+                            long[] sum = new long[2];
+                            int root = round % n;
+                            c.reduce(MemorySegment.ofArray(mine), MemorySegment.ofArray(sum), Datatype.INT64, Op.SUM,
+                                    root);
+                            long[] shared = {c.rank() == root ? sum[0] : -1};
+                            c.bcast(shared, root);
+                            assertEquals(n * (n + 1L) / 2, shared[0]);
+                            c.barrier();
+                            check += ring[0] + got[0] + shared[0];
+                        }
+                    }
+                    return check;
+                });
+            }
+            long[] checks = new long[THREADS];
+            runAll(Thread.ofVirtual().name("vall-", 0), tasks, checks);
+            for (int t = 0; t < THREADS; t++) {
+                long expected = 0;
+                for (int round = 0; round < ROUNDS / 2; round++) {
+                    expected += prev + prev * 100L + round + n * (n + 1L) / 2;
+                }
+                assertEquals(expected, checks[t], "checksum of thread " + t);
+            }
+        } finally {
+            for (Comm c : comms) {
+                c.close();
+            }
+        }
+    }
+
     /** Virtual threads duplicate communicators (MPI_Comm_idup, polled) and reduce into Java arrays on them. */
     @MpiTest(timeoutSeconds = 120)
     void virtualThreadCreatesCommunicators() throws Exception {

@@ -18,6 +18,13 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
  * A communicator ({@code MPI_Comm}). Rank and size are read once and cached; every
  * call checks that MPI is running, the calling thread may call MPI and the
  * communicator has not been freed, before it goes native.
+ *
+ * <p>On a virtual thread the blocking calls (point-to-point, probes, collectives,
+ * {@link #dup()}, {@link Request} waits) do not block inside MPI, which would pin the
+ * carrier thread and can deadlock virtual threads that wait for each other: they start
+ * the nonblocking form and poll it, yielding and parking briefly in between (Java arrays
+ * are staged in native memory for the call). {@link #split}, {@link #splitShared} and
+ * {@link #create} have no nonblocking form in MPI and still block their carrier.
  */
 public final class Comm implements PointToPoint, NonblockingPointToPoint, Collectives, VariableCollectives, NonblockingCollectives, ArrayMessages, AutoCloseable {
     /** {@code MPI_ANY_SOURCE}: a receive that matches any sender. */

@@ -30,7 +30,8 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
  * the overloads that take a {@code Request}; an {@code isend}/{@code wait} loop then
  * allocates nothing. A request is not thread-safe; share it between threads only through
  * {@link #future()}. Multi-completion ({@link #waitAll}, {@link #waitAny},
- * {@link #waitSome} and the {@code test} forms) are single native calls.
+ * {@link #waitSome} and the {@code test} forms) are single native calls; on a virtual
+ * thread the waits poll the {@code test} forms instead, so the carrier is not pinned.
  */
 public final class Request implements AutoCloseable {
     private static final int NEW = 0;

@@ -103,7 +103,8 @@ final class Blocks {
         perRankInts(displs, size, sizeName, displsArg, "displacement");
         long extent = type.extent();
         for (int i = 0; i < size; i++) {
-            fits(seg, arg, displsArg, i, Math.multiplyExact(displs[i], extent), counts[i], type);
+            fits(seg, arg, displsArg, i, Args.bytes(displs[i], extent, displsArg + "[" + i + "]", type), counts[i],
+                    type);
         }
     }
 
@@ -123,14 +124,15 @@ final class Blocks {
     }
 
     private static void fits(MemorySegment seg, String arg, String displsArg, int i, long at, int count, Datatype type) {
+        String where = displsArg + "[" + i + "]";
         long first = at;
         long end;
         if (count > 0 && !type.contained()) {
-            long d = Math.multiplyExact((long) count - 1, type.extent());
-            first = at + type.trueLowerBound() + Math.min(0, d);
-            end = Math.addExact(at + type.trueLowerBound() + type.trueExtent(), Math.max(0, d));
+            long d = Args.bytes((long) count - 1, type.extent(), where, type);
+            first = Args.sum(Args.sum(at, type.trueLowerBound(), where), Math.min(0, d), where);
+            end = Args.sum(Args.sum(at, type.trueLowerBound() + type.trueExtent(), where), Math.max(0, d), where);
         } else {
-            end = Math.addExact(at, Math.multiplyExact(count, type.extent()));
+            end = Args.sum(at, Args.bytes(count, type.extent(), where, type), where);
         }
         if (first < 0 || end > seg.byteSize()) {
             throw new IllegalArgumentException(displsArg + "[" + i + "]: block " + i + " (" + count + " x " + type

@@ -2,6 +2,7 @@ package org.jmpi;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.util.Objects;
 
 import org.jmpi.bindings.mpi.mpi_h;
 import org.jmpi.internal.Errors;
@@ -55,7 +56,8 @@ public final class BsendBuffer implements AutoCloseable {
      * attached buffer: {@code MPI_Pack_size} plus {@link #OVERHEAD}.
      */
     public static long sizeFor(int count, Datatype type, Comm comm) {
-        comm.check();
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(comm, "comm").check();
         if (count < 0) {
             throw new IllegalArgumentException("count: must not be negative, got " + count);
         }

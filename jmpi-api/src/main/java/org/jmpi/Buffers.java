@@ -41,9 +41,9 @@ final class Buffers {
         if (count == 0) {
             return;
         }
-        long d = Math.multiplyExact(count - 1, type.extent());
-        long first = type.trueLowerBound() + Math.min(0, d);
-        long end = Math.addExact(type.trueLowerBound() + type.trueExtent(), Math.max(0, d));
+        long d = Args.bytes((long) count - 1, type.extent(), arg, type);
+        long first = Args.sum(type.trueLowerBound(), Math.min(0, d), arg);
+        long end = Args.sum(type.trueLowerBound() + type.trueExtent(), Math.max(0, d), arg);
         if (first < 0 || end > seg.byteSize()) {
             throw new IllegalArgumentException(arg + ": " + count + " x " + type + " touch bytes [" + first + ", "
                     + end + ") but the segment has " + seg.byteSize());

@@ -43,7 +43,7 @@ final class CollectiveCalls {
             int n = (int) elements;
             MemorySegment t = type.handle();
             int rc;
-            if (nb) {
+            if (k.nonblocking) {
                 rc = mpi_h.MPI_Ibcast(b, n, t, root, c.handle, k.slot());
             } else if (b.isNative()) {
                 rc = mpi_h.MPI_Bcast(b, n, t, root, c.handle);
@@ -70,28 +70,29 @@ final class CollectiveCalls {
         boolean inPlace = Blocks.inPlace(c, send, "send", true, null);
         try (Launch k = new Launch(nb, kind == ALLREDUCE)) {
             int n = sameCount(k, inPlace, send, recv, type);
-            MemorySegment s = Launch.mpi(send);
+            MemorySegment s = k.arg(send);
+            MemorySegment r = k.arg(recv);
             MemorySegment t = type.handle();
-            MemorySegment o = op.handle();
+            MemorySegment o = k.op(op);
             int rc;
-            if (nb) {
+            if (k.nonblocking) {
                 MemorySegment slot = k.slot();
                 rc = switch (kind) {
-                    case ALLREDUCE -> mpi_h.MPI_Iallreduce(s, recv, n, t, o, c.handle, slot);
-                    case SCAN -> mpi_h.MPI_Iscan(s, recv, n, t, o, c.handle, slot);
-                    default -> mpi_h.MPI_Iexscan(s, recv, n, t, o, c.handle, slot);
+                    case ALLREDUCE -> mpi_h.MPI_Iallreduce(s, r, n, t, o, c.handle, slot);
+                    case SCAN -> mpi_h.MPI_Iscan(s, r, n, t, o, c.handle, slot);
+                    default -> mpi_h.MPI_Iexscan(s, r, n, t, o, c.handle, slot);
                 };
-            } else if (kind == ALLREDUCE && Launch.onHeap(s, recv)) {
+            } else if (kind == ALLREDUCE && Launch.onHeap(s, r)) {
                 try {
-                    rc = (int) HeapCalls.ALLREDUCE.invokeExact(s, recv, n, t, o, c.handle);
+                    rc = (int) HeapCalls.ALLREDUCE.invokeExact(s, r, n, t, o, c.handle);
                 } catch (Throwable e) {
                     throw HeapCalls.rethrow(e);
                 }
             } else {
                 rc = switch (kind) {
-                    case ALLREDUCE -> mpi_h.MPI_Allreduce(s, recv, n, t, o, c.handle);
-                    case SCAN -> mpi_h.MPI_Scan(s, recv, n, t, o, c.handle);
-                    default -> mpi_h.MPI_Exscan(s, recv, n, t, o, c.handle);
+                    case ALLREDUCE -> mpi_h.MPI_Allreduce(s, r, n, t, o, c.handle);
+                    case SCAN -> mpi_h.MPI_Scan(s, r, n, t, o, c.handle);
+                    default -> mpi_h.MPI_Exscan(s, r, n, t, o, c.handle);
                 };
             }
             return k.done(rc, REDUCTIONS[kind], op, send, recv);
@@ -119,16 +120,16 @@ final class CollectiveCalls {
             if (role.root()) {
                 n = role.member() ? sameCount(k, inPlace, send, recv, type)
                         : Buffers.countOf(k.out(recv, "recv"), type, "recv");
-                r = recv;
+                r = k.arg(recv);
             } else if (role.member()) {
                 n = Buffers.countOf(k.in(send, "send"), type, "send");
             }
             send = role.member() ? send : null;
-            MemorySegment s = Launch.mpi(send);
+            MemorySegment s = k.arg(send);
             MemorySegment t = type.handle();
-            MemorySegment o = op.handle();
+            MemorySegment o = k.op(op);
             int rc;
-            if (nb) {
+            if (k.nonblocking) {
                 rc = mpi_h.MPI_Ireduce(s, r, n, t, o, root, c.handle, k.slot());
             } else if (!Launch.onHeap(s, r)) {
                 rc = mpi_h.MPI_Reduce(s, r, n, t, o, root, c.handle);
@@ -191,14 +192,14 @@ final class CollectiveCalls {
             int n = part == null && many == null ? 0
                     : Blocks.perBlock(part, oneArg, many, manyArg, type, role.blocks());
             many = many == null ? MemorySegment.NULL : many;
-            MemorySegment o = Launch.mpi(one);
+            MemorySegment o = k.arg(one);
             MemorySegment t = type.handle();
             int rc;
             if (gather) {
-                rc = nb ? mpi_h.MPI_Igather(o, n, t, many, n, t, root, c.handle, k.slot())
+                rc = k.nonblocking ? mpi_h.MPI_Igather(o, n, t, many, n, t, root, c.handle, k.slot())
                         : mpi_h.MPI_Gather(o, n, t, many, n, t, root, c.handle);
             } else {
-                rc = nb ? mpi_h.MPI_Iscatter(many, n, t, o, n, t, root, c.handle, k.slot())
+                rc = k.nonblocking ? mpi_h.MPI_Iscatter(many, n, t, o, n, t, root, c.handle, k.slot())
                         : mpi_h.MPI_Scatter(many, n, t, o, n, t, root, c.handle);
             }
             return k.done(rc, gather ? "MPI_Gather" : "MPI_Scatter", null, one, many);
@@ -223,10 +224,10 @@ final class CollectiveCalls {
             } else {
                 n = Blocks.perBlock(inPlace ? null : k.in(send, "send"), "send", r, "recv", type, c.peers);
             }
-            MemorySegment s = Launch.mpi(send);
+            MemorySegment s = k.arg(send);
             MemorySegment t = type.handle();
             int rc;
-            if (nb) {
+            if (k.nonblocking) {
                 rc = toAll ? mpi_h.MPI_Ialltoall(s, n, t, recv, n, t, c.handle, k.slot())
                         : mpi_h.MPI_Iallgather(s, n, t, recv, n, t, c.handle, k.slot());
             } else {
@@ -248,10 +249,10 @@ final class CollectiveCalls {
             MemorySegment r = k.out(recv, "recv");
             int n = inPlace ? Blocks.perRank(r, type, c.size, "recv")
                     : Blocks.perBlock(r, "recv", k.in(send, "send"), "send", type, c.size);
-            MemorySegment s = Launch.mpi(send);
+            MemorySegment s = k.arg(send);
             MemorySegment t = type.handle();
-            MemorySegment o = op.handle();
-            int rc = nb ? mpi_h.MPI_Ireduce_scatter_block(s, recv, n, t, o, c.handle, k.slot())
+            MemorySegment o = k.op(op);
+            int rc = k.nonblocking ? mpi_h.MPI_Ireduce_scatter_block(s, recv, n, t, o, c.handle, k.slot())
                     : mpi_h.MPI_Reduce_scatter_block(s, recv, n, t, o, c.handle);
             return k.done(rc, "MPI_Reduce_scatter_block", op, send, recv);
         }

@@ -24,6 +24,13 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
  * ({@link Topologies}) or an intercommunicator ({@link Intercommunicators}) is a
  * {@code Comm} like any other; on an intercommunicator rank and size describe the local
  * group and the ranks of messages and collectives those of the remote group.
+ *
+ * <p>On a virtual thread the blocking calls (point-to-point, probes, collectives,
+ * {@link #dup()}, {@link Request} waits) do not block inside MPI, which would pin the
+ * carrier thread and can deadlock virtual threads that wait for each other: they start
+ * the nonblocking form and poll it, yielding and parking briefly in between (Java arrays
+ * are staged in native memory for the call). {@link #split}, {@link #splitShared} and
+ * {@link #create} have no nonblocking form in MPI and still block their carrier.
  */
 public final class Comm implements PointToPoint, NonblockingPointToPoint, Collectives, VariableCollectives,
         NonblockingCollectives, ArrayMessages, Caching, ErrorHandling, ObjectMessages, Topologies,
@@ -96,6 +103,10 @@ public final class Comm implements PointToPoint, NonblockingPointToPoint, Collec
     /** {@code MPI_Barrier}: returns once every process of the communicator has entered it. */
     public void barrier() {
         check();
+        if (Polling.needed()) {
+            CollectiveCalls.ibarrier(this).waitFor();
+            return;
+        }
         Errors.check(mpi_h.MPI_Barrier(handle), "MPI_Barrier");
     }
 
@@ -131,7 +142,13 @@ public final class Comm implements PointToPoint, NonblockingPointToPoint, Collec
         check();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment out = arena.allocate(mpi_h.C_POINTER);
-            Errors.check(mpi_h.MPI_Comm_dup(handle, out), "MPI_Comm_dup");
+            if (Polling.needed()) {
+                Request r = new Request();
+                Errors.check(mpi_h.MPI_Comm_idup(handle, out, r.slot), "MPI_Comm_idup");
+                r.started(null).waitFor();
+            } else {
+                Errors.check(mpi_h.MPI_Comm_dup(handle, out), "MPI_Comm_dup");
+            }
             return created(out, "dup of " + label);
         }
     }

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.jmpi.internal.Args;
+import org.jmpi.internal.Runtime;
 
 /**
  * Translates a {@link MemoryLayout} into a derived datatype whose extent is the layout's
@@ -35,6 +36,7 @@ final class LayoutTypes {
     static Datatype of(MemoryLayout layout) {
         Objects.requireNonNull(layout, "layout");
         check(layout, "layout");
+        Runtime.checkCall(); // a layout of padding only reaches MPI before any datatype is checked
         try (DerivedTypes.Build b = new DerivedTypes.Build()) {
             return b.finish(build(b, layout), "of(" + layout + ")");
         }

@@ -69,6 +69,11 @@ public final class Message {
             return;
         }
         int n = (int) elements;
+        if (Polling.needed()) {
+            received = true;
+            Polling.mrecv(slot, buf, n, type, out);
+            return;
+        }
         MemorySegment st = out == null ? mpi_h.MPI_STATUS_IGNORE() : out.segment();
         int rc;
         if (buf.isNative()) {

@@ -87,6 +87,8 @@ public final class Op implements AutoCloseable {
     private final Arena stub;
     /** The first failure of the user function per thread it ran on (user ops only). */
     private final Map<Thread, Throwable> failures;
+    /** Reductions that use this op and have not completed (user ops only; guarded by this). */
+    private int inUse;
 
     private Op(MemorySegment handle, String name) {
         this.handle = handle;
@@ -146,6 +148,27 @@ public final class Op implements AutoCloseable {
         return handle;
     }
 
+    /** The handle for a reduction that starts now; the op stays open until {@link #release()}. */
+    MemorySegment acquire() {
+        MemorySegment h = handle();
+        if (stub != null) {
+            synchronized (this) {
+                freed.check();
+                inUse++;
+            }
+        }
+        return h;
+    }
+
+    /** Ends the use that {@link #acquire()} began. */
+    void release() {
+        if (stub != null) {
+            synchronized (this) {
+                inUse--;
+            }
+        }
+    }
+
     /**
      * Rethrows, on the calling thread, an exception that a user function of this op threw
      * during the reduction that just returned. Call after every native call given this op.
@@ -181,14 +204,20 @@ public final class Op implements AutoCloseable {
 
     /**
      * Frees a user op ({@code MPI_Op_free}) and then its upcall stub, exactly once; later
-     * calls and calls on predefined ops do nothing. Close an op only when no reduction
-     * using it is in progress on any thread, nonblocking ones included: the stub's code
-     * is gone afterwards.
+     * calls and calls on predefined ops do nothing.
+     *
+     * @throws IllegalStateException while a reduction using the op is in progress on any
+     *                               thread, nonblocking ones included (the upcall stub must
+     *                               outlive them); close it after they complete
      */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (stub == null) {
             return;
+        }
+        if (inUse > 0) {
+            throw new IllegalStateException(name + ": " + inUse + " reduction(s) using it have not completed;"
+                    + " close it after they complete");
         }
         freed.free(handle, h -> {
             int rc = mpi_h.MPI_Op_free(h);

@@ -33,6 +33,10 @@ final class P2p {
             return;
         }
         int n = (int) elements;
+        if (Polling.needed()) {
+            Polling.send(c, mode, buf, n, type, dest, tag);
+            return;
+        }
         MemorySegment t = type.handle();
         MemorySegment h = c.handle;
         int rc;
@@ -71,6 +75,10 @@ final class P2p {
             return;
         }
         int n = (int) elements;
+        if (Polling.needed()) {
+            Polling.recv(c, buf, n, type, source, tag, status);
+            return;
+        }
         MemorySegment t = type.handle();
         MemorySegment st = status == null ? mpi_h.MPI_STATUS_IGNORE() : status.segment();
         int rc;
@@ -97,6 +105,16 @@ final class P2p {
         }
         Buffers.fits(buf, count, type, "buf");
         return count;
+    }
+
+    /** {@link #elements}, refused beyond MPI's int count (for calls without a large-count path). */
+    static int count(MemorySegment buf, int count, Datatype type) {
+        long n = elements(buf, count, type);
+        if (n > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("buf: " + n + " x " + type + " exceed MPI's int count;"
+                    + " pass an explicit count or use a larger datatype");
+        }
+        return (int) n;
     }
 
     /** Checks the communicator, a source rank and a receive tag for the probe calls. */

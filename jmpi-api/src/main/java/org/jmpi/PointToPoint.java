@@ -111,6 +111,10 @@ public sealed interface PointToPoint permits Comm {
         Args.tag(sendTag, Runtime.tagUpperBound(), "sendTag");
         Args.source(source, c.peers, "source");
         Args.recvTag(recvTag, Runtime.tagUpperBound(), "recvTag");
+        if (Polling.needed()) {
+            Polling.sendrecv(c, sendBuf, sn, sendType, dest, sendTag, recvBuf, rn, recvType, source, recvTag, status);
+            return;
+        }
         MemorySegment st = status == null ? mpi_h.MPI_STATUS_IGNORE() : status.segment();
         int rc;
         if (sendBuf.isNative() && recvBuf.isNative()) {
@@ -141,6 +145,10 @@ public sealed interface PointToPoint permits Comm {
         Args.source(source, c.peers, "source");
         Args.recvTag(recvTag, Runtime.tagUpperBound(), "recvTag");
         Status status = new Status();
+        if (Polling.needed()) {
+            Polling.sendrecv(c, buf, n, type, dest, sendTag, buf, n, type, source, recvTag, status);
+            return status;
+        }
         int rc;
         if (buf.isNative()) {
             rc = mpi_h.MPI_Sendrecv_replace(buf, n, type.handle(), dest, sendTag, source, recvTag, c.handle,
@@ -161,6 +169,12 @@ public sealed interface PointToPoint permits Comm {
     default Status probe(int source, int tag) {
         Comm c = P2p.checkedPeer(comm(), source, tag);
         Status status = new Status();
+        if (Polling.needed()) {
+            for (int polls = 0; !iprobe(source, tag, status); ) {
+                Polling.pause(++polls);
+            }
+            return status;
+        }
         Errors.check(mpi_h.MPI_Probe(source, tag, c.handle, status.segment()), "MPI_Probe");
         return status;
     }
@@ -191,6 +205,13 @@ public sealed interface PointToPoint permits Comm {
      */
     default Message mprobe(int source, int tag) {
         Comm c = P2p.checkedPeer(comm(), source, tag);
+        if (Polling.needed()) {
+            Message m;
+            for (int polls = 0; (m = improbe(source, tag)) == null; ) {
+                Polling.pause(++polls);
+            }
+            return m;
+        }
         Status status = new Status();
         MemorySegment slot = Slots.next(MemorySegment.NULL);
         Errors.check(mpi_h.MPI_Mprobe(source, tag, c.handle, slot, status.segment()), "MPI_Mprobe");

@@ -30,7 +30,8 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
  * the overloads that take a {@code Request}; an {@code isend}/{@code wait} loop then
  * allocates nothing. A request is not thread-safe; share it between threads only through
  * {@link #future()}. Multi-completion ({@link #waitAll}, {@link #waitAny},
- * {@link #waitSome} and the {@code test} forms) are single native calls.
+ * {@link #waitSome} and the {@code test} forms) are single native calls; on a virtual
+ * thread the waits poll the {@code test} forms instead, so the carrier is not pinned.
  */
 public final class Request implements AutoCloseable {
     private static final int NEW = 0;
@@ -46,6 +47,7 @@ public final class Request implements AutoCloseable {
     private String mustComplete;
     private boolean cancelled;
     private Op reduction;
+    private Op holding;
     private volatile int state = NEW;
     private volatile CompletableFuture<Status> future;
 
@@ -107,6 +109,12 @@ public final class Request implements AutoCloseable {
     /** Records the user op a nonblocking reduction runs, to rethrow its failure at completion. */
     Request reducing(Op op) {
         this.reduction = op;
+        return this;
+    }
+
+    /** Keeps {@code op} in use (not closable) until the operation completes; null for none. */
+    Request holding(Op op) {
+        this.holding = op;
         return this;
     }
 
@@ -188,6 +196,12 @@ public final class Request implements AutoCloseable {
             return;
         }
         checkActive();
+        if (Polling.needed()) {
+            for (int polls = 0; !test(status); ) {
+                Polling.pause(++polls);
+            }
+            return;
+        }
         int rc = mpi_h.MPI_Wait(slot, status == null ? mpi_h.MPI_STATUS_IGNORE() : status.segment());
         completed();
         Errors.check(rc, "MPI_Wait");
@@ -302,6 +316,12 @@ public final class Request implements AutoCloseable {
      * the array is not null) for request i.
      */
     public static void waitAll(Request[] requests, Status[] statuses) {
+        if (Polling.needed()) {
+            for (int polls = 0; !testAll(requests, statuses); ) {
+                Polling.pause(++polls);
+            }
+            return;
+        }
         int n = checkAll(requests, statuses, true);
         MemorySegment hs = load(requests);
         MemorySegment st = Scratch.statuses(n);
@@ -314,7 +334,15 @@ public final class Request implements AutoCloseable {
      * every one has completed; false, with none completed, otherwise.
      */
     public static boolean testAll(Request... requests) {
-        int n = checkAll(requests, null, true);
+        return testAll(requests, null);
+    }
+
+    /**
+     * Tests every request at once ({@code MPI_Testall}) as {@link #testAll(Request...)}
+     * does, filling {@code statuses[i]} (when the array is not null) once all completed.
+     */
+    public static boolean testAll(Request[] requests, Status[] statuses) {
+        int n = checkAll(requests, statuses, true);
         MemorySegment hs = load(requests);
         MemorySegment st = Scratch.statuses(n);
         MemorySegment flag = Scratch.words();
@@ -322,7 +350,7 @@ public final class Request implements AutoCloseable {
         if (rc == 0 && flag.get(JAVA_INT, 0) == 0) {
             return false;
         }
-        finish(requests, hs, st, rc, null, n, "MPI_Testall");
+        finish(requests, hs, st, rc, statuses, n, "MPI_Testall");
         return true;
     }
 
@@ -347,6 +375,13 @@ public final class Request implements AutoCloseable {
     }
 
     private static int any(Request[] requests, boolean block) {
+        if (block && Polling.needed()) {
+            int index;
+            for (int polls = 0; (index = any(requests, false)) < 0; ) {
+                Polling.pause(++polls);
+            }
+            return index;
+        }
         int n = checkAll(requests, null, false);
         MemorySegment hs = load(requests);
         MemorySegment st = Scratch.statuses(1);
@@ -387,6 +422,13 @@ public final class Request implements AutoCloseable {
     }
 
     private static int[] some(Request[] requests, boolean block) {
+        if (block && Polling.needed()) {
+            int[] done;
+            for (int polls = 0; (done = some(requests, false)).length == 0; ) {
+                Polling.pause(++polls);
+            }
+            return done;
+        }
         int n = checkAll(requests, null, false);
         MemorySegment hs = load(requests);
         MemorySegment st = Scratch.statuses(n);
@@ -517,6 +559,10 @@ public final class Request implements AutoCloseable {
     private void completed() {
         state = COMPLETE;
         cancelled = false;
+        if (holding != null) {
+            holding.release();
+            holding = null;
+        }
         if (!persistent) {
             buffers = null;
         }

@@ -42,14 +42,14 @@ final class VariableCollectiveCalls {
             }
             MemorySegment cs = role.root() ? k.ints(counts) : MemorySegment.NULL;
             MemorySegment ds = role.root() ? k.ints(displs) : MemorySegment.NULL;
-            MemorySegment o = Launch.mpi(one);
+            MemorySegment o = k.arg(one);
             MemorySegment t = type.handle();
             int rc;
             if (gather) {
-                rc = nb ? mpi_h.MPI_Igatherv(o, n, t, many, cs, ds, t, root, c.handle, k.slot())
+                rc = k.nonblocking ? mpi_h.MPI_Igatherv(o, n, t, many, cs, ds, t, root, c.handle, k.slot())
                         : mpi_h.MPI_Gatherv(o, n, t, many, cs, ds, t, root, c.handle);
             } else {
-                rc = nb ? mpi_h.MPI_Iscatterv(many, cs, ds, t, o, n, t, root, c.handle, k.slot())
+                rc = k.nonblocking ? mpi_h.MPI_Iscatterv(many, cs, ds, t, o, n, t, root, c.handle, k.slot())
                         : mpi_h.MPI_Scatterv(many, cs, ds, t, o, n, t, root, c.handle);
             }
             return k.done(rc, gather ? "MPI_Gatherv" : "MPI_Scatterv", null, one, many);
@@ -71,9 +71,9 @@ final class VariableCollectiveCalls {
             }
             MemorySegment cs = k.ints(counts);
             MemorySegment ds = k.ints(displs);
-            MemorySegment s = Launch.mpi(send);
+            MemorySegment s = k.arg(send);
             MemorySegment t = type.handle();
-            int rc = nb ? mpi_h.MPI_Iallgatherv(s, n, t, recv, cs, ds, t, c.handle, k.slot())
+            int rc = k.nonblocking ? mpi_h.MPI_Iallgatherv(s, n, t, recv, cs, ds, t, c.handle, k.slot())
                     : mpi_h.MPI_Allgatherv(s, n, t, recv, cs, ds, t, c.handle);
             return k.done(rc, "MPI_Allgatherv", null, send, recv);
         }
@@ -97,7 +97,7 @@ final class VariableCollectiveCalls {
                 blocks(k.in(send, "send"), "send", sendCounts, sendDispls, sendTypes, type, c.peers,
                         Blocks.sizeName(c));
             }
-            MemorySegment s = Launch.mpi(send);
+            MemorySegment s = k.arg(send);
             if (w && c.size == 1 && !c.inter && !inPlace) {
                 // Open MPI's coll/self scales alltoallw's byte displacements by the extent:
                 // give it the blocks' addresses and zero displacements instead.
@@ -114,11 +114,11 @@ final class VariableCollectiveCalls {
             if (w) {
                 MemorySegment rt = k.handles(recvTypes);
                 MemorySegment st = inPlace ? rt : k.handles(sendTypes);
-                rc = nb ? mpi_h.MPI_Ialltoallw(s, sc, sd, st, r, rcs, rd, rt, c.handle, k.slot())
+                rc = k.nonblocking ? mpi_h.MPI_Ialltoallw(s, sc, sd, st, r, rcs, rd, rt, c.handle, k.slot())
                         : mpi_h.MPI_Alltoallw(s, sc, sd, st, r, rcs, rd, rt, c.handle);
             } else {
                 MemorySegment t = type.handle();
-                rc = nb ? mpi_h.MPI_Ialltoallv(s, sc, sd, t, r, rcs, rd, t, c.handle, k.slot())
+                rc = k.nonblocking ? mpi_h.MPI_Ialltoallv(s, sc, sd, t, r, rcs, rd, t, c.handle, k.slot())
                         : mpi_h.MPI_Alltoallv(s, sc, sd, t, r, rcs, rd, t, c.handle);
             }
             return k.done(rc, w ? "MPI_Alltoallw" : "MPI_Alltoallv", null, send, recv);
@@ -153,10 +153,10 @@ final class VariableCollectiveCalls {
                 Buffers.fits(k.in(send, "send"), total, type, "send");
             }
             MemorySegment cs = k.ints(counts);
-            MemorySegment s = Launch.mpi(send);
+            MemorySegment s = k.arg(send);
             MemorySegment t = type.handle();
-            MemorySegment o = op.handle();
-            int rc = nb ? mpi_h.MPI_Ireduce_scatter(s, recv, cs, t, o, c.handle, k.slot())
+            MemorySegment o = k.op(op);
+            int rc = k.nonblocking ? mpi_h.MPI_Ireduce_scatter(s, recv, cs, t, o, c.handle, k.slot())
                     : mpi_h.MPI_Reduce_scatter(s, recv, cs, t, o, c.handle);
             return k.done(rc, "MPI_Reduce_scatter", op, send, recv);
         }

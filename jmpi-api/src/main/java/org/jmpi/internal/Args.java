@@ -31,6 +31,9 @@ public final class Args {
         if (!seg.scope().isAlive()) {
             throw new IllegalStateException(arg + ": the segment's arena has been closed");
         }
+        if (!seg.isAccessibleBy(Thread.currentThread())) {
+            throw new WrongThreadException(arg + ": the segment belongs to a confined arena of another thread");
+        }
         return seg;
     }
 
@@ -76,10 +79,29 @@ public final class Args {
     /** Checks that {@code count} elements of {@code extent} bytes fit in the segment. */
     public static void fits(MemorySegment seg, long count, long extent, String arg, Object type) {
         count(count, "count");
-        long need = Math.multiplyExact(count, extent);
+        long need = bytes(count, extent, arg, type);
         if (need > seg.byteSize()) {
             throw new IllegalArgumentException(arg + ": " + count + " x " + type + " needs " + need
                     + " bytes but the segment has " + seg.byteSize());
+        }
+    }
+
+    /** {@code count x extent} bytes; a product beyond 64 bits is refused naming {@code arg}. */
+    public static long bytes(long count, long extent, String arg, Object type) {
+        try {
+            return Math.multiplyExact(count, extent);
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException(arg + ": " + count + " x " + type + " (extent " + extent
+                    + ") overflows a 64-bit byte count");
+        }
+    }
+
+    /** {@code a + b}; a sum beyond 64 bits is refused naming {@code arg}. */
+    public static long sum(long a, long b, String arg) {
+        try {
+            return Math.addExact(a, b);
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException(arg + ": byte offset " + a + " + " + b + " overflows 64 bits");
         }
     }
 

@@ -86,10 +86,11 @@ public final class DsmContext implements AutoCloseable {
      * access to peers' windows where UCX can map them ({@code ucp_rkey_ptr}).
      *
      * @throws UcxException if UCX fails on this rank
-     * @throws IllegalStateException if UCX failed on another rank
+     * @throws IllegalStateException if UCX failed on another rank, or (before UCX starts)
+     *                               {@code comm} was freed or MPI is not running
      */
     public static DsmContext create(Comm comm, boolean direct) {
-        Objects.requireNonNull(comm, "comm");
+        Objects.requireNonNull(comm, "comm").size(); // refuses a freed comm or MPI not running, before UCX starts
         UcxLibrary.load();
         MemorySegment ctx = MemorySegment.NULL;
         MemorySegment wrk = MemorySegment.NULL;

@@ -3,10 +3,12 @@ package org.jmpi.dsm;
 /**
  * A distributed ticket lock: two 64-bit words (next ticket, now serving) in a small
  * window at rank 0, driven by remote atomics. Fair (first come, first served); not
- * reentrant. Releasing flushes this rank's operations first, so what a holder wrote is
- * visible to the next holder. Use with try-with-resources:
+ * reentrant: a thread that holds the lock and asks for it again gets an
+ * {@link IllegalStateException} instead of waiting for itself forever. Threads of one
+ * rank take turns like ranks do. Releasing flushes this rank's operations first, so what
+ * a holder wrote is visible to the next holder. Use with try-with-resources:
  * {@code try (DsmLock.Held held = lock.acquire()) { ... }}. Closing the lock (or its
- * context) frees the window.
+ * context) frees the window; the lock then refuses every call.
  */
 public final class DsmLock implements AutoCloseable {
     private static final long NEXT = 0;
@@ -14,6 +16,7 @@ public final class DsmLock implements AutoCloseable {
     private static final int HOME = 0;
 
     private final Window window;
+    private volatile Thread holder;
 
     /** A held lock; {@link #close()} releases it (once). */
     public interface Held extends AutoCloseable {
@@ -28,8 +31,13 @@ public final class DsmLock implements AutoCloseable {
         ctx.barrier();
     }
 
-    /** Waits (progressing the worker) until this rank holds the lock. */
+    /**
+     * Waits (progressing the worker) until this thread holds the lock.
+     *
+     * @throws IllegalStateException if this thread holds it already, or the lock is closed
+     */
     public Held acquire() {
+        checkUsable();
         long ticket = window.fetchAdd(HOME, NEXT, 1);
         int spins = 0;
         while (window.atomicGet(HOME, SERVING) != ticket) {
@@ -41,6 +49,7 @@ public final class DsmLock implements AutoCloseable {
 
     /** Takes the lock if nobody holds or waits for it; returns null otherwise. */
     public Held tryAcquire() {
+        checkUsable();
         long serving = window.atomicGet(HOME, SERVING);
         if (window.compareAndSwap(HOME, NEXT, serving, serving + 1) != serving) {
             return null;
@@ -50,17 +59,32 @@ public final class DsmLock implements AutoCloseable {
 
     /** A hold whose first close() releases the lock. */
     private Held held() {
+        holder = Thread.currentThread();
         return new Held() {
             private boolean released;
 
             @Override
             public synchronized void close() {
                 if (!released) {
+                    if (window.isClosed()) {
+                        throw new IllegalStateException("lock: closed while held; nothing to release");
+                    }
                     released = true;
+                    holder = null;
                     release();
                 }
             }
         };
+    }
+
+    private void checkUsable() {
+        if (window.isClosed()) {
+            throw new IllegalStateException("lock: closed (or its DSM context is)");
+        }
+        if (holder == Thread.currentThread()) {
+            throw new IllegalStateException("lock: thread '" + Thread.currentThread().getName()
+                    + "' holds it already; DsmLock is not reentrant (release the held lock first)");
+        }
     }
 
     private void release() {

@@ -76,12 +76,13 @@ public final class Window implements AutoCloseable {
     static Window register(DsmContext ctx, MemorySegment segment) {
         ctx.enter();
         ctx.exit();
-        boolean valid = segment != null && segment.isNative() && segment.byteSize() > 0 && !segment.isReadOnly();
+        boolean valid = segment != null && segment.isNative() && segment.byteSize() > 0 && !segment.isReadOnly()
+                && segment.scope().isAlive() && segment.isAccessibleBy(Thread.currentThread());
         long[][] all = Bootstrap.allgatherLongs(ctx.comm(), new long[] {valid ? 1 : 0}, "window registration");
         for (int r = 0; r < all.length; r++) {
             if (all[r][0] == 0) {
                 throw new IllegalArgumentException("segment: rank " + r
-                        + " passed a null, heap, read-only or empty segment");
+                        + " passed a null, heap, read-only, empty or closed segment (or one of another thread)");
             }
         }
         return build(ctx, segment, segment.byteSize());
@@ -281,7 +282,7 @@ public final class Window implements AutoCloseable {
 
     /** Starts a put of all of {@code src} (native, or heap through a staging copy). */
     public RmaRequest putAsync(int rank, long offset, MemorySegment src) {
-        Objects.requireNonNull(src, "src");
+        usable(src, "src");
         checkAccess(rank, offset, src.byteSize());
         begin();
         try {
@@ -293,7 +294,7 @@ public final class Window implements AutoCloseable {
 
     /** Starts a get into all of {@code dst} (native, or heap through a staging copy). */
     public RmaRequest getAsync(int rank, long offset, MemorySegment dst) {
-        Objects.requireNonNull(dst, "dst");
+        usable(dst, "dst");
         if (dst.isReadOnly()) {
             throw new IllegalArgumentException("dst: segment is read-only");
         }
@@ -769,7 +770,7 @@ public final class Window implements AutoCloseable {
      */
     public void putWithSignal(int rank, long offset, MemorySegment src, long signalOffset, long signalValue,
                               SignalOp op) {
-        Objects.requireNonNull(src, "src");
+        usable(src, "src");
         Objects.requireNonNull(op, "op");
         checkAccess(rank, offset, src.byteSize());
         checkWord(rank, signalOffset, 8);
@@ -828,6 +829,18 @@ public final class Window implements AutoCloseable {
     }
 
     // ---- checks ----
+
+    /** A segment the calling thread may use now: not null, its arena open and, if confined, its own. */
+    private static MemorySegment usable(MemorySegment seg, String arg) {
+        Objects.requireNonNull(seg, arg);
+        if (!seg.scope().isAlive()) {
+            throw new IllegalStateException(arg + ": the segment's arena has been closed");
+        }
+        if (!seg.isAccessibleBy(Thread.currentThread())) {
+            throw new WrongThreadException(arg + ": the segment belongs to a confined arena of another thread");
+        }
+        return seg;
+    }
 
     private void begin() {
         ctx.enter();

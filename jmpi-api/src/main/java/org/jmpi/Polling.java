@@ -1,0 +1,103 @@
+package org.jmpi;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.util.concurrent.locks.LockSupport;
+
+import org.jmpi.bindings.mpi.mpi_h;
+import org.jmpi.internal.Errors;
+
+/**
+ * Blocking calls made on a virtual thread. A virtual thread blocked inside a native call
+ * keeps its carrier thread, so a few virtual threads waiting in {@code MPI_Recv} could
+ * hold every carrier while the virtual threads that would send the awaited messages (on
+ * this rank or, through them, on others) never run: the job deadlocks. On a virtual
+ * thread the blocking calls therefore start the nonblocking form and poll it
+ * ({@code MPI_Test}), yielding and then parking briefly between polls, so the carrier
+ * is free while the call waits. Heap segments are staged in native memory for the call.
+ */
+final class Polling {
+    private static final int YIELDS = 16;
+    private static final long MAX_PARK_NANOS = 200_000;
+
+    private Polling() {
+    }
+
+    /** Whether the calling thread must poll instead of blocking in MPI: it is virtual. */
+    static boolean needed() {
+        return Thread.currentThread().isVirtual();
+    }
+
+    /** Pauses after {@code polls} unsuccessful polls: yields at first, then parks for up to 200 µs. */
+    static void pause(int polls) {
+        if (polls <= YIELDS) {
+            Thread.yield();
+        } else {
+            LockSupport.parkNanos(Math.min(MAX_PARK_NANOS, 1_000L << Math.min(polls - YIELDS, 8)));
+        }
+    }
+
+    /** {@code seg} itself if native, else a native copy of it in {@code arena}. */
+    static MemorySegment staged(MemorySegment seg, Arena arena) {
+        return seg.isNative() ? seg : arena.allocate(seg.byteSize(), 16).copyFrom(seg);
+    }
+
+    /** Copies a staged segment back into the heap segment it stands for (a no-op when it is the same). */
+    static void unstage(MemorySegment staged, MemorySegment seg) {
+        if (staged != seg) {
+            seg.copyFrom(staged);
+        }
+    }
+
+    /** A blocking send in {@code mode} ({@link P2p#SEND}...), already checked, as the nonblocking send plus a poll. */
+    static void send(Comm c, int mode, MemorySegment buf, int count, Datatype type, int dest, int tag) {
+        try (Arena arena = Arena.ofConfined()) {
+            Posts.post(c, Posts.ISEND + mode, staged(buf, arena), count, type, dest, tag, new Request()).waitFor();
+        }
+    }
+
+    /** A blocking receive, already checked, as {@code MPI_Irecv} plus a poll. */
+    static void recv(Comm c, MemorySegment buf, int count, Datatype type, int source, int tag, Status status) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment b = staged(buf, arena);
+            Posts.post(c, Posts.IRECV, b, count, type, source, tag, new Request()).waitFor(status);
+            unstage(b, buf);
+        }
+    }
+
+    /**
+     * {@code MPI_Sendrecv} (or {@code MPI_Sendrecv_replace} when {@code sendBuf} is
+     * {@code recvBuf}, sending from a copy) as a receive and a send started together,
+     * then polled.
+     */
+    static void sendrecv(Comm c, MemorySegment sendBuf, int sendCount, Datatype sendType, int dest, int sendTag,
+                         MemorySegment recvBuf, int recvCount, Datatype recvType, int source, int recvTag,
+                         Status status) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment r = staged(recvBuf, arena);
+            MemorySegment s = sendBuf == recvBuf ? arena.allocate(r.byteSize(), 16).copyFrom(r) : staged(sendBuf, arena);
+            Request received = Posts.post(c, Posts.IRECV, r, recvCount, recvType, source, recvTag, new Request());
+            Request sent;
+            try {
+                sent = Posts.post(c, Posts.ISEND, s, sendCount, sendType, dest, sendTag, new Request());
+            } catch (RuntimeException e) {
+                received.cancel();
+                received.waitFor();
+                throw e;
+            }
+            Request.waitAll(new Request[] {received, sent}, new Status[] {status, null});
+            unstage(r, recvBuf);
+        }
+    }
+
+    /** {@code MPI_Mrecv} of a matched message as {@code MPI_Imrecv} plus a poll. */
+    static void mrecv(MemorySegment message, MemorySegment buf, int count, Datatype type, Status status) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment b = staged(buf, arena);
+            Request r = new Request();
+            Errors.check(mpi_h.MPI_Imrecv(b, count, type.handle(), message, r.slot), "MPI_Imrecv");
+            r.started(b).waitFor(status);
+            unstage(b, buf);
+        }
+    }
+}

@@ -123,7 +123,7 @@ public final class Soak {
         void round(long i) {
             int next = (me + 1) % n;
             int prev = (me + n - 1) % n;
-            int size = 8 << (int) (i % 14); // 8 B .. 64 KiB
+            int size = 16 << (int) (i % 13); // 16 B .. 64 KiB
             long stamp = i * 1000 + me;
             out.set(JAVA_LONG, 0, stamp);
             out.set(JAVA_LONG, size - 8, ~stamp);

@@ -8,9 +8,11 @@ import org.jmpi.bindings.mpi.mpi_h;
 import org.jmpi.bindings.ompi.OmpiHandles;
 import org.jmpi.bindings.ompi.OmpiLibrary;
 import org.jmpi.internal.Errors;
+import org.jmpi.internal.JobGuard;
 import org.jmpi.internal.Runtime;
 
 import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 /**
  * The MPI environment of this process: {@code MPI_Init_thread} when created,
@@ -86,7 +88,34 @@ public final class Mpi implements AutoCloseable {
             if (flag.get(JAVA_INT, 0) != 0) {
                 Runtime.tagUpperBound(value.get(mpi_h.C_POINTER, 0).reinterpret(4).get(JAVA_INT, 0));
             }
+            guard(arena, instance.world);
             return instance;
+        }
+    }
+
+    /** Gathers every rank's pid and host for {@link JobGuard}'s report of lost ranks. */
+    private static void guard(Arena arena, Comm world) {
+        int n = world.size;
+        MemorySegment mine = arena.allocate(JAVA_LONG, 2);
+        mine.set(JAVA_LONG, 0, ProcessHandle.current().pid());
+        mine.set(JAVA_LONG, 8, hostHash());
+        MemorySegment all = arena.allocate(JAVA_LONG, 2L * n);
+        Errors.check(mpi_h.MPI_Allgather(mine, 2, OmpiHandles.INT64_T, all, 2, OmpiHandles.INT64_T,
+                OmpiHandles.COMM_WORLD), "MPI_Allgather");
+        long[] pids = new long[n];
+        long[] hosts = new long[n];
+        for (int r = 0; r < n; r++) {
+            pids[r] = all.getAtIndex(JAVA_LONG, 2L * r);
+            hosts[r] = all.getAtIndex(JAVA_LONG, 2L * r + 1);
+        }
+        JobGuard.install(world.rank, n, pids, hosts);
+    }
+
+    private static long hostHash() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName().hashCode();
+        } catch (java.net.UnknownHostException e) {
+            return 0;
         }
     }
 
@@ -100,9 +129,9 @@ public final class Mpi implements AutoCloseable {
         return flag(true);
     }
 
-    /** Whether {@code MPI_Finalize} has been called in this process (valid at any time). */
+    /** Whether MPI has been finalized in this process, by {@link #close()} (valid at any time). */
     public static boolean isFinalized() {
-        return flag(false);
+        return Runtime.finalized() || flag(false);
     }
 
     private static boolean flag(boolean initialized) {
@@ -199,7 +228,11 @@ public final class Mpi implements AutoCloseable {
         FuturePoller.poll();
     }
 
-    /** {@code MPI_Finalize}. Idempotent; every MPI call afterwards is refused. */
+    /**
+     * {@code MPI_Finalize}. Idempotent; every MPI call afterwards is refused. Under
+     * {@link RankMain} the native call waits until the application's {@code main} has
+     * returned, so that a rank failing after this point still aborts the job.
+     */
     @Override
     public void close() {
         synchronized (Mpi.class) {
@@ -210,7 +243,9 @@ public final class Mpi implements AutoCloseable {
             FuturePoller.shutdown();
             BsendBuffer.detachAtFinalize();
             Runtime.stopped();
-            Errors.check(mpi_h.MPI_Finalize(), "MPI_Finalize");
+            if (!JobGuard.takeFinalize()) {
+                Errors.check(mpi_h.MPI_Finalize(), "MPI_Finalize");
+            }
         }
     }
 }

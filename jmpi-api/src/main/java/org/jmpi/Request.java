@@ -2,9 +2,11 @@ package org.jmpi;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.jmpi.bindings.mpi.mpi_h;
 import org.jmpi.bindings.ompi.OmpiHandles;
@@ -50,6 +52,9 @@ public final class Request implements AutoCloseable {
     private Op holding;
     private volatile int state = NEW;
     private volatile CompletableFuture<Status> future;
+    /** The stamp of the last array check that saw this request (duplicate detection). */
+    private long seenBy;
+    private static final AtomicLong STAMPS = new AtomicLong();
 
     /** An empty, reusable request for the overloads that fill a given request. */
     public Request() {
@@ -459,8 +464,14 @@ public final class Request implements AutoCloseable {
                     + " differs from the " + requests.length + " requests");
         }
         boolean anyActive = false;
+        long stamp = STAMPS.incrementAndGet();
         for (int i = 0; i < requests.length; i++) {
             Request r = Objects.requireNonNull(requests[i], "requests[" + i + "]");
+            if (r.seenBy == stamp) {
+                throw new IllegalArgumentException("requests[" + i + "]: the same request as requests["
+                        + Arrays.asList(requests).indexOf(r) + "]");
+            }
+            r.seenBy = stamp;
             if (r.future != null && r.state == ACTIVE) {
                 throw new IllegalStateException("requests[" + i + "]: bound to a future; complete it through the future");
             }
@@ -469,11 +480,6 @@ public final class Request implements AutoCloseable {
                 anyActive = true;
             } else if (all) {
                 throw new IllegalStateException("requests[" + i + "]: not active (never started or already completed)");
-            }
-            for (int j = 0; j < i; j++) {
-                if (requests[j] == r) {
-                    throw new IllegalArgumentException("requests[" + i + "]: the same request as requests[" + j + "]");
-                }
             }
         }
         if (!all && !anyActive) {

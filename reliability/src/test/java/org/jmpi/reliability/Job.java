@@ -1,0 +1,110 @@
+package org.jmpi.reliability;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs a whole job the way a user does, {@code native-scripts/jmpirun --oversubscribe
+ * -np N MainClass args}, with this module's classes on the ranks' class path, and
+ * kills it (and every process under it) if it outlives its bound.
+ */
+final class Job {
+    private static final Pattern READY = Pattern.compile("ready rank (\\d+) pid (\\d+)");
+
+    /** What a job did: exit status ({@code -1} if killed at the bound), output, wall time. */
+    record Result(int exit, boolean timedOut, String stdout, String stderr, Duration elapsed) {
+        String all() {
+            return "stdout:\n" + stdout + "\nstderr:\n" + stderr;
+        }
+
+        /** The process id each rank printed in its {@code ready rank R pid P} line. */
+        Map<Integer, Long> pids() {
+            Map<Integer, Long> pids = new java.util.TreeMap<>();
+            Matcher m = READY.matcher(stdout);
+            while (m.find()) {
+                pids.put(Integer.parseInt(m.group(1)), Long.parseLong(m.group(2)));
+            }
+            return pids;
+        }
+    }
+
+    private Job() {
+    }
+
+    static Path root() {
+        Path root = Path.of("").toAbsolutePath();
+        while (!Files.isRegularFile(root.resolve("native-scripts/jmpirun"))) {
+            root = root.getParent();
+            if (root == null) {
+                throw new IllegalStateException("no native-scripts/jmpirun above " + Path.of("").toAbsolutePath());
+            }
+        }
+        return root;
+    }
+
+    /** Runs {@code main} with {@code args} on {@code np} ranks, killed after {@code bound}. */
+    static Result run(int np, Duration bound, List<String> jvmOptions, Map<String, String> env,
+            String main, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("bash", root().resolve("native-scripts/jmpirun").toString(),
+                "--oversubscribe", "--bind-to", "none", "-np", Integer.toString(np)));
+        for (String o : jvmOptions) {
+            command.add("-J" + o);
+        }
+        command.add(main);
+        command.addAll(Arrays.asList(args));
+        Path dir = Files.createDirectories(Path.of("target", "jobs"));
+        Path out = Files.createTempFile(dir, "out-", ".txt");
+        Path err = Files.createTempFile(dir, "err-", ".txt");
+        ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        pb.environment().put("JMPI_CLASSPATH", Path.of("target", "classes").toAbsolutePath().toString());
+        pb.environment().putAll(env);
+        long start = System.nanoTime();
+        Process process = pb.start();
+        process.getOutputStream().close();
+        boolean done = process.waitFor(bound.toMillis(), TimeUnit.MILLISECONDS);
+        if (!done) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        return new Result(done ? process.exitValue() : -1, !done, Files.readString(out), Files.readString(err), elapsed);
+    }
+
+    /** Waits up to 10 s for every process in {@code pids} to be gone; returns those still alive. */
+    static List<Long> survivors(Iterable<Long> pids) throws InterruptedException {
+        List<Long> alive = new ArrayList<>();
+        for (int tries = 0; tries < 100; tries++) {
+            alive.clear();
+            for (long pid : pids) {
+                if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                    alive.add(pid);
+                }
+            }
+            if (alive.isEmpty()) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        return alive;
+    }
+
+    /** The largest rank count allowed by {@code -Djmpi.np} that is at least {@code min}, up to 4. */
+    static int ranks(int min) {
+        String allowed = System.getProperty("jmpi.np", "").strip();
+        if (allowed.isEmpty()) {
+            return 4;
+        }
+        return Arrays.stream(allowed.split(",")).map(String::strip).mapToInt(Integer::parseInt)
+                .filter(n -> n >= min && n <= 4).max().orElse(min);
+    }
+}

@@ -1,0 +1,54 @@
+package org.jmpi.reliability;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A rank whose main thread, or one of its other threads, ends with an uncaught
+ * exception aborts the job, with the stack trace shown under a line naming the rank,
+ * while the other ranks wait for a message from it that never comes.
+ */
+class UncaughtExceptionTest {
+    private static final Duration BOUND = Duration.ofSeconds(120);
+
+    private static Job.Result run(String where, int victim) throws Exception {
+        Job.Result r = Job.run(Job.ranks(2), BOUND, List.of(), Map.of(), "org.jmpi.reliability.Uncaught",
+                where, Integer.toString(victim));
+        assertFalse(r.timedOut(), () -> "the job outlived " + BOUND + "\n" + r.all());
+        assertNotEquals(0, r.exit(), r::all);
+        assertTrue(r.stdout().contains("MPI_ABORT was invoked on rank " + victim)
+                || r.stderr().contains("MPI_ABORT was invoked on rank " + victim), () -> "job aborted\n" + r.all());
+        assertEquals(List.of(), Job.survivors(r.pids().values()), () -> "no rank process left\n" + r.all());
+        return r;
+    }
+
+    @Test
+    void exceptionFromMainInsideTryWithResourcesAbortsTheJob() throws Exception {
+        int victim = 1;
+        Job.Result r = run("main", victim);
+        String err = r.stderr();
+        assertTrue(err.contains("jmpi: rank " + victim + " of ") && err.contains("uncaught exception in main"),
+                () -> "names the rank\n" + r.all());
+        assertTrue(err.contains("java.lang.IllegalStateException: main failed on purpose on rank " + victim)
+                && err.contains("at org.jmpi.reliability.Uncaught.main(Uncaught.java"), () -> "stack trace\n" + r.all());
+    }
+
+    @Test
+    void exceptionFromAnotherThreadAbortsTheJob() throws Exception {
+        int victim = 0;
+        Job.Result r = run("thread", victim);
+        String err = r.stderr();
+        assertTrue(err.contains("jmpi: rank " + victim + " of ")
+                && err.contains("uncaught exception in thread \"worker-" + victim + "\""), () -> "names the rank\n" + r.all());
+        assertTrue(err.contains("worker failed on purpose on rank " + victim)
+                && err.contains("at org.jmpi.reliability.Uncaught.lambda$main$"), () -> "stack trace\n" + r.all());
+    }
+}

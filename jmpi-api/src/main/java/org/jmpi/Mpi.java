@@ -12,7 +12,6 @@ import org.jmpi.internal.JobGuard;
 import org.jmpi.internal.Runtime;
 
 import static java.lang.foreign.ValueLayout.JAVA_INT;
-import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 /**
  * The MPI environment of this process: {@code MPI_Init_thread} when created,
@@ -88,34 +87,8 @@ public final class Mpi implements AutoCloseable {
             if (flag.get(JAVA_INT, 0) != 0) {
                 Runtime.tagUpperBound(value.get(mpi_h.C_POINTER, 0).reinterpret(4).get(JAVA_INT, 0));
             }
-            guard(arena, instance.world);
+            JobGuard.install(instance.world.rank, instance.world.size);
             return instance;
-        }
-    }
-
-    /** Gathers every rank's pid and host for {@link JobGuard}'s report of lost ranks. */
-    private static void guard(Arena arena, Comm world) {
-        int n = world.size;
-        MemorySegment mine = arena.allocate(JAVA_LONG, 2);
-        mine.set(JAVA_LONG, 0, ProcessHandle.current().pid());
-        mine.set(JAVA_LONG, 8, hostHash());
-        MemorySegment all = arena.allocate(JAVA_LONG, 2L * n);
-        Errors.check(mpi_h.MPI_Allgather(mine, 2, OmpiHandles.INT64_T, all, 2, OmpiHandles.INT64_T,
-                OmpiHandles.COMM_WORLD), "MPI_Allgather");
-        long[] pids = new long[n];
-        long[] hosts = new long[n];
-        for (int r = 0; r < n; r++) {
-            pids[r] = all.getAtIndex(JAVA_LONG, 2L * r);
-            hosts[r] = all.getAtIndex(JAVA_LONG, 2L * r + 1);
-        }
-        JobGuard.install(world.rank, n, pids, hosts);
-    }
-
-    private static long hostHash() {
-        try {
-            return java.net.InetAddress.getLocalHost().getHostName().hashCode();
-        } catch (java.net.UnknownHostException e) {
-            return 0;
         }
     }
 
@@ -243,6 +216,7 @@ public final class Mpi implements AutoCloseable {
             FuturePoller.shutdown();
             BsendBuffer.detachAtFinalize();
             Runtime.stopped();
+            JobGuard.unregister();
             if (!JobGuard.takeFinalize()) {
                 Errors.check(mpi_h.MPI_Finalize(), "MPI_Finalize");
             }

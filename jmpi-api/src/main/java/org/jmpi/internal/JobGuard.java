@@ -1,6 +1,12 @@
 package org.jmpi.internal;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 
 import org.jmpi.bindings.mpi.mpi_h;
 import org.jmpi.bindings.ompi.OmpiHandles;
@@ -24,8 +30,7 @@ import org.jmpi.bindings.ompi.OmpiHandles;
 public final class JobGuard {
     private static volatile String who = "rank ?";
     private static volatile int myRank;
-    private static volatile long[] peerPids = new long[0];
-    private static volatile long[] peerHosts = new long[0];
+    private static volatile Path registry;
     private static volatile boolean deferFinalize;
     private static volatile boolean finalizePending;
     private static boolean installed;
@@ -34,15 +39,15 @@ public final class JobGuard {
     }
 
     /**
-     * Called once MPI is initialised, with this process's world rank and size, and every
-     * world rank's process id and host name hash (gathered by {@code Mpi.init}), so that
-     * a rank the launcher ends can name the ranks lost on its node.
+     * Called once MPI is initialised, with this process's world rank and size. Registers
+     * this rank's process id in a per-job directory on this node (no communication, so
+     * that ranks of other programs may share the world), from which a rank the launcher
+     * ends names the ranks lost on its node.
      */
-    public static synchronized void install(int rank, int size, long[] pids, long[] hosts) {
+    public static synchronized void install(int rank, int size) {
         who = "rank " + rank + " of " + size + " (pid " + ProcessHandle.current().pid() + ")";
         myRank = rank;
-        peerPids = pids.clone();
-        peerHosts = hosts.clone();
+        registry = register(rank);
         if (installed) {
             return;
         }
@@ -61,15 +66,109 @@ public final class JobGuard {
         }, "jmpi-exit-report"));
     }
 
+    /** Where this job's ranks on this node record their pids, or null outside mpirun. */
+    private static Path jobDirectory() {
+        String job = System.getenv("PMIX_NAMESPACE");
+        String hnp = System.getenv("OMPI_MCA_orte_hnp_uri");
+        if (job == null || hnp == null) {
+            return null;
+        }
+        return Path.of(System.getProperty("java.io.tmpdir"),
+                "jmpi-ranks-" + job + "-" + Integer.toHexString(hnp.hashCode()));
+    }
+
+    private static Path register(int rank) {
+        Path dir = jobDirectory();
+        if (dir == null) {
+            return null;
+        }
+        sweep(dir.getParent());
+        try {
+            Files.createDirectories(dir);
+            Path file = dir.resolve("rank-" + rank);
+            Files.writeString(file, ProcessHandle.current().pid() + " " + host());
+            file.toFile().deleteOnExit();
+            return file;
+        } catch (IOException | RuntimeException e) {
+            return null; // only the report of lost ranks is affected
+        }
+    }
+
+    /** Removes the entries of earlier jobs on this host whose processes are all gone (killed jobs leave them). */
+    private static void sweep(Path tmp) {
+        String here = host();
+        try (Stream<Path> dirs = Files.list(tmp)) {
+            for (Path d : dirs.filter(x -> x.getFileName().toString().startsWith("jmpi-ranks-")).toList()) {
+                try (Stream<Path> entries = Files.list(d)) {
+                    List<Path> files = entries.toList();
+                    boolean stale = !files.isEmpty();
+                    for (Path f : files) {
+                        String[] entry = Files.readString(f).split(" ", 2);
+                        stale &= entry.length == 2 && entry[1].equals(here)
+                                && !ProcessHandle.of(Long.parseLong(entry[0])).map(ProcessHandle::isAlive).orElse(false);
+                    }
+                    if (stale) {
+                        for (Path f : files) {
+                            Files.deleteIfExists(f);
+                        }
+                        Files.deleteIfExists(d);
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // in use or removed by another rank meanwhile
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // nothing to sweep
+        }
+    }
+
+    private static String host() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    /** Removes this rank's entry (at a clean finalize). */
+    public static void unregister() {
+        Path file = registry;
+        registry = null;
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+                Files.deleteIfExists(file.getParent());
+            } catch (IOException e) {
+                // another rank's entry is still there, or it is gone already
+            }
+        }
+    }
+
     /** The world ranks on this node whose processes are gone, as a sentence. */
     static String lostRanks() {
-        long[] pids = peerPids;
-        long[] hosts = peerHosts;
+        Path file = registry;
         StringBuilder lost = new StringBuilder();
-        for (int r = 0; r < pids.length; r++) {
-            if (r != myRank && hosts[r] == hosts[myRank]
-                    && !ProcessHandle.of(pids[r]).map(ProcessHandle::isAlive).orElse(false)) {
-                lost.append(lost.isEmpty() ? "" : ", ").append("rank ").append(r).append(" (pid ").append(pids[r]).append(')');
+        if (file != null) {
+            String here = host();
+            try (Stream<Path> entries = Files.list(file.getParent())) {
+                for (Path p : entries.sorted().toList()) {
+                    String name = p.getFileName().toString();
+                    String[] entry;
+                    try {
+                        entry = Files.readString(p).split(" ", 2);
+                    } catch (java.nio.file.NoSuchFileException e) {
+                        continue; // a surviving rank removed its entry as it exited
+                    }
+                    int rank = Integer.parseInt(name.substring("rank-".length()));
+                    long pid = Long.parseLong(entry[0]);
+                    if (rank != myRank && entry.length == 2 && entry[1].equals(here)
+                            && !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                        lost.append(lost.isEmpty() ? "" : ", ").append("rank ").append(rank)
+                                .append(" (pid ").append(pid).append(')');
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                return "the ranks of this node could not be checked (" + e + ")";
             }
         }
         return lost.isEmpty()

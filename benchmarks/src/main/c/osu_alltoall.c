@@ -51,6 +51,6 @@ int main(int argc, char **argv) {
     }
     free(a.send);
     free(a.recv);
-    MPI_Finalize();
+    osu_finish();
     return 0;
 }

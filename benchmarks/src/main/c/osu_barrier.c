@@ -17,6 +17,6 @@ int main(int argc, char **argv) {
     }
     MPI_Barrier(MPI_COMM_WORLD);
     osu_row(rank == 0, 0, osu_average(timer * 1e6 / iterations));
-    MPI_Finalize();
+    osu_finish();
     return 0;
 }

@@ -39,6 +39,6 @@ int main(int argc, char **argv) {
         MPI_Barrier(MPI_COMM_WORLD);
     }
     free(a.buf);
-    MPI_Finalize();
+    osu_finish();
     return 0;
 }

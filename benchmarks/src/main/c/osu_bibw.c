@@ -50,6 +50,6 @@ int main(int argc, char **argv) {
     free(recvs);
     free(s);
     free(r);
-    MPI_Finalize();
+    osu_finish();
     return 0;
 }

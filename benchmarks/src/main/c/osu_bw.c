@@ -57,6 +57,6 @@ int main(int argc, char **argv) {
     free(reqs);
     free(s);
     free(r);
-    MPI_Finalize();
+    osu_finish();
     return 0;
 }

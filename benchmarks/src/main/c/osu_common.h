@@ -258,4 +258,13 @@ static inline void osu_verify(long wrong, long size) {
     }
 }
 
+/* Mirrors OsuRun.close, so a C rank and a Java rank can run one job together: the same final
+ * reduction (the Java side reports its heap allocation in timed loops; C contributes 0 and
+ * prints nothing), then MPI_Finalize. */
+static inline void osu_finish(void) {
+    long none = 0, most = 0;
+    MPI_Reduce(&none, &most, 1, MPI_LONG, MPI_MAX, 0, MPI_COMM_WORLD);
+    MPI_Finalize();
+}
+
 #endif

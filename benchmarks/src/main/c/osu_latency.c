@@ -42,6 +42,6 @@ int main(int argc, char **argv) {
     }
     free(s);
     free(r);
-    MPI_Finalize();
+    osu_finish();
     return 0;
 }

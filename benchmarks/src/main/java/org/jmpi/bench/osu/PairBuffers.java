@@ -54,7 +54,7 @@ final class PairBuffers {
     /** Blocking receive of {@code n} bytes ({@code MPI_Recv}), the status ignored. */
     void recv(int n, int source, int tag) {
         if (arrays) {
-            world.recv(recvArray, 0, n, source, tag);
+            world.recv(recvArray, 0, n, source, tag, null);
         } else {
             world.recv(recv, n, Datatype.CHAR, source, tag, null);
         }

@@ -219,6 +219,17 @@ static inline long osu_sum_mismatches(const float *f, long count, int ranks) {
 
 /* ------------------------------------------------------------------ timing and verdicts (OsuRun) */
 
+/* OSU's point-to-point loop: runs body(arg) warmup + iterations times and returns the
+ * seconds the last iterations took (MPI_Wtime when the first timed one starts and after). */
+static inline double osu_time_loop(int iterations, int warmup, void (*body)(void *), void *arg) {
+    double start = 0;
+    for (int i = 0; i < iterations + warmup; i++) {
+        if (i == warmup) start = MPI_Wtime();
+        body(arg);
+    }
+    return MPI_Wtime() - start;
+}
+
 /* OSU's collective loop: warmup + iterations times, time op alone with MPI_Wtime and then
  * barrier; returns this rank's mean over the timed iterations, in microseconds. */
 static inline double osu_time_collective(int iterations, int warmup, void (*op)(void *), void *arg) {

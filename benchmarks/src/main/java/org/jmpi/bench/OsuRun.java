@@ -122,6 +122,22 @@ public final class OsuRun implements AutoCloseable {
     }
 
     /**
+     * OSU's point-to-point loop: runs {@code body} {@code warmup + iterations} times and
+     * returns the seconds the last {@code iterations} took ({@code MPI_Wtime} read when
+     * the first timed iteration starts and after the last).
+     */
+    public double timeLoop(int iterations, int warmup, Runnable body) {
+        double start = 0;
+        for (int i = 0; i < iterations + warmup; i++) {
+            if (i == warmup) {
+                start = startClock();
+            }
+            body.run();
+        }
+        return stopClock(start);
+    }
+
+    /**
      * OSU's collective loop: {@code warmup + iterations} times, time {@code op} alone with
      * {@code MPI_Wtime} and then barrier; returns this rank's mean over the timed
      * iterations, in microseconds.

@@ -41,14 +41,7 @@ public final class Bandwidth {
                 int iterations = o.iterationsFor(size, 100, 20);
                 int warmup = o.warmupFor(size, 10, 2);
                 run.world().barrier();
-                double start = 0;
-                for (int i = 0; i < iterations + warmup; i++) {
-                    if (i == warmup) {
-                        start = run.startClock();
-                    }
-                    round(b, rank, n, window);
-                }
-                double seconds = run.stopClock(start);
+                double seconds = run.timeLoop(iterations, warmup, () -> round(b, rank, n, window));
                 b.spoilRecv(received, OsuData.seed(peer, size));
                 round(b, rank, n, window);
                 run.verify(b.recvMismatches(received, OsuData.seed(peer, size)), size);

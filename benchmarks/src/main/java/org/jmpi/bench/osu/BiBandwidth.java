@@ -41,14 +41,7 @@ public final class BiBandwidth {
                 int iterations = o.iterationsFor(size, 100, 20);
                 int warmup = o.warmupFor(size, 10, 2);
                 run.world().barrier();
-                double start = 0;
-                for (int i = 0; i < iterations + warmup; i++) {
-                    if (i == warmup) {
-                        start = run.startClock();
-                    }
-                    round(b, peer, n, sendTag, recvTag, sends, recvs);
-                }
-                double seconds = run.stopClock(start);
+                double seconds = run.timeLoop(iterations, warmup, () -> round(b, peer, n, sendTag, recvTag, sends, recvs));
                 b.spoilRecv(n, OsuData.seed(peer, size));
                 round(b, peer, n, sendTag, recvTag, sends, recvs);
                 run.verify(b.recvMismatches(n, OsuData.seed(peer, size)), size);

@@ -30,14 +30,7 @@ public final class Latency {
                 int iterations = o.iterationsFor(size, 10000, 1000);
                 int warmup = o.warmupFor(size, 100, 10);
                 run.world().barrier();
-                double start = 0;
-                for (int i = 0; i < iterations + warmup; i++) {
-                    if (i == warmup) {
-                        start = run.startClock();
-                    }
-                    pingPong(b, rank, n);
-                }
-                double seconds = run.stopClock(start);
+                double seconds = run.timeLoop(iterations, warmup, () -> pingPong(b, rank, n));
                 b.spoilRecv(n, OsuData.seed(peer, size));
                 pingPong(b, rank, n);
                 run.verify(b.recvMismatches(n, OsuData.seed(peer, size)), size);

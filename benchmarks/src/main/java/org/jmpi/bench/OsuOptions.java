@@ -7,9 +7,9 @@ import java.util.Locale;
  * twins' {@code osu_common.h} does so one runner can drive both:
  * <pre>
  *   -m MIN:MAX   message sizes in bytes, powers of two from MIN to MAX (default 1:4194304)
- *   -i N         timed iterations per size (default: OSU's, fewer above 8 KiB)
- *   -x N         warm-up iterations per size (default: OSU's)
- *   -w N         window size for bandwidth tests (default 64)
+ *   -i N         timed iterations per size, at least 1 (default: OSU's, fewer above 8 KiB)
+ *   -x N         warm-up iterations per size, at least 0 (default: OSU's)
+ *   -w N         window size for bandwidth tests, at least 1 (default 64)
  *   -b KIND      buffer kind: segment (native MemorySegment) or array (Java array)
  * </pre>
  *

@@ -32,10 +32,18 @@ public sealed interface ArrayMessages permits Comm {
 
     /** Receives at most {@code count} elements into {@code buf} from {@code offset} ({@code MPI_Recv}). */
     default Status recv(byte[] buf, int offset, int count, int source, int tag) {
-        Args.range(Objects.requireNonNull(buf, "buf").length, offset, count, "buf");
         Status status = new Status();
-        comm().recv(MemorySegment.ofArray(buf).asSlice(offset), count, Datatype.INT8, source, tag, status);
+        recv(buf, offset, count, source, tag, status);
         return status;
+    }
+
+    /**
+     * Receives at most {@code count} elements into {@code buf} from {@code offset} and
+     * fills {@code status} when it is not null ({@code MPI_Recv}); no {@code Status} is created.
+     */
+    default void recv(byte[] buf, int offset, int count, int source, int tag, Status status) {
+        Args.range(Objects.requireNonNull(buf, "buf").length, offset, count, "buf");
+        comm().recv(MemorySegment.ofArray(buf).asSlice(offset), count, Datatype.INT8, source, tag, status);
     }
 
     /** Broadcasts a whole {@code byte[]} from {@code root} ({@code MPI_Bcast}). */
@@ -76,10 +84,18 @@ public sealed interface ArrayMessages permits Comm {
 
     /** Receives at most {@code count} elements into {@code buf} from {@code offset} ({@code MPI_Recv}). */
     default Status recv(short[] buf, int offset, int count, int source, int tag) {
-        Args.range(Objects.requireNonNull(buf, "buf").length, offset, count, "buf");
         Status status = new Status();
-        comm().recv(MemorySegment.ofArray(buf).asSlice((long) offset * 2), count, Datatype.SHORT, source, tag, status);
+        recv(buf, offset, count, source, tag, status);
         return status;
+    }
+
+    /**
+     * Receives at most {@code count} elements into {@code buf} from {@code offset} and
+     * fills {@code status} when it is not null ({@code MPI_Recv}); no {@code Status} is created.
+     */
+    default void recv(short[] buf, int offset, int count, int source, int tag, Status status) {
+        Args.range(Objects.requireNonNull(buf, "buf").length, offset, count, "buf");
+        comm().recv(MemorySegment.ofArray(buf).asSlice((long) offset * 2), count, Datatype.SHORT, source, tag, status);
     }
 
     /** Broadcasts a whole {@code short[]} from {@code root} ({@code MPI_Bcast}). */
@@ -120,10 +136,18 @@ public sealed interface ArrayMessages permits Comm {
 
     /** Receives at most {@code count} elements into {@code buf} from {@code offset} ({@code MPI_Recv}). */
     default Status recv(char[] buf, int offset, int count, int source, int tag) {
-        Args.range(Objects.requireNonNull(buf, "buf").length, offset, count, "buf");
         Status status = new Status();
-        comm().recv(MemorySegment.ofArray(buf).asSlice((long) offset * 2), count, Datatype.UINT16, source, tag, status);
+        recv(buf, offset, count, source, tag, status);
         return status;
+    }
+
+    /**
+     * Receives at most {@code count} elements into {@code buf} from {@code offset} and
+     * fills {@code status} when it is not null ({@code MPI_Recv}); no {@code Status} is created.
+     */
+    default void recv(char[] buf, int offset, int count, int source, int tag, Status status) {
+        Args.range(Objects.requireNonNull(buf, "buf").length, offset, count, "buf");
+        comm().recv(MemorySegment.ofArray(buf).asSlice((long) offset * 2), count, Datatype.UINT16, source, tag, status);
     }
 
     /** Broadcasts a whole {@code char[]} from {@code root} ({@code MPI_Bcast}). */
@@ -164,10 +188,18 @@ public sealed interface ArrayMessages permits Comm {
 
     /** Receives at most {@code count} elements into {@code buf} from {@code offset} ({@code MPI_Recv}). */
     default Status recv(int[] buf, int offset, int count, int source, int tag) {
-        Args.range(Objects.requireNonNull(buf, "buf").length, offset, count, "buf");
         Status status = new Status();
-        comm().recv(MemorySegment.ofArray(buf).asSlice((long) offset * 4), count, Datatype.INT, source, tag, status);
+        recv(buf, offset, count, source, tag, status);
         return status;
+    }
+
+    /**
+     * Receives at most {@code count} elements into {@code buf} from {@code offset} and
+     * fills {@code status} when it is not null ({@code MPI_Recv}); no {@code Status} is created.
+     */
+    default void recv(int[] buf, int offset, int count, int source, int tag, Status status) {
+        Args.range(Objects.requireNonNull(buf, "buf").length, offset, count, "buf");
+        comm().recv(MemorySegment.ofArray(buf).asSlice((long) offset * 4), count, Datatype.INT, source, tag, status);
     }
 
     /** Broadcasts a whole {@code int[]} from {@code root} ({@code MPI_Bcast}). */
@@ -208,10 +240,18 @@ public sealed interface ArrayMessages permits Comm {
 
     /** Receives at most {@code count} elements into {@code buf} from {@code offset} ({@code MPI_Recv}). */
     default Status recv(long[] buf, int offset, int count, int source, int tag) {
-        Args.range(Objects.requireNonNull(buf, "buf").length, offset, count, "buf");
         Status status = new Status();
-        comm().recv(MemorySegment.ofArray(buf).asSlice((long) offset * 8), count, Datatype.INT64, source, tag, status);
+        recv(buf, offset, count, source, tag, status);
         return status;
+    }
+
+    /**
+     * Receives at most {@code count} elements into {@code buf} from {@code offset} and
+     * fills {@code status} when it is not null ({@code MPI_Recv}); no {@code Status} is created.
+     */
+    default void recv(long[] buf, int offset, int count, int source, int tag, Status status) {
+        Args.range(Objects.requireNonNull(buf, "buf").length, offset, count, "buf");
+        comm().recv(MemorySegment.ofArray(buf).asSlice((long) offset * 8), count, Datatype.INT64, source, tag, status);
     }
 
     /** Broadcasts a whole {@code long[]} from {@code root} ({@code MPI_Bcast}). */
@@ -252,10 +292,18 @@ public sealed interface ArrayMessages permits Comm {
 
     /** Receives at most {@code count} elements into {@code buf} from {@code offset} ({@code MPI_Recv}). */
     default Status recv(float[] buf, int offset, int count, int source, int tag) {
-        Args.range(Objects.requireNonNull(buf, "buf").length, offset, count, "buf");
         Status status = new Status();
-        comm().recv(MemorySegment.ofArray(buf).asSlice((long) offset * 4), count, Datatype.FLOAT, source, tag, status);
+        recv(buf, offset, count, source, tag, status);
         return status;
+    }
+
+    /**
+     * Receives at most {@code count} elements into {@code buf} from {@code offset} and
+     * fills {@code status} when it is not null ({@code MPI_Recv}); no {@code Status} is created.
+     */
+    default void recv(float[] buf, int offset, int count, int source, int tag, Status status) {
+        Args.range(Objects.requireNonNull(buf, "buf").length, offset, count, "buf");
+        comm().recv(MemorySegment.ofArray(buf).asSlice((long) offset * 4), count, Datatype.FLOAT, source, tag, status);
     }
 
     /** Broadcasts a whole {@code float[]} from {@code root} ({@code MPI_Bcast}). */
@@ -296,10 +344,18 @@ public sealed interface ArrayMessages permits Comm {
 
     /** Receives at most {@code count} elements into {@code buf} from {@code offset} ({@code MPI_Recv}). */
     default Status recv(double[] buf, int offset, int count, int source, int tag) {
-        Args.range(Objects.requireNonNull(buf, "buf").length, offset, count, "buf");
         Status status = new Status();
-        comm().recv(MemorySegment.ofArray(buf).asSlice((long) offset * 8), count, Datatype.DOUBLE, source, tag, status);
+        recv(buf, offset, count, source, tag, status);
         return status;
+    }
+
+    /**
+     * Receives at most {@code count} elements into {@code buf} from {@code offset} and
+     * fills {@code status} when it is not null ({@code MPI_Recv}); no {@code Status} is created.
+     */
+    default void recv(double[] buf, int offset, int count, int source, int tag, Status status) {
+        Args.range(Objects.requireNonNull(buf, "buf").length, offset, count, "buf");
+        comm().recv(MemorySegment.ofArray(buf).asSlice((long) offset * 8), count, Datatype.DOUBLE, source, tag, status);
     }
 
     /** Broadcasts a whole {@code double[]} from {@code root} ({@code MPI_Bcast}). */

@@ -2,6 +2,8 @@ package org.jmpi;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -36,6 +38,17 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
  * thread the waits poll the {@code test} forms instead, so the carrier is not pinned.
  */
 public final class Request implements AutoCloseable {
+    /** Numbers the multi-completion calls (see {@link #checkedBy}). */
+    private static final AtomicLong CALLS = new AtomicLong();
+    private static final VarHandle STATE;
+
+    static {
+        try {
+            STATE = MethodHandles.lookup().findVarHandle(Request.class, "state", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
     private static final int NEW = 0;
     private static final int ACTIVE = 1;
     private static final int COMPLETE = 2;
@@ -52,9 +65,8 @@ public final class Request implements AutoCloseable {
     private Op holding;
     private volatile int state = NEW;
     private volatile CompletableFuture<Status> future;
-    /** The stamp of the last array check that saw this request (duplicate detection). */
-    private long seenBy;
-    private static final AtomicLong STAMPS = new AtomicLong();
+    /** The multi-completion call that last checked this request, to find duplicates in one pass. */
+    private long checkedBy;
 
     /** An empty, reusable request for the overloads that fill a given request. */
     public Request() {
@@ -81,7 +93,7 @@ public final class Request implements AutoCloseable {
     /** Marks the request started by a successful nonblocking call on {@code buffers}. */
     Request started(Object buffers) {
         this.buffers = buffers;
-        this.state = ACTIVE;
+        publish(ACTIVE);
         return this;
     }
 
@@ -146,15 +158,15 @@ public final class Request implements AutoCloseable {
     public void start() {
         checkStartable();
         Errors.check(mpi_h.MPI_Start(slot), "MPI_Start");
-        future = null;
-        state = ACTIVE;
+        unbindFuture();
+        publish(ACTIVE);
     }
 
     /** Starts several persistent requests at once ({@code MPI_Startall}). */
     public static void startAll(Request... requests) {
         Objects.requireNonNull(requests, "requests");
         for (int i = 0; i < requests.length; i++) {
-            Objects.requireNonNull(requests[i], "requests[" + i + "]").checkStartable();
+            element(requests, i).checkStartable();
         }
         MemorySegment hs = Scratch.handles(requests.length);
         for (int i = 0; i < requests.length; i++) {
@@ -162,8 +174,8 @@ public final class Request implements AutoCloseable {
         }
         Errors.check(mpi_h.MPI_Startall(requests.length, hs), "MPI_Startall");
         for (Request r : requests) {
-            r.future = null;
-            r.state = ACTIVE;
+            r.unbindFuture();
+            r.publish(ACTIVE);
         }
     }
 
@@ -464,14 +476,14 @@ public final class Request implements AutoCloseable {
                     + " differs from the " + requests.length + " requests");
         }
         boolean anyActive = false;
-        long stamp = STAMPS.incrementAndGet();
+        long call = CALLS.incrementAndGet();
         for (int i = 0; i < requests.length; i++) {
-            Request r = Objects.requireNonNull(requests[i], "requests[" + i + "]");
-            if (r.seenBy == stamp) {
+            Request r = element(requests, i);
+            if (r.checkedBy == call) {
                 throw new IllegalArgumentException("requests[" + i + "]: the same request as requests["
                         + Arrays.asList(requests).indexOf(r) + "]");
             }
-            r.seenBy = stamp;
+            r.checkedBy = call;
             if (r.future != null && r.state == ACTIVE) {
                 throw new IllegalStateException("requests[" + i + "]: bound to a future; complete it through the future");
             }
@@ -486,6 +498,15 @@ public final class Request implements AutoCloseable {
             throw new IllegalArgumentException("requests: none is active");
         }
         return requests.length;
+    }
+
+    /** {@code requests[i]}, not null; the message is built only when it is. */
+    private static Request element(Request[] requests, int i) {
+        Request r = requests[i];
+        if (r == null) {
+            throw new NullPointerException("requests[" + i + "]");
+        }
+        return r;
     }
 
     /** Copies the handles of the active requests (REQUEST_NULL for the rest) into scratch. */
@@ -510,14 +531,14 @@ public final class Request implements AutoCloseable {
             if (r.state != ACTIVE) {
                 continue;
             }
-            MemorySegment s = st.asSlice(i * Scratch.STATUS_BYTES, Scratch.STATUS_BYTES);
-            if (inStatus && s.get(JAVA_INT, 8) == mpi_h.MPI_ERR_PENDING()) {
+            long at = i * Scratch.STATUS_BYTES;
+            if (inStatus && st.get(JAVA_INT, at + 8) == mpi_h.MPI_ERR_PENDING()) {
                 continue;
             }
             r.slot.set(ADDRESS, 0, hs.getAtIndex(ADDRESS, i));
             r.completed();
             if (statuses != null && statuses[i] != null) {
-                MemorySegment.copy(s, 0, statuses[i].segment(), 0, Scratch.STATUS_BYTES);
+                MemorySegment.copy(st, at, statuses[i].segment(), 0, Scratch.STATUS_BYTES);
             }
         }
         if (rc != 0) {
@@ -529,6 +550,22 @@ public final class Request implements AutoCloseable {
     }
 
     // ------------------------------------------------------------------ internals
+
+    /**
+     * Sets the state with a release store: like a volatile write for a thread that reads
+     * it (the poller, a caller of isDone), without the full fence a volatile write costs
+     * on every start and completion.
+     */
+    private void publish(int newState) {
+        STATE.setRelease(this, newState);
+    }
+
+    /** Drops the future of the last run of a persistent request (a volatile write only when there is one). */
+    private void unbindFuture() {
+        if (future != null) {
+            future = null;
+        }
+    }
 
     private void checkActive() {
         Runtime.checkCall();
@@ -563,7 +600,7 @@ public final class Request implements AutoCloseable {
     }
 
     private void completed() {
-        state = COMPLETE;
+        publish(COMPLETE);
         cancelled = false;
         if (holding != null) {
             holding.release();

@@ -75,6 +75,31 @@ class PointToPointTest {
     }
 
     @MpiTest(np = {2, 4})
+    void arrayReceivesFillAGivenStatusOrNone() {
+        Comm world = TestMpi.world();
+        if (world.rank() == 0) {
+            for (int r = 1; r < world.size(); r++) {
+                world.send(new byte[] {(byte) r, -1, 127, -128, 5}, r, 4);
+                world.send(new float[] {r, 0.5f, -2.25f}, r, 5);
+            }
+        } else {
+            Status reused = new Status();
+            byte[] b = new byte[8];
+            world.recv(b, 2, 5, 0, 4, reused);
+            assertArrayEquals(new byte[] {0, 0, (byte) world.rank(), -1, 127, -128, 5, 0}, b);
+            assertEquals(0, reused.source());
+            assertEquals(4, reused.tag());
+            assertEquals(5, reused.count(Datatype.INT8));
+            float[] f = new float[4];
+            world.recv(f, 1, 3, 0, 5, null);
+            assertArrayEquals(new float[] {0, world.rank(), 0.5f, -2.25f}, f);
+            assertThrows(IndexOutOfBoundsException.class, () -> world.recv(f, 2, 3, 0, 5, reused));
+            assertThrows(NullPointerException.class, () -> world.recv((byte[]) null, 0, 0, 0, 5, reused));
+        }
+        world.barrier();
+    }
+
+    @MpiTest(np = {2, 4})
     void anySourceAnyTagAndProbe() {
         Comm world = TestMpi.world();
         if (world.rank() != 0) {

@@ -263,7 +263,9 @@ class RequestTest {
         assertThrows(NullPointerException.class, () -> Request.waitAll((Request[]) null));
         Request a = world.isend(MemorySegment.NULL, Datatype.INT, Comm.PROC_NULL, 0);
         IllegalArgumentException same = assertThrows(IllegalArgumentException.class, () -> Request.waitAll(a, a));
-        assertTrue(same.getMessage().contains("requests[1]"), same.getMessage());
+        assertTrue(same.getMessage().contains("requests[1]: the same request as requests[0]"), same.getMessage());
+        NullPointerException hole = assertThrows(NullPointerException.class, () -> Request.waitAll(a, null));
+        assertEquals("requests[1]", hole.getMessage());
         IllegalArgumentException lengths = assertThrows(IllegalArgumentException.class,
                 () -> Request.waitAll(new Request[] {a}, new Status[2]));
         assertTrue(lengths.getMessage().contains("statuses"), lengths.getMessage());

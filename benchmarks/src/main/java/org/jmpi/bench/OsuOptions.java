@@ -7,9 +7,9 @@ import java.util.Locale;
  * twins' {@code osu_common.h} does so one runner can drive both:
  * <pre>
  *   -m MIN:MAX   message sizes in bytes, powers of two from MIN to MAX (default 1:4194304)
- *   -i N         timed iterations per size (default: OSU's, fewer above 8 KiB)
- *   -x N         warm-up iterations per size (default: OSU's)
- *   -w N         window size for bandwidth tests (default 64)
+ *   -i N         timed iterations per size, at least 1 (default: OSU's, fewer above 8 KiB)
+ *   -x N         warm-up iterations per size, at least 0 (default: OSU's)
+ *   -w N         window size for bandwidth tests, at least 1 (default 64)
  *   -b KIND      buffer kind: segment (native MemorySegment) or array (Java array)
  * </pre>
  *
@@ -70,9 +70,9 @@ public record OsuOptions(long minSize, long maxSize, int iterations, int warmup,
                         max = size("-m", v.substring(colon + 1));
                     }
                 }
-                case "-i" -> iterations = count("-i", v);
-                case "-x" -> warmup = count("-x", v);
-                case "-w" -> window = count("-w", v);
+                case "-i" -> iterations = count("-i", v, 1);
+                case "-x" -> warmup = count("-x", v, 0);
+                case "-w" -> window = count("-w", v, 1);
                 case "-b" -> buffer = switch (v) {
                     case "segment" -> BufferKind.SEGMENT;
                     case "array" -> BufferKind.ARRAY;
@@ -84,9 +84,6 @@ public record OsuOptions(long minSize, long maxSize, int iterations, int warmup,
         }
         if (min > max) {
             throw new IllegalArgumentException("-m: minimum " + min + " is above maximum " + max);
-        }
-        if (window < 1) {
-            throw new IllegalArgumentException("-w must be at least 1");
         }
         return new OsuOptions(min, max, iterations, warmup, window, buffer);
     }
@@ -113,11 +110,11 @@ public record OsuOptions(long minSize, long maxSize, int iterations, int warmup,
         }
     }
 
-    private static int count(String option, String v) {
+    private static int count(String option, String v, int least) {
         try {
             int n = Integer.parseInt(v.trim());
-            if (n < 0) {
-                throw new IllegalArgumentException(option + " must not be negative: " + n);
+            if (n < least) {
+                throw new IllegalArgumentException(option + " must be at least " + least + ": " + n);
             }
             return n;
         } catch (NumberFormatException e) {

@@ -40,6 +40,14 @@ public final class OsuReport {
         }
     }
 
+    /** Prints a comment line, {@code # text}. */
+    public void comment(String text) {
+        if (printing) {
+            out.println("# " + text);
+            out.flush();
+        }
+    }
+
     /** Bandwidth in MB/s (10^6 bytes per second, as OSU) of {@code bytes} moved in {@code seconds}. */
     public static double megabytesPerSecond(double bytes, double seconds) {
         return bytes / 1e6 / seconds;

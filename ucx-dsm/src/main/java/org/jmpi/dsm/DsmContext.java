@@ -9,7 +9,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.StampedLock;
 
 import org.jmpi.Comm;
 import org.jmpi.bindings.ucs.UcsStatus;
@@ -54,9 +55,17 @@ public final class DsmContext implements AutoCloseable {
     private final MemorySegment worker;
     private final MemorySegment[] eps;
     private final boolean multiThreaded;
-    private final ReentrantReadWriteLock guard = new ReentrantReadWriteLock();
+    /**
+     * Native sections hold it shared, close() exclusively. A StampedLock keeps no per-thread
+     * hold counts, so several threads entering (the progress thread too) allocate nothing;
+     * it is not reentrant, and no native section enters another.
+     */
+    private final StampedLock guard = new StampedLock();
+    private final Lock shared = guard.asReadLock();
+    private final Lock exclusiveLock = guard.asWriteLock();
     private final Set<Window> windows = ConcurrentHashMap.newKeySet();
     private final Set<RmaRequest> pending = ConcurrentHashMap.newKeySet();
+    private final RmaRequest completed = RmaRequest.completed(this);
     private volatile boolean closed;
     private volatile boolean stopProgress;
     private Thread progressThread;
@@ -259,8 +268,8 @@ public final class DsmContext implements AutoCloseable {
         checkRank(target);
         enter();
         try {
-            VarHandle.fullFence();
-            Ucx.await(worker, ucp_h.ucp_ep_flush_nbx(eps[target], CallScratch.param()), "ucp_ep_flush_nbx");
+            fenceDirectStores();
+            Ucx.await(worker, ucp_h.ucp_ep_flush_nbx(eps[target], CallScratch.NO_PARAMS), "ucp_ep_flush_nbx");
         } finally {
             exit();
         }
@@ -270,7 +279,7 @@ public final class DsmContext implements AutoCloseable {
     public void fence() {
         enter();
         try {
-            VarHandle.fullFence();
+            fenceDirectStores();
             Ucx.check(ucp_h.ucp_worker_fence(worker), "ucp_worker_fence");
         } finally {
             exit();
@@ -294,7 +303,7 @@ public final class DsmContext implements AutoCloseable {
     @Override
     public void close() {
         stopProgressThread();
-        guard.writeLock().lock();
+        exclusiveLock.lock();
         try {
             if (closed) {
                 return;
@@ -316,7 +325,7 @@ public final class DsmContext implements AutoCloseable {
             closeEndpoints();
             destroy(context, worker);
         } finally {
-            guard.writeLock().unlock();
+            exclusiveLock.unlock();
         }
     }
 
@@ -344,14 +353,14 @@ public final class DsmContext implements AutoCloseable {
         long idle = 0;
         while (!stopProgress) {
             boolean busy;
-            guard.readLock().lock();
+            shared.lock();
             try {
                 if (closed) {
                     return;
                 }
                 busy = ucp_h.ucp_worker_progress(worker) != 0;
             } finally {
-                guard.readLock().unlock();
+                shared.unlock();
             }
             if (busy) {
                 idle = 0;
@@ -413,26 +422,36 @@ public final class DsmContext implements AutoCloseable {
     }
 
     void flushWorker() {
-        VarHandle.fullFence();
-        Ucx.await(worker, ucp_h.ucp_worker_flush_nbx(worker, CallScratch.param()), "ucp_worker_flush_nbx");
+        fenceDirectStores();
+        Ucx.await(worker, ucp_h.ucp_worker_flush_nbx(worker, CallScratch.NO_PARAMS), "ucp_worker_flush_nbx");
+    }
+
+    /**
+     * Orders this thread's load/store accesses to mapped peer memory before what follows
+     * (a flush or fence); without direct access every access is a UCP call, which UCX orders.
+     */
+    private void fenceDirectStores() {
+        if (direct) {
+            VarHandle.fullFence();
+        }
     }
 
     /** Enters a native section: refuses a closed context and keeps close() out until {@link #exit()}. */
     void enter() {
-        guard.readLock().lock();
+        shared.lock();
         if (closed) {
-            guard.readLock().unlock();
+            shared.unlock();
             throw new IllegalStateException("DSM context is closed");
         }
     }
 
     void exit() {
-        guard.readLock().unlock();
+        shared.unlock();
     }
 
     /** Runs {@code action} with the context to itself; skipped (returns false) if the context is closed. */
     boolean exclusive(Runnable action) {
-        guard.writeLock().lock();
+        exclusiveLock.lock();
         try {
             if (closed) {
                 return false;
@@ -440,7 +459,7 @@ public final class DsmContext implements AutoCloseable {
             action.run();
             return true;
         } finally {
-            guard.writeLock().unlock();
+            exclusiveLock.unlock();
         }
     }
 
@@ -456,6 +475,11 @@ public final class DsmContext implements AutoCloseable {
 
     void remove(Window w) {
         windows.remove(w);
+    }
+
+    /** The request returned for operations that completed when they were started. */
+    RmaRequest completedRequest() {
+        return completed;
     }
 
     void add(RmaRequest r) {

@@ -3,6 +3,7 @@ package org.jmpi.dsm;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.VarHandle;
+import java.lang.ref.Reference;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Objects;
@@ -271,18 +272,29 @@ public final class Window implements AutoCloseable {
 
     /** Puts all of {@code src} at {@code offset} of {@code rank}'s part; returns when {@code src} may be reused. */
     public void put(int rank, long offset, MemorySegment src) {
-        putAsync(rank, offset, src).waitFor();
+        checkSource(rank, offset, src);
+        begin();
+        try {
+            blocking(true, rank, offset, src);
+        } finally {
+            ctx.exit();
+        }
     }
 
     /** Gets {@code dst.byteSize()} bytes from {@code offset} of {@code rank}'s part into {@code dst}. */
     public void get(int rank, long offset, MemorySegment dst) {
-        getAsync(rank, offset, dst).waitFor();
+        checkDestination(rank, offset, dst);
+        begin();
+        try {
+            blocking(false, rank, offset, dst);
+        } finally {
+            ctx.exit();
+        }
     }
 
     /** Starts a put of all of {@code src} (native, or heap through a staging copy). */
     public RmaRequest putAsync(int rank, long offset, MemorySegment src) {
-        Objects.requireNonNull(src, "src");
-        checkAccess(rank, offset, src.byteSize());
+        checkSource(rank, offset, src);
         begin();
         try {
             return startPut(rank, offset, src);
@@ -293,11 +305,7 @@ public final class Window implements AutoCloseable {
 
     /** Starts a get into all of {@code dst} (native, or heap through a staging copy). */
     public RmaRequest getAsync(int rank, long offset, MemorySegment dst) {
-        Objects.requireNonNull(dst, "dst");
-        if (dst.isReadOnly()) {
-            throw new IllegalArgumentException("dst: segment is read-only");
-        }
-        checkAccess(rank, offset, dst.byteSize());
+        checkDestination(rank, offset, dst);
         begin();
         try {
             return startGet(rank, offset, dst);
@@ -386,6 +394,57 @@ public final class Window implements AutoCloseable {
         return getAsync(rank, offset, MemorySegment.ofArray(Objects.requireNonNull(dst, "dst")));
     }
 
+    /**
+     * A blocking put or get (in a native section): a copy when {@code rank} is mapped, else
+     * UCP waited for in place, without a request object; a Java array moves through this
+     * thread's staging buffer (a confined arena's above {@link CallScratch#KEPT_STAGING}).
+     */
+    private void blocking(boolean put, int rank, long offset, MemorySegment user) {
+        long len = user.byteSize();
+        MemorySegment d = direct[rank];
+        if (len == 0) {
+            return;
+        }
+        if (d != null) {
+            if (put) {
+                MemorySegment.copy(user, 0, d, offset, len);
+            } else {
+                MemorySegment.copy(d, offset, user, 0, len);
+            }
+        } else if (user.isNative()) {
+            transfer(put, rank, offset, user);
+        } else if (len <= CallScratch.KEPT_STAGING) {
+            staged(put, rank, offset, user, CallScratch.get().staging(len));
+        } else {
+            try (Arena arena = Arena.ofConfined()) {
+                staged(put, rank, offset, user, arena.allocate(len, 8));
+            }
+        }
+    }
+
+    private void staged(boolean put, int rank, long offset, MemorySegment user, MemorySegment buf) {
+        if (put) {
+            MemorySegment.copy(user, 0, buf, 0, buf.byteSize());
+        }
+        transfer(put, rank, offset, buf);
+        if (!put) {
+            MemorySegment.copy(buf, 0, user, 0, buf.byteSize());
+        }
+    }
+
+    /** {@code ucp_put_nbx} or {@code ucp_get_nbx} of all of native {@code buf}, waited for. */
+    private void transfer(boolean put, int rank, long offset, MemorySegment buf) {
+        long remote = bases[rank] + offset;
+        if (put) {
+            Ucx.await(ctx.worker(), ucp_h.ucp_put_nbx(ctx.ep(rank), buf, buf.byteSize(), remote, rkeys[rank],
+                    CallScratch.NO_PARAMS), "ucp_put_nbx");
+        } else {
+            Ucx.await(ctx.worker(), ucp_h.ucp_get_nbx(ctx.ep(rank), buf, buf.byteSize(), remote, rkeys[rank],
+                    CallScratch.NO_PARAMS), "ucp_get_nbx");
+        }
+        Reference.reachabilityFence(buf);
+    }
+
     private RmaRequest startPut(int rank, long offset, MemorySegment src) {
         long len = src.byteSize();
         MemorySegment d = direct[rank];
@@ -393,17 +452,15 @@ public final class Window implements AutoCloseable {
             if (len > 0) {
                 MemorySegment.copy(src, 0, d, offset, len);
             }
-            return RmaRequest.completed(ctx);
+            return ctx.completedRequest();
         }
-        Arena staging = null;
-        MemorySegment buf = src;
+        MemorySegment staging = null;
         if (!src.isNative()) {
-            staging = Arena.ofShared();
-            buf = staging.allocate(len, 8);
-            MemorySegment.copy(src, 0, buf, 0, len);
+            staging = StagingMemory.allocate(len);
+            MemorySegment.copy(src, 0, staging, 0, len);
         }
-        MemorySegment ptr = ucp_h.ucp_put_nbx(ctx.ep(rank), buf, len, bases[rank] + offset, rkeys[rank],
-                CallScratch.param());
+        MemorySegment ptr = ucp_h.ucp_put_nbx(ctx.ep(rank), staging == null ? src : staging, len,
+                bases[rank] + offset, rkeys[rank], CallScratch.NO_PARAMS);
         return RmaRequest.of(ctx, ptr, "ucp_put_nbx", src, staging, null);
     }
 
@@ -414,20 +471,12 @@ public final class Window implements AutoCloseable {
             if (len > 0) {
                 MemorySegment.copy(d, offset, dst, 0, len);
             }
-            return RmaRequest.completed(ctx);
+            return ctx.completedRequest();
         }
-        Arena staging = null;
-        MemorySegment buf = dst;
-        Runnable copyBack = null;
-        if (!dst.isNative()) {
-            staging = Arena.ofShared();
-            MemorySegment b = staging.allocate(len, 8);
-            buf = b;
-            copyBack = () -> MemorySegment.copy(b, 0, dst, 0, len);
-        }
-        MemorySegment ptr = ucp_h.ucp_get_nbx(ctx.ep(rank), buf, len, bases[rank] + offset, rkeys[rank],
-                CallScratch.param());
-        return RmaRequest.of(ctx, ptr, "ucp_get_nbx", dst, staging, copyBack);
+        MemorySegment staging = dst.isNative() ? null : StagingMemory.allocate(len);
+        MemorySegment ptr = ucp_h.ucp_get_nbx(ctx.ep(rank), staging == null ? dst : staging, len,
+                bases[rank] + offset, rkeys[rank], CallScratch.NO_PARAMS);
+        return RmaRequest.of(ctx, ptr, "ucp_get_nbx", dst, staging, staging == null ? null : dst);
     }
 
     // ---- typed single values ----
@@ -464,7 +513,6 @@ public final class Window implements AutoCloseable {
 
     private void putWord(int rank, long offset, int width, long bits) {
         checkWord(rank, offset, width);
-        RmaRequest r;
         begin();
         try {
             MemorySegment d = direct[rank];
@@ -476,19 +524,17 @@ public final class Window implements AutoCloseable {
                 }
                 return;
             }
-            Arena staging = Arena.ofShared();
-            MemorySegment buf = staging.allocate(8, 8);
-            buf.set(JAVA_LONG, 0, bits);
-            if (width == 4) {
+            MemorySegment buf = CallScratch.get().operand();
+            if (width == 8) {
+                buf.set(JAVA_LONG, 0, bits);
+            } else {
                 buf.set(JAVA_INT, 0, (int) bits);
             }
-            MemorySegment ptr = ucp_h.ucp_put_nbx(ctx.ep(rank), buf, width, bases[rank] + offset, rkeys[rank],
-                    CallScratch.param());
-            r = RmaRequest.of(ctx, ptr, "ucp_put_nbx", null, staging, null);
+            Ucx.await(ctx.worker(), ucp_h.ucp_put_nbx(ctx.ep(rank), buf, width, bases[rank] + offset, rkeys[rank],
+                    CallScratch.NO_PARAMS), "ucp_put_nbx");
         } finally {
             ctx.exit();
         }
-        r.waitFor();
     }
 
     private long getWord(int rank, long offset, int width) {
@@ -499,10 +545,9 @@ public final class Window implements AutoCloseable {
             if (d != null) {
                 return width == 8 ? (long) LONG.getVolatile(d, offset) : (int) INT.getVolatile(d, offset);
             }
-            CallScratch scratch = CallScratch.get();
-            MemorySegment buf = scratch.operand();
+            MemorySegment buf = CallScratch.get().operand();
             Ucx.await(ctx.worker(), ucp_h.ucp_get_nbx(ctx.ep(rank), buf, width, bases[rank] + offset,
-                    rkeys[rank], scratch.zeroedParam()), "ucp_get_nbx");
+                    rkeys[rank], CallScratch.NO_PARAMS), "ucp_get_nbx");
             return width == 8 ? buf.get(JAVA_LONG, 0) : buf.get(JAVA_INT, 0);
         } finally {
             ctx.exit();
@@ -627,7 +672,7 @@ public final class Window implements AutoCloseable {
             CallScratch scratch = CallScratch.get();
             MemorySegment buf = scratch.operand();
             MemorySegment reply = scratch.reply();
-            MemorySegment p = scratch.zeroedParam();
+            MemorySegment p = scratch.param();
             int mask = ucp_h.UCP_OP_ATTR_FIELD_DATATYPE();
             boolean needsReply = fetch || op == ucp_h.UCP_ATOMIC_OP_SWAP() || op == ucp_h.UCP_ATOMIC_OP_CSWAP();
             if (width == 8) {
@@ -841,6 +886,19 @@ public final class Window implements AutoCloseable {
         if (closed || ctx.isClosed()) {
             throw new IllegalStateException(closed ? "window is closed" : "DSM context is closed");
         }
+    }
+
+    private void checkSource(int rank, long offset, MemorySegment src) {
+        Objects.requireNonNull(src, "src");
+        checkAccess(rank, offset, src.byteSize());
+    }
+
+    private void checkDestination(int rank, long offset, MemorySegment dst) {
+        Objects.requireNonNull(dst, "dst");
+        if (dst.isReadOnly()) {
+            throw new IllegalArgumentException("dst: segment is read-only");
+        }
+        checkAccess(rank, offset, dst.byteSize());
     }
 
     private void checkAccess(int rank, long offset, long length) {

@@ -45,6 +45,7 @@ public final class DsmContext implements AutoCloseable {
      */
     public static final String PROGRESS_PROPERTY = "jmpi.dsm.progressThread";
     private static final long MAX_IDLE_NANOS = 1_000_000L;
+    private static final long MAX_DEFER_NANOS = 10_000_000L;
     private static final long CLOSE_WAIT_NANOS = 5_000_000_000L;
 
     private final Comm comm;
@@ -348,19 +349,27 @@ public final class DsmContext implements AutoCloseable {
         }
     }
 
-    /** Progresses the worker in the background, sleeping longer (up to 1 ms) while it is idle. */
+    /**
+     * Progresses the worker in the background, sleeping longer (up to 1 ms) while it is
+     * idle. While an application thread is inside a native section the thread defers: that
+     * thread progresses the worker itself or returns soon, and progressing beside it would
+     * wait on UCX's worker spinlock, on a shared core for as long as the scheduler leaves
+     * the holder descheduled. After {@link #MAX_DEFER_NANOS} of sections it progresses once
+     * holding the guard exclusively, which waits (parked) for the sections in progress.
+     */
     private void progressLoop() {
         long idle = 0;
-        while (!stopProgress) {
-            boolean busy;
-            shared.lock();
-            try {
-                if (closed) {
-                    return;
-                }
-                busy = ucp_h.ucp_worker_progress(worker) != 0;
-            } finally {
-                shared.unlock();
+        long deferredSince = 0;
+        while (!stopProgress && !closed) {
+            boolean busy = false;
+            if (!guard.isReadLocked()) {
+                deferredSince = 0;
+                busy = progressHolding(shared);
+            } else if (deferredSince == 0) {
+                deferredSince = System.nanoTime();
+            } else if (System.nanoTime() - deferredSince >= MAX_DEFER_NANOS) {
+                deferredSince = 0;
+                busy = progressHolding(exclusiveLock);
             }
             if (busy) {
                 idle = 0;
@@ -368,6 +377,16 @@ public final class DsmContext implements AutoCloseable {
                 idle = Math.min(Math.max(2 * idle, 10_000L), MAX_IDLE_NANOS);
                 LockSupport.parkNanos(idle);
             }
+        }
+    }
+
+    /** One {@code ucp_worker_progress} holding {@code lock}, unless closed; whether anything progressed. */
+    private boolean progressHolding(Lock lock) {
+        lock.lock();
+        try {
+            return !closed && ucp_h.ucp_worker_progress(worker) != 0;
+        } finally {
+            lock.unlock();
         }
     }
 

@@ -13,8 +13,8 @@
  *     freed, and its status checked.
  * Rank 0 is the origin of every benchmark, rank 1 the target; while rank 0 measures,
  * rank 1 progresses its worker until the barrier that ends the step (dsm_sync). Each
- * benchmark's kernel is a function run once untimed for DSM_PRELUDE operations at the
- * first size, then for every size, as in Java.
+ * benchmark's kernel is a function run untimed in the prelude at the first size, then for
+ * every size, as in Java.
  */
 #ifndef JMPI_DSM_COMMON_H
 #define JMPI_DSM_COMMON_H
@@ -40,9 +40,15 @@
 #define DSM_BW_ITERATIONS_LARGE 20
 #define DSM_BW_WARMUP 10
 #define DSM_BW_WARMUP_LARGE 2
-/* Operations run once, untimed, at the first size before the measured sizes, as the Java
- * programs do (there the JIT needs them; OSU's warm-up of 100 is far below that). */
-#define DSM_PRELUDE 50000
+/* The prelude, as DsmBench.prelude: DSM_PRELUDE operations (moving at most
+ * DSM_PRELUDE_BYTES) run unreported at the first size as up to DSM_PRELUDE_CALLS calls of
+ * the benchmark's timed loop (half warm-up, half timed steps), then a pause of
+ * DSM_PRELUDE_PAUSE_MILLIS. The JIT needs them in
+ * Java (OSU's warm-up of 100 is far below that); C does the same for identical runs. */
+#define DSM_PRELUDE 200000
+#define DSM_PRELUDE_CALLS 5000
+#define DSM_PRELUDE_BYTES (256L << 20)
+#define DSM_PRELUDE_PAUSE_MILLIS 200
 
 typedef struct {
     int rank, size;
@@ -285,6 +291,21 @@ static inline int dsm_start(int argc, char **argv, long minimum, osu_options *o,
     return 0;
 }
 
+/* The prelude's calls of the timed loop and warm-up steps per call, for steps of per_step
+ * operations of size bytes (as DsmBench.prelude). */
+static inline void dsm_prelude(long size, int per_step, int *calls, int *steps_per_call) {
+    long operations = DSM_PRELUDE_BYTES / size;
+    if (operations < 1) operations = 1;
+    if (operations > DSM_PRELUDE) operations = DSM_PRELUDE;
+    long steps = operations / per_step > 1 ? operations / per_step : 1;
+    *calls = steps < DSM_PRELUDE_CALLS ? (int) steps : DSM_PRELUDE_CALLS;
+    *steps_per_call = (int) (steps / *calls);
+}
+
+static inline void dsm_prelude_pause(void) {
+    usleep(DSM_PRELUDE_PAUSE_MILLIS * 1000);
+}
+
 /* The pointers every kernel uses: rank 1's part of the window through the endpoint. */
 typedef struct {
     dsm_context *c;
@@ -375,7 +396,10 @@ static inline int dsm_sweep(int argc, char **argv, const char *title, const char
     dsm_sync(&c);
     unsigned char *local = dsm_buffer(o.max_size * span);
     if (c.rank == DSM_ORIGIN) {
-        kernel(&t, local, o.min_size, o.window, DSM_PRELUDE / span > 1 ? DSM_PRELUDE / span : 1, 0);
+        int calls, steps;
+        dsm_prelude(o.min_size, (int) span, &calls, &steps);
+        for (int k = 0; k < calls; k++) kernel(&t, local, o.min_size, o.window, steps / 2, steps - steps / 2);
+        dsm_prelude_pause();
     }
     for (long size = o.min_size; size > 0 && size <= o.max_size; size *= 2) {
         if (c.rank == DSM_ORIGIN) {
@@ -437,7 +461,10 @@ static inline int dsm_atomic_latency(int argc, char **argv, ucp_atomic_op_t op, 
         int warmup = osu_warmup(&o, 8, DSM_LAT_WARMUP, DSM_LAT_WARMUP_LARGE);
         uint64_t count = 0, total = 0;
         long wrong = 0;
-        dsm_atomic_rounds(&t, op, &count, DSM_PRELUDE, 0, &wrong);
+        int calls, steps;
+        dsm_prelude(8, 1, &calls, &steps);
+        for (int k = 0; k < calls; k++) dsm_atomic_rounds(&t, op, &count, steps / 2, steps - steps / 2, &wrong);
+        dsm_prelude_pause();
         double seconds = dsm_atomic_rounds(&t, op, &count, warmup, iterations, &wrong);
         ucp_request_param_t plain = {0};
         dsm_await(c.worker, ucp_get_nbx(t.ep, &total, 8, t.base, t.rkey, &plain), "ucp_get_nbx");

@@ -35,11 +35,19 @@ final class DsmBench implements AutoCloseable {
     static final int BW_WARMUP = 10;
     static final int BW_WARMUP_LARGE = 2;
     /**
-     * Operations run once, untimed, at the first size before the measured sizes (the C
-     * twins do the same): OSU's warm-up of 100 is far below what the JIT needs to compile
-     * the path, and the atomics have a single size.
+     * Operations run untimed at the first size before the measured sizes (the C twins do
+     * the same): OSU's warm-up of 100 is far below what the JIT needs, and the atomics have
+     * a single size. They run as up to {@link #PRELUDE_CALLS} calls of the benchmark's
+     * timed loop, so that the JIT compiles the loop's method itself (a loop entered a few
+     * times only runs interpreted until on-stack replacement), moving at most
+     * {@link #PRELUDE_BYTES}; then the origin pauses {@link #PRELUDE_PAUSE_MILLIS} so the
+     * JIT's background compilations finish before anything is timed.
      */
-    static final int PRELUDE = 50_000;
+    static final int PRELUDE = 200_000;
+    static final int PRELUDE_CALLS = 5_000;
+    static final long PRELUDE_BYTES = 256L << 20;
+    static final int PRELUDE_PAUSE_MILLIS = 200;
+
     /** System property that turns on the allocation report of the timed loops. */
     static final String ALLOCATION_PROPERTY = "jmpi.bench.allocation";
     private static final boolean ALLOCATION = Boolean.getBoolean(ALLOCATION_PROPERTY);
@@ -50,6 +58,7 @@ final class DsmBench implements AutoCloseable {
     final Comm world;
     final DsmContext ctx;
     final boolean origin;
+    private boolean preluding;
 
     private DsmBench(OsuOptions options, Mpi mpi, DsmContext ctx) {
         this.options = options;
@@ -115,8 +124,8 @@ final class DsmBench implements AutoCloseable {
      * ({@link Mpi#wtime()}) of the last {@code iterations}, as OSU's loops do. A step is one
      * operation (latency) or one round of {@code perStep} operations (bandwidth). With
      * {@code -D}{@value #ALLOCATION_PROPERTY}{@code =true} the bytes this thread allocated
-     * per operation are printed to stderr (the loops should allocate none). In one run of a
-     * program every step is of one class, so the JIT inlines it into the loop.
+     * per operation are printed to stderr, outside the prelude (the loops should allocate
+     * none). In one run of a program every step is of one class, so the JIT inlines it.
      */
     double time(long size, int warmup, int iterations, int perStep, Runnable step) {
         long before = ALLOCATION ? THREADS.getCurrentThreadAllocatedBytes() : 0;
@@ -128,12 +137,41 @@ final class DsmBench implements AutoCloseable {
             step.run();
         }
         double end = Mpi.wtime();
-        if (ALLOCATION) {
+        if (ALLOCATION && !preluding) {
             long bytes = THREADS.getCurrentThreadAllocatedBytes() - before;
             System.err.printf(Locale.ROOT, "# allocation: size %d: %.1f bytes per operation%n", size,
                     (double) bytes / ((long) (warmup + iterations) * perStep));
         }
         return end - start;
+    }
+
+    /** A benchmark's timed loop, as the prelude calls it. */
+    @FunctionalInterface
+    interface Loop {
+        /** Runs {@code warmup} untimed and {@code iterations} timed steps. */
+        void run(int warmup, int iterations);
+    }
+
+    /**
+     * Runs the prelude for steps of {@code perStep} operations of {@code size} bytes:
+     * {@code loop} is called up to {@link #PRELUDE_CALLS} times for {@link #PRELUDE}
+     * operations in all (fewer when large), each call half warm-up and half timed steps so
+     * that every path of the loop is compiled, then the thread pauses.
+     */
+    void prelude(long size, int perStep, Loop loop) {
+        preluding = true;
+        long steps = Math.max(1, Math.min(PRELUDE, Math.max(1, PRELUDE_BYTES / size)) / perStep);
+        int calls = (int) Math.min(PRELUDE_CALLS, steps);
+        int each = (int) (steps / calls);
+        for (int c = 0; c < calls; c++) {
+            loop.run(each / 2, each - each / 2);
+        }
+        preluding = false;
+        try {
+            Thread.sleep(PRELUDE_PAUSE_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Prints {@code message} and aborts the job with status 3 (corrupted data). */

@@ -9,8 +9,8 @@ import org.jmpi.dsm.Window;
 /**
  * The two shapes of ucx-dsm benchmark, the same as the C twins' {@code dsm_sweep} and
  * {@code dsm_atomic_latency}: a sweep over message sizes (latency or bandwidth) and an
- * atomic's latency at size 8. Each runs its kernel once untimed for
- * {@link DsmBench#PRELUDE} operations, then measures.
+ * atomic's latency at size 8. Each runs its kernel untimed in the
+ * {@link DsmBench#prelude}, then measures.
  */
 final class DsmSweeps {
     private DsmSweeps() {
@@ -46,7 +46,8 @@ final class DsmSweeps {
             b.sync();
             MemorySegment local = arena.allocate(b.options.maxSize() * span, 4096);
             if (b.origin) {
-                kernel.run(b, win, local, b.options.minSize(), (int) Math.max(1, DsmBench.PRELUDE / span), 0);
+                long min = b.options.minSize();
+                b.prelude(min, (int) span, (untimed, timed) -> kernel.run(b, win, local, min, untimed, timed));
             }
             for (long size = b.options.minSize(); size <= b.options.maxSize(); size *= 2) {
                 if (b.origin) {
@@ -94,7 +95,7 @@ final class DsmSweeps {
                         wrong[0]++;
                     }
                 };
-                b.time(Long.BYTES, DsmBench.PRELUDE, 0, 1, round);
+                b.prelude(Long.BYTES, 1, (untimed, timed) -> b.time(Long.BYTES, untimed, timed, 1, round));
                 double seconds = b.time(Long.BYTES, warmup, iterations, 1, round);
                 long total = win.getLong(DsmBench.TARGET, 0);
                 if (wrong[0] != 0 || total != count[0]) {

@@ -56,13 +56,13 @@ final class CallScratch {
     }
 
     /**
-     * This thread's native buffer of {@code bytes} (at most {@link #KEPT_STAGING}) for a
-     * blocking call that moves a Java array; valid until the thread's next call.
+     * This thread's native buffer of at least {@code bytes} (at most {@link #KEPT_STAGING})
+     * for a blocking call that moves a Java array; valid until the thread's next call.
      */
     MemorySegment staging(long bytes) {
         if (staging.byteSize() < bytes) {
             staging = Arena.ofAuto().allocate(Math.max(bytes, 256), 8);
         }
-        return staging.asSlice(0, bytes);
+        return staging;
     }
 }

@@ -2,6 +2,7 @@ package org.jmpi.dsm;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.lang.invoke.VarHandle;
 import java.lang.ref.Reference;
 import java.time.Duration;
@@ -16,7 +17,9 @@ import org.jmpi.bindings.ucx.ucp_request_param_t;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+import static java.lang.foreign.ValueLayout.JAVA_DOUBLE_UNALIGNED;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_INT_UNALIGNED;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED;
 
@@ -275,7 +278,7 @@ public final class Window implements AutoCloseable {
         checkSource(rank, offset, src);
         begin();
         try {
-            blocking(true, rank, offset, src);
+            blocking(true, rank, offset, src, null, null, src.byteSize());
         } finally {
             ctx.exit();
         }
@@ -286,7 +289,7 @@ public final class Window implements AutoCloseable {
         checkDestination(rank, offset, dst);
         begin();
         try {
-            blocking(false, rank, offset, dst);
+            blocking(false, rank, offset, dst, null, null, dst.byteSize());
         } finally {
             ctx.exit();
         }
@@ -316,42 +319,42 @@ public final class Window implements AutoCloseable {
 
     /** Puts {@code src} at {@code offset} of {@code rank}'s part. */
     public void put(int rank, long offset, byte[] src) {
-        put(rank, offset, MemorySegment.ofArray(Objects.requireNonNull(src, "src")));
+        blockingArray(true, rank, offset, Objects.requireNonNull(src, "src"), JAVA_BYTE, src.length);
     }
 
     /** Puts {@code src} at {@code offset} of {@code rank}'s part. */
     public void put(int rank, long offset, int[] src) {
-        put(rank, offset, MemorySegment.ofArray(Objects.requireNonNull(src, "src")));
+        blockingArray(true, rank, offset, Objects.requireNonNull(src, "src"), JAVA_INT_UNALIGNED, src.length);
     }
 
     /** Puts {@code src} at {@code offset} of {@code rank}'s part. */
     public void put(int rank, long offset, long[] src) {
-        put(rank, offset, MemorySegment.ofArray(Objects.requireNonNull(src, "src")));
+        blockingArray(true, rank, offset, Objects.requireNonNull(src, "src"), JAVA_LONG_UNALIGNED, src.length);
     }
 
     /** Puts {@code src} at {@code offset} of {@code rank}'s part. */
     public void put(int rank, long offset, double[] src) {
-        put(rank, offset, MemorySegment.ofArray(Objects.requireNonNull(src, "src")));
+        blockingArray(true, rank, offset, Objects.requireNonNull(src, "src"), JAVA_DOUBLE_UNALIGNED, src.length);
     }
 
     /** Fills {@code dst} from {@code offset} of {@code rank}'s part. */
     public void get(int rank, long offset, byte[] dst) {
-        get(rank, offset, MemorySegment.ofArray(Objects.requireNonNull(dst, "dst")));
+        blockingArray(false, rank, offset, Objects.requireNonNull(dst, "dst"), JAVA_BYTE, dst.length);
     }
 
     /** Fills {@code dst} from {@code offset} of {@code rank}'s part. */
     public void get(int rank, long offset, int[] dst) {
-        get(rank, offset, MemorySegment.ofArray(Objects.requireNonNull(dst, "dst")));
+        blockingArray(false, rank, offset, Objects.requireNonNull(dst, "dst"), JAVA_INT_UNALIGNED, dst.length);
     }
 
     /** Fills {@code dst} from {@code offset} of {@code rank}'s part. */
     public void get(int rank, long offset, long[] dst) {
-        get(rank, offset, MemorySegment.ofArray(Objects.requireNonNull(dst, "dst")));
+        blockingArray(false, rank, offset, Objects.requireNonNull(dst, "dst"), JAVA_LONG_UNALIGNED, dst.length);
     }
 
     /** Fills {@code dst} from {@code offset} of {@code rank}'s part. */
     public void get(int rank, long offset, double[] dst) {
-        get(rank, offset, MemorySegment.ofArray(Objects.requireNonNull(dst, "dst")));
+        blockingArray(false, rank, offset, Objects.requireNonNull(dst, "dst"), JAVA_DOUBLE_UNALIGNED, dst.length);
     }
 
     /** Starts a put of {@code src}, copied now to a native staging buffer (the array may be reused at once). */
@@ -394,52 +397,79 @@ public final class Window implements AutoCloseable {
         return getAsync(rank, offset, MemorySegment.ofArray(Objects.requireNonNull(dst, "dst")));
     }
 
+    /** A blocking put or get of the {@code count} elements of a Java array ({@code layout} unaligned). */
+    private void blockingArray(boolean put, int rank, long offset, Object array, ValueLayout layout, int count) {
+        long len = count * layout.byteSize();
+        checkAccess(rank, offset, len);
+        begin();
+        try {
+            blocking(put, rank, offset, null, array, layout, len);
+        } finally {
+            ctx.exit();
+        }
+    }
+
     /**
-     * A blocking put or get (in a native section): a copy when {@code rank} is mapped, else
-     * UCP waited for in place, without a request object; a Java array moves through this
-     * thread's staging buffer (a confined arena's above {@link CallScratch#KEPT_STAGING}).
+     * A blocking put or get (in a native section) of {@code len} bytes of the user's data,
+     * a segment ({@code array} null) or a Java array of {@code layout} elements: a copy when
+     * {@code rank} is mapped, else UCP waited for in place, without a request object; heap
+     * data moves through this thread's staging buffer (a confined arena's above
+     * {@link CallScratch#KEPT_STAGING}). Nothing is allocated up to that size.
      */
-    private void blocking(boolean put, int rank, long offset, MemorySegment user) {
-        long len = user.byteSize();
+    private void blocking(boolean put, int rank, long offset, MemorySegment seg, Object array, ValueLayout layout,
+                          long len) {
         MemorySegment d = direct[rank];
         if (len == 0) {
             return;
         }
         if (d != null) {
-            if (put) {
-                MemorySegment.copy(user, 0, d, offset, len);
-            } else {
-                MemorySegment.copy(d, offset, user, 0, len);
-            }
-        } else if (user.isNative()) {
-            transfer(put, rank, offset, user);
+            exchange(put, d, offset, seg, array, layout, len);
+        } else if (array == null && seg.isNative()) {
+            transfer(put, rank, offset, seg, len);
         } else if (len <= CallScratch.KEPT_STAGING) {
-            staged(put, rank, offset, user, CallScratch.get().staging(len));
+            staged(put, rank, offset, seg, array, layout, len, CallScratch.get().staging(len));
         } else {
             try (Arena arena = Arena.ofConfined()) {
-                staged(put, rank, offset, user, arena.allocate(len, 8));
+                staged(put, rank, offset, seg, array, layout, len, arena.allocate(len, 8));
             }
         }
     }
 
-    private void staged(boolean put, int rank, long offset, MemorySegment user, MemorySegment buf) {
+    private void staged(boolean put, int rank, long offset, MemorySegment seg, Object array, ValueLayout layout,
+                        long len, MemorySegment buf) {
         if (put) {
-            MemorySegment.copy(user, 0, buf, 0, buf.byteSize());
+            exchange(true, buf, 0, seg, array, layout, len);
         }
-        transfer(put, rank, offset, buf);
+        transfer(put, rank, offset, buf, len);
         if (!put) {
-            MemorySegment.copy(buf, 0, user, 0, buf.byteSize());
+            exchange(false, buf, 0, seg, array, layout, len);
         }
     }
 
-    /** {@code ucp_put_nbx} or {@code ucp_get_nbx} of all of native {@code buf}, waited for. */
-    private void transfer(boolean put, int rank, long offset, MemorySegment buf) {
+    /** Copies {@code len} bytes of the user's data into native memory at {@code at} ({@code in}), or out of it. */
+    private static void exchange(boolean in, MemorySegment memory, long at, MemorySegment seg, Object array,
+                                 ValueLayout layout, long len) {
+        if (array == null) {
+            if (in) {
+                MemorySegment.copy(seg, 0, memory, at, len);
+            } else {
+                MemorySegment.copy(memory, at, seg, 0, len);
+            }
+        } else if (in) {
+            MemorySegment.copy(array, 0, memory, layout, at, (int) (len / layout.byteSize()));
+        } else {
+            MemorySegment.copy(memory, layout, at, array, 0, (int) (len / layout.byteSize()));
+        }
+    }
+
+    /** {@code ucp_put_nbx} or {@code ucp_get_nbx} of the first {@code len} bytes of native {@code buf}, waited for. */
+    private void transfer(boolean put, int rank, long offset, MemorySegment buf, long len) {
         long remote = bases[rank] + offset;
         if (put) {
-            Ucx.await(ctx.worker(), ucp_h.ucp_put_nbx(ctx.ep(rank), buf, buf.byteSize(), remote, rkeys[rank],
+            Ucx.await(ctx.worker(), ucp_h.ucp_put_nbx(ctx.ep(rank), buf, len, remote, rkeys[rank],
                     CallScratch.NO_PARAMS), "ucp_put_nbx");
         } else {
-            Ucx.await(ctx.worker(), ucp_h.ucp_get_nbx(ctx.ep(rank), buf, buf.byteSize(), remote, rkeys[rank],
+            Ucx.await(ctx.worker(), ucp_h.ucp_get_nbx(ctx.ep(rank), buf, len, remote, rkeys[rank],
                     CallScratch.NO_PARAMS), "ucp_get_nbx");
         }
         Reference.reachabilityFence(buf);

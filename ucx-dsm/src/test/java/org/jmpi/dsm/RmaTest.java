@@ -82,31 +82,40 @@ class RmaTest {
 
     @MpiTest
     void arraysThroughTheThreadsStagingAndAboveIt() {
-        DsmContext ctx = TestDsm.ucpContext();
-        int me = ctx.rank();
-        int n = ctx.size();
-        int right = (me + 1) % n;
-        int left = (me + n - 1) % n;
-        int big = (int) CallScratch.KEPT_STAGING + 24;
-        try (Window w = ctx.allocate(big + 64)) {
-            byte[] src = new byte[big];
-            for (int i = 0; i < big; i++) {
-                src[i] = (byte) (i * 13 + me);
+        for (DsmContext ctx : new DsmContext[] {TestDsm.context(), TestDsm.ucpContext()}) {
+            int me = ctx.rank();
+            int n = ctx.size();
+            int right = (me + 1) % n;
+            int left = (me + n - 1) % n;
+            int big = (int) CallScratch.KEPT_STAGING + 24;
+            try (Window w = ctx.allocate(big + 64)) {
+                byte[] src = new byte[big];
+                for (int i = 0; i < big; i++) {
+                    src[i] = (byte) (i * 13 + me);
+                }
+                w.put(right, 64, src);
+                w.put(right, 0, new long[] {me, 42});
+                w.put(right, 19, new int[] {me, -me, 7});
+                w.put(right, 35, new double[] {me + 0.5});
+                ctx.barrier();
+                byte[] fromLeft = w.local().asSlice(64, big).toArray(JAVA_BYTE);
+                for (int i = 0; i < big; i++) {
+                    assertEquals((byte) (i * 13 + left), fromLeft[i], "byte " + i);
+                }
+                byte[] back = new byte[big];
+                w.get(right, 64, back);
+                assertArrayEquals(src, back);
+                long[] words = new long[2];
+                w.get(right, 0, words);
+                assertArrayEquals(new long[] {me, 42}, words);
+                int[] ints = new int[3];
+                w.get(right, 19, ints);
+                assertArrayEquals(new int[] {me, -me, 7}, ints);
+                double[] doubles = new double[1];
+                w.get(right, 35, doubles);
+                assertArrayEquals(new double[] {me + 0.5}, doubles);
+                ctx.barrier();
             }
-            w.put(right, 64, src);
-            w.put(right, 0, new long[] {me, 42});
-            ctx.barrier();
-            byte[] fromLeft = w.local().asSlice(64, big).toArray(JAVA_BYTE);
-            for (int i = 0; i < big; i++) {
-                assertEquals((byte) (i * 13 + left), fromLeft[i], "byte " + i);
-            }
-            byte[] back = new byte[big];
-            w.get(right, 64, back);
-            assertArrayEquals(src, back);
-            long[] words = new long[2];
-            w.get(right, 0, words);
-            assertArrayEquals(new long[] {me, 42}, words);
-            ctx.barrier();
         }
     }
 

@@ -113,9 +113,15 @@ static inline void osu_header(int printing, const char *title, const char *bench
     fflush(stdout);
 }
 
+/* The decimals of the values: JMPI_BENCH_DECIMALS (0 to 9), else OSU's 2 (as OsuReport). */
+static inline int osu_decimals(void) {
+    const char *d = getenv("JMPI_BENCH_DECIMALS");
+    return d != NULL && d[0] >= '0' && d[0] <= '9' && d[1] == '\0' ? d[0] - '0' : 2;
+}
+
 static inline void osu_row(int printing, long size, double value) {
     if (!printing) return;
-    printf("%-10ld%18.2f\n", size, value);
+    printf("%-10ld%18.*f\n", size, osu_decimals(), value);
     fflush(stdout);
 }
 

@@ -6,11 +6,16 @@ import java.util.Locale;
 /**
  * Prints results in OSU micro-benchmarks' layout, the same as the C twins'
  * {@code osu_common.h}: comment lines start with {@code #}, each data line is the
- * message size and one value ({@code %-10d%18.2f}). Only the reporting rank prints.
+ * message size and one value ({@code %-10d%18.2f}; the environment variable
+ * {@value #DECIMALS_VARIABLE} sets other decimals, 0 to 9, for latencies well below a
+ * microsecond). Only the reporting rank prints.
  * The benchmark runner reads these lines; the header's {@code # jmpi} line names the
  * benchmark, the implementation and the buffer kind.
  */
 public final class OsuReport {
+    /** The environment variable that sets the decimals of the values (default 2, as OSU). */
+    public static final String DECIMALS_VARIABLE = "JMPI_BENCH_DECIMALS";
+    private static final String ROW = "%-10d%18." + decimals(System.getenv(DECIMALS_VARIABLE)) + "f%n";
     private final PrintStream out;
     private final boolean printing;
 
@@ -35,7 +40,7 @@ public final class OsuReport {
     /** Prints one data line: the size in bytes and the value. */
     public void row(long size, double value) {
         if (printing) {
-            out.printf(Locale.ROOT, "%-10d%18.2f%n", size, value);
+            out.printf(Locale.ROOT, ROW, size, value);
             out.flush();
         }
     }
@@ -51,5 +56,13 @@ public final class OsuReport {
     /** Bandwidth in MB/s (10^6 bytes per second, as OSU) of {@code bytes} moved in {@code seconds}. */
     public static double megabytesPerSecond(double bytes, double seconds) {
         return bytes / 1e6 / seconds;
+    }
+
+    /** The decimals {@code setting} asks for: 0 to 9, else OSU's 2. */
+    static int decimals(String setting) {
+        if (setting != null && setting.matches("[0-9]")) {
+            return Integer.parseInt(setting);
+        }
+        return 2;
     }
 }

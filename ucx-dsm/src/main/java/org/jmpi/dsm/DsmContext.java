@@ -9,7 +9,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.StampedLock;
 
 import org.jmpi.Comm;
 import org.jmpi.bindings.ucs.UcsStatus;
@@ -44,6 +45,7 @@ public final class DsmContext implements AutoCloseable {
      */
     public static final String PROGRESS_PROPERTY = "jmpi.dsm.progressThread";
     private static final long MAX_IDLE_NANOS = 1_000_000L;
+    private static final long MAX_DEFER_NANOS = 10_000_000L;
     private static final long CLOSE_WAIT_NANOS = 5_000_000_000L;
 
     private final Comm comm;
@@ -54,9 +56,17 @@ public final class DsmContext implements AutoCloseable {
     private final MemorySegment worker;
     private final MemorySegment[] eps;
     private final boolean multiThreaded;
-    private final ReentrantReadWriteLock guard = new ReentrantReadWriteLock();
+    /**
+     * Native sections hold it shared, close() exclusively. A StampedLock keeps no per-thread
+     * hold counts, so several threads entering (the progress thread too) allocate nothing;
+     * it is not reentrant, and no native section enters another.
+     */
+    private final StampedLock guard = new StampedLock();
+    private final Lock shared = guard.asReadLock();
+    private final Lock exclusiveLock = guard.asWriteLock();
     private final Set<Window> windows = ConcurrentHashMap.newKeySet();
     private final Set<RmaRequest> pending = ConcurrentHashMap.newKeySet();
+    private final RmaRequest completed = RmaRequest.completed(this);
     private volatile boolean closed;
     private volatile boolean stopProgress;
     private Thread progressThread;
@@ -260,8 +270,8 @@ public final class DsmContext implements AutoCloseable {
         checkRank(target);
         enter();
         try {
-            VarHandle.fullFence();
-            Ucx.await(worker, ucp_h.ucp_ep_flush_nbx(eps[target], CallScratch.param()), "ucp_ep_flush_nbx");
+            fenceDirectStores();
+            Ucx.await(worker, ucp_h.ucp_ep_flush_nbx(eps[target], CallScratch.NO_PARAMS), "ucp_ep_flush_nbx");
         } finally {
             exit();
         }
@@ -271,7 +281,7 @@ public final class DsmContext implements AutoCloseable {
     public void fence() {
         enter();
         try {
-            VarHandle.fullFence();
+            fenceDirectStores();
             Ucx.check(ucp_h.ucp_worker_fence(worker), "ucp_worker_fence");
         } finally {
             exit();
@@ -295,7 +305,7 @@ public final class DsmContext implements AutoCloseable {
     @Override
     public void close() {
         stopProgressThread();
-        guard.writeLock().lock();
+        exclusiveLock.lock();
         try {
             if (closed) {
                 return;
@@ -317,7 +327,7 @@ public final class DsmContext implements AutoCloseable {
             closeEndpoints();
             destroy(context, worker);
         } finally {
-            guard.writeLock().unlock();
+            exclusiveLock.unlock();
         }
     }
 
@@ -340,19 +350,27 @@ public final class DsmContext implements AutoCloseable {
         }
     }
 
-    /** Progresses the worker in the background, sleeping longer (up to 1 ms) while it is idle. */
+    /**
+     * Progresses the worker in the background, sleeping longer (up to 1 ms) while it is
+     * idle. While an application thread is inside a native section the thread defers: that
+     * thread progresses the worker itself or returns soon, and progressing beside it would
+     * wait on UCX's worker spinlock, on a shared core for as long as the scheduler leaves
+     * the holder descheduled. After {@link #MAX_DEFER_NANOS} of sections it progresses once
+     * holding the guard exclusively, which waits (parked) for the sections in progress.
+     */
     private void progressLoop() {
         long idle = 0;
-        while (!stopProgress) {
-            boolean busy;
-            guard.readLock().lock();
-            try {
-                if (closed) {
-                    return;
-                }
-                busy = ucp_h.ucp_worker_progress(worker) != 0;
-            } finally {
-                guard.readLock().unlock();
+        long deferredSince = 0;
+        while (!stopProgress && !closed) {
+            boolean busy = false;
+            if (!guard.isReadLocked()) {
+                deferredSince = 0;
+                busy = progressHolding(shared);
+            } else if (deferredSince == 0) {
+                deferredSince = System.nanoTime();
+            } else if (System.nanoTime() - deferredSince >= MAX_DEFER_NANOS) {
+                deferredSince = 0;
+                busy = progressHolding(exclusiveLock);
             }
             if (busy) {
                 idle = 0;
@@ -360,6 +378,16 @@ public final class DsmContext implements AutoCloseable {
                 idle = Math.min(Math.max(2 * idle, 10_000L), MAX_IDLE_NANOS);
                 LockSupport.parkNanos(idle);
             }
+        }
+    }
+
+    /** One {@code ucp_worker_progress} holding {@code lock}, unless closed; whether anything progressed. */
+    private boolean progressHolding(Lock lock) {
+        lock.lock();
+        try {
+            return !closed && ucp_h.ucp_worker_progress(worker) != 0;
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -414,26 +442,36 @@ public final class DsmContext implements AutoCloseable {
     }
 
     void flushWorker() {
-        VarHandle.fullFence();
-        Ucx.await(worker, ucp_h.ucp_worker_flush_nbx(worker, CallScratch.param()), "ucp_worker_flush_nbx");
+        fenceDirectStores();
+        Ucx.await(worker, ucp_h.ucp_worker_flush_nbx(worker, CallScratch.NO_PARAMS), "ucp_worker_flush_nbx");
+    }
+
+    /**
+     * Orders this thread's load/store accesses to mapped peer memory before what follows
+     * (a flush or fence); without direct access every access is a UCP call, which UCX orders.
+     */
+    private void fenceDirectStores() {
+        if (direct) {
+            VarHandle.fullFence();
+        }
     }
 
     /** Enters a native section: refuses a closed context and keeps close() out until {@link #exit()}. */
     void enter() {
-        guard.readLock().lock();
+        shared.lock();
         if (closed) {
-            guard.readLock().unlock();
+            shared.unlock();
             throw new IllegalStateException("DSM context is closed");
         }
     }
 
     void exit() {
-        guard.readLock().unlock();
+        shared.unlock();
     }
 
     /** Runs {@code action} with the context to itself; skipped (returns false) if the context is closed. */
     boolean exclusive(Runnable action) {
-        guard.writeLock().lock();
+        exclusiveLock.lock();
         try {
             if (closed) {
                 return false;
@@ -441,7 +479,7 @@ public final class DsmContext implements AutoCloseable {
             action.run();
             return true;
         } finally {
-            guard.writeLock().unlock();
+            exclusiveLock.unlock();
         }
     }
 
@@ -457,6 +495,11 @@ public final class DsmContext implements AutoCloseable {
 
     void remove(Window w) {
         windows.remove(w);
+    }
+
+    /** The request returned for operations that completed when they were started. */
+    RmaRequest completedRequest() {
+        return completed;
     }
 
     void add(RmaRequest r) {

@@ -1,6 +1,5 @@
 package org.jmpi.dsm;
 
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
 import org.jmpi.bindings.ucs.UcsStatus;
@@ -10,44 +9,65 @@ import org.jmpi.bindings.ucx.ucp_h;
  * A nonblocking put or get. A put is complete when its source may be reused (its data
  * reaches the target only after a flush); a get is complete when its data has arrived.
  * The request keeps the user's segment reachable until it completes; a staging buffer
- * used for a Java array is freed (and, for a get, copied back) on completion.
+ * used for a Java array is freed (and, for a get, copied back) on completion. An
+ * operation that completed when it was started returns its context's shared, completed
+ * request, so such calls allocate no request.
  */
 public final class RmaRequest {
     private final DsmContext ctx;
     private MemorySegment request;
     private Object keepAlive;
-    private Arena staging;
-    private Runnable onDone;
-    private boolean done;
+    private MemorySegment staging;
+    private MemorySegment copyBackTo;
+    private volatile boolean done;
     private RuntimeException failure;
 
-    private RmaRequest(DsmContext ctx, MemorySegment request, Object keepAlive, Arena staging, Runnable onDone) {
+    private RmaRequest(DsmContext ctx, MemorySegment request, Object keepAlive, MemorySegment staging,
+                       MemorySegment copyBackTo) {
         this.ctx = ctx;
         this.request = request;
         this.keepAlive = keepAlive;
         this.staging = staging;
-        this.onDone = onDone;
+        this.copyBackTo = copyBackTo;
     }
 
-    /** A request for the result of an {@code _nbx} call; registers itself with the context while pending. */
-    static RmaRequest of(DsmContext ctx, MemorySegment ptr, String call, Object keepAlive, Arena staging,
-                         Runnable onDone) {
+    /**
+     * A request for the result of an {@code _nbx} call; registers itself with the context
+     * while pending. {@code staging} (from {@link StagingMemory}, or null) is freed on
+     * completion, after a get's data is copied from it to {@code copyBackTo} (or null).
+     */
+    static RmaRequest of(DsmContext ctx, MemorySegment ptr, String call, Object keepAlive, MemorySegment staging,
+                         MemorySegment copyBackTo) {
         if (UcsStatus.isErr(ptr)) {
             if (staging != null) {
-                staging.close();
+                StagingMemory.free(staging);
             }
             throw new UcxException(call, (byte) ptr.address());
         }
-        RmaRequest r = new RmaRequest(ctx, ptr, keepAlive, staging, onDone);
         if (ptr.address() == 0) {
-            r.complete(Ucx.OK, call);
-        } else {
-            ctx.add(r);
+            finish(staging, copyBackTo);
+            return ctx.completedRequest();
         }
+        RmaRequest r = new RmaRequest(ctx, ptr, keepAlive, staging, copyBackTo);
+        ctx.add(r);
         return r;
     }
 
-    /** A request that completed already (direct load/store). */
+    /** Copies a completed get's staged data back and frees the staging buffer. */
+    private static void finish(MemorySegment staging, MemorySegment copyBackTo) {
+        if (staging == null) {
+            return;
+        }
+        try {
+            if (copyBackTo != null) {
+                MemorySegment.copy(staging, 0, copyBackTo, 0, copyBackTo.byteSize());
+            }
+        } finally {
+            StagingMemory.free(staging);
+        }
+    }
+
+    /** A request that completed already: the one {@link DsmContext#completedRequest()} hands out. */
     static RmaRequest completed(DsmContext ctx) {
         RmaRequest r = new RmaRequest(ctx, MemorySegment.NULL, null, null, null);
         r.done = true;
@@ -60,11 +80,9 @@ public final class RmaRequest {
      * @throws UcxException if the operation failed
      */
     public boolean isDone() {
-        synchronized (this) {
-            if (done) {
-                rethrow();
-                return true;
-            }
+        if (done) {
+            rethrow();
+            return true;
         }
         try {
             ctx.enter();
@@ -110,23 +128,21 @@ public final class RmaRequest {
         }
     }
 
+    /** Records the outcome, copies a get back and frees staging; {@code done} is set last (it publishes them). */
     private void complete(byte status, String call) {
-        done = true;
         request = MemorySegment.NULL;
         ctx.remove(this);
         try {
             if (status != Ucx.OK) {
                 failure = new UcxException(call, status);
-            } else if (onDone != null) {
-                onDone.run();
+                copyBackTo = null;
             }
+            finish(staging, copyBackTo);
         } finally {
-            if (staging != null) {
-                staging.close();
-            }
             staging = null;
             keepAlive = null;
-            onDone = null;
+            copyBackTo = null;
+            done = true;
         }
     }
 

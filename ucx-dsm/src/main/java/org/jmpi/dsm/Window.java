@@ -2,7 +2,9 @@ package org.jmpi.dsm;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.lang.invoke.VarHandle;
+import java.lang.ref.Reference;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Objects;
@@ -15,7 +17,9 @@ import org.jmpi.bindings.ucx.ucp_request_param_t;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+import static java.lang.foreign.ValueLayout.JAVA_DOUBLE_UNALIGNED;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_INT_UNALIGNED;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED;
 
@@ -272,18 +276,29 @@ public final class Window implements AutoCloseable {
 
     /** Puts all of {@code src} at {@code offset} of {@code rank}'s part; returns when {@code src} may be reused. */
     public void put(int rank, long offset, MemorySegment src) {
-        putAsync(rank, offset, src).waitFor();
+        checkSource(rank, offset, src);
+        begin();
+        try {
+            blocking(true, rank, offset, src, null, null, src.byteSize());
+        } finally {
+            ctx.exit();
+        }
     }
 
     /** Gets {@code dst.byteSize()} bytes from {@code offset} of {@code rank}'s part into {@code dst}. */
     public void get(int rank, long offset, MemorySegment dst) {
-        getAsync(rank, offset, dst).waitFor();
+        checkDestination(rank, offset, dst);
+        begin();
+        try {
+            blocking(false, rank, offset, dst, null, null, dst.byteSize());
+        } finally {
+            ctx.exit();
+        }
     }
 
     /** Starts a put of all of {@code src} (native, or heap through a staging copy). */
     public RmaRequest putAsync(int rank, long offset, MemorySegment src) {
-        usable(src, "src");
-        checkAccess(rank, offset, src.byteSize());
+        checkSource(rank, offset, src);
         begin();
         try {
             return startPut(rank, offset, src);
@@ -294,11 +309,7 @@ public final class Window implements AutoCloseable {
 
     /** Starts a get into all of {@code dst} (native, or heap through a staging copy). */
     public RmaRequest getAsync(int rank, long offset, MemorySegment dst) {
-        usable(dst, "dst");
-        if (dst.isReadOnly()) {
-            throw new IllegalArgumentException("dst: segment is read-only");
-        }
-        checkAccess(rank, offset, dst.byteSize());
+        checkDestination(rank, offset, dst);
         begin();
         try {
             return startGet(rank, offset, dst);
@@ -309,42 +320,42 @@ public final class Window implements AutoCloseable {
 
     /** Puts {@code src} at {@code offset} of {@code rank}'s part. */
     public void put(int rank, long offset, byte[] src) {
-        put(rank, offset, MemorySegment.ofArray(Objects.requireNonNull(src, "src")));
+        blockingArray(true, rank, offset, Objects.requireNonNull(src, "src"), JAVA_BYTE, src.length);
     }
 
     /** Puts {@code src} at {@code offset} of {@code rank}'s part. */
     public void put(int rank, long offset, int[] src) {
-        put(rank, offset, MemorySegment.ofArray(Objects.requireNonNull(src, "src")));
+        blockingArray(true, rank, offset, Objects.requireNonNull(src, "src"), JAVA_INT_UNALIGNED, src.length);
     }
 
     /** Puts {@code src} at {@code offset} of {@code rank}'s part. */
     public void put(int rank, long offset, long[] src) {
-        put(rank, offset, MemorySegment.ofArray(Objects.requireNonNull(src, "src")));
+        blockingArray(true, rank, offset, Objects.requireNonNull(src, "src"), JAVA_LONG_UNALIGNED, src.length);
     }
 
     /** Puts {@code src} at {@code offset} of {@code rank}'s part. */
     public void put(int rank, long offset, double[] src) {
-        put(rank, offset, MemorySegment.ofArray(Objects.requireNonNull(src, "src")));
+        blockingArray(true, rank, offset, Objects.requireNonNull(src, "src"), JAVA_DOUBLE_UNALIGNED, src.length);
     }
 
     /** Fills {@code dst} from {@code offset} of {@code rank}'s part. */
     public void get(int rank, long offset, byte[] dst) {
-        get(rank, offset, MemorySegment.ofArray(Objects.requireNonNull(dst, "dst")));
+        blockingArray(false, rank, offset, Objects.requireNonNull(dst, "dst"), JAVA_BYTE, dst.length);
     }
 
     /** Fills {@code dst} from {@code offset} of {@code rank}'s part. */
     public void get(int rank, long offset, int[] dst) {
-        get(rank, offset, MemorySegment.ofArray(Objects.requireNonNull(dst, "dst")));
+        blockingArray(false, rank, offset, Objects.requireNonNull(dst, "dst"), JAVA_INT_UNALIGNED, dst.length);
     }
 
     /** Fills {@code dst} from {@code offset} of {@code rank}'s part. */
     public void get(int rank, long offset, long[] dst) {
-        get(rank, offset, MemorySegment.ofArray(Objects.requireNonNull(dst, "dst")));
+        blockingArray(false, rank, offset, Objects.requireNonNull(dst, "dst"), JAVA_LONG_UNALIGNED, dst.length);
     }
 
     /** Fills {@code dst} from {@code offset} of {@code rank}'s part. */
     public void get(int rank, long offset, double[] dst) {
-        get(rank, offset, MemorySegment.ofArray(Objects.requireNonNull(dst, "dst")));
+        blockingArray(false, rank, offset, Objects.requireNonNull(dst, "dst"), JAVA_DOUBLE_UNALIGNED, dst.length);
     }
 
     /** Starts a put of {@code src}, copied now to a native staging buffer (the array may be reused at once). */
@@ -387,6 +398,84 @@ public final class Window implements AutoCloseable {
         return getAsync(rank, offset, MemorySegment.ofArray(Objects.requireNonNull(dst, "dst")));
     }
 
+    /** A blocking put or get of the {@code count} elements of a Java array ({@code layout} unaligned). */
+    private void blockingArray(boolean put, int rank, long offset, Object array, ValueLayout layout, int count) {
+        long len = count * layout.byteSize();
+        checkAccess(rank, offset, len);
+        begin();
+        try {
+            blocking(put, rank, offset, null, array, layout, len);
+        } finally {
+            ctx.exit();
+        }
+    }
+
+    /**
+     * A blocking put or get (in a native section) of {@code len} bytes of the user's data,
+     * a segment ({@code array} null) or a Java array of {@code layout} elements: a copy when
+     * {@code rank} is mapped, else UCP waited for in place, without a request object; heap
+     * data moves through this thread's staging buffer (a confined arena's above
+     * {@link CallScratch#KEPT_STAGING}). Nothing is allocated up to that size.
+     */
+    private void blocking(boolean put, int rank, long offset, MemorySegment seg, Object array, ValueLayout layout,
+                          long len) {
+        MemorySegment d = direct[rank];
+        if (len == 0) {
+            return;
+        }
+        if (d != null) {
+            exchange(put, d, offset, seg, array, layout, len);
+        } else if (array == null && seg.isNative()) {
+            transfer(put, rank, offset, seg, len);
+        } else if (len <= CallScratch.KEPT_STAGING) {
+            staged(put, rank, offset, seg, array, layout, len, CallScratch.get().staging(len));
+        } else {
+            try (Arena arena = Arena.ofConfined()) {
+                staged(put, rank, offset, seg, array, layout, len, arena.allocate(len, 8));
+            }
+        }
+    }
+
+    private void staged(boolean put, int rank, long offset, MemorySegment seg, Object array, ValueLayout layout,
+                        long len, MemorySegment buf) {
+        if (put) {
+            exchange(true, buf, 0, seg, array, layout, len);
+        }
+        transfer(put, rank, offset, buf, len);
+        if (!put) {
+            exchange(false, buf, 0, seg, array, layout, len);
+        }
+    }
+
+    /** Copies {@code len} bytes of the user's data into native memory at {@code at} ({@code in}), or out of it. */
+    private static void exchange(boolean in, MemorySegment memory, long at, MemorySegment seg, Object array,
+                                 ValueLayout layout, long len) {
+        if (array == null) {
+            if (in) {
+                MemorySegment.copy(seg, 0, memory, at, len);
+            } else {
+                MemorySegment.copy(memory, at, seg, 0, len);
+            }
+        } else if (in) {
+            MemorySegment.copy(array, 0, memory, layout, at, (int) (len / layout.byteSize()));
+        } else {
+            MemorySegment.copy(memory, layout, at, array, 0, (int) (len / layout.byteSize()));
+        }
+    }
+
+    /** {@code ucp_put_nbx} or {@code ucp_get_nbx} of the first {@code len} bytes of native {@code buf}, waited for. */
+    private void transfer(boolean put, int rank, long offset, MemorySegment buf, long len) {
+        long remote = bases[rank] + offset;
+        if (put) {
+            Ucx.await(ctx.worker(), ucp_h.ucp_put_nbx(ctx.ep(rank), buf, len, remote, rkeys[rank],
+                    CallScratch.NO_PARAMS), "ucp_put_nbx");
+        } else {
+            Ucx.await(ctx.worker(), ucp_h.ucp_get_nbx(ctx.ep(rank), buf, len, remote, rkeys[rank],
+                    CallScratch.NO_PARAMS), "ucp_get_nbx");
+        }
+        Reference.reachabilityFence(buf);
+    }
+
     private RmaRequest startPut(int rank, long offset, MemorySegment src) {
         long len = src.byteSize();
         MemorySegment d = direct[rank];
@@ -394,17 +483,15 @@ public final class Window implements AutoCloseable {
             if (len > 0) {
                 MemorySegment.copy(src, 0, d, offset, len);
             }
-            return RmaRequest.completed(ctx);
+            return ctx.completedRequest();
         }
-        Arena staging = null;
-        MemorySegment buf = src;
+        MemorySegment staging = null;
         if (!src.isNative()) {
-            staging = Arena.ofShared();
-            buf = staging.allocate(len, 8);
-            MemorySegment.copy(src, 0, buf, 0, len);
+            staging = StagingMemory.allocate(len);
+            MemorySegment.copy(src, 0, staging, 0, len);
         }
-        MemorySegment ptr = ucp_h.ucp_put_nbx(ctx.ep(rank), buf, len, bases[rank] + offset, rkeys[rank],
-                CallScratch.param());
+        MemorySegment ptr = ucp_h.ucp_put_nbx(ctx.ep(rank), staging == null ? src : staging, len,
+                bases[rank] + offset, rkeys[rank], CallScratch.NO_PARAMS);
         return RmaRequest.of(ctx, ptr, "ucp_put_nbx", src, staging, null);
     }
 
@@ -415,20 +502,12 @@ public final class Window implements AutoCloseable {
             if (len > 0) {
                 MemorySegment.copy(d, offset, dst, 0, len);
             }
-            return RmaRequest.completed(ctx);
+            return ctx.completedRequest();
         }
-        Arena staging = null;
-        MemorySegment buf = dst;
-        Runnable copyBack = null;
-        if (!dst.isNative()) {
-            staging = Arena.ofShared();
-            MemorySegment b = staging.allocate(len, 8);
-            buf = b;
-            copyBack = () -> MemorySegment.copy(b, 0, dst, 0, len);
-        }
-        MemorySegment ptr = ucp_h.ucp_get_nbx(ctx.ep(rank), buf, len, bases[rank] + offset, rkeys[rank],
-                CallScratch.param());
-        return RmaRequest.of(ctx, ptr, "ucp_get_nbx", dst, staging, copyBack);
+        MemorySegment staging = dst.isNative() ? null : StagingMemory.allocate(len);
+        MemorySegment ptr = ucp_h.ucp_get_nbx(ctx.ep(rank), staging == null ? dst : staging, len,
+                bases[rank] + offset, rkeys[rank], CallScratch.NO_PARAMS);
+        return RmaRequest.of(ctx, ptr, "ucp_get_nbx", dst, staging, staging == null ? null : dst);
     }
 
     // ---- typed single values ----
@@ -465,7 +544,6 @@ public final class Window implements AutoCloseable {
 
     private void putWord(int rank, long offset, int width, long bits) {
         checkWord(rank, offset, width);
-        RmaRequest r;
         begin();
         try {
             MemorySegment d = direct[rank];
@@ -477,19 +555,17 @@ public final class Window implements AutoCloseable {
                 }
                 return;
             }
-            Arena staging = Arena.ofShared();
-            MemorySegment buf = staging.allocate(8, 8);
-            buf.set(JAVA_LONG, 0, bits);
-            if (width == 4) {
+            MemorySegment buf = CallScratch.get().operand();
+            if (width == 8) {
+                buf.set(JAVA_LONG, 0, bits);
+            } else {
                 buf.set(JAVA_INT, 0, (int) bits);
             }
-            MemorySegment ptr = ucp_h.ucp_put_nbx(ctx.ep(rank), buf, width, bases[rank] + offset, rkeys[rank],
-                    CallScratch.param());
-            r = RmaRequest.of(ctx, ptr, "ucp_put_nbx", null, staging, null);
+            Ucx.await(ctx.worker(), ucp_h.ucp_put_nbx(ctx.ep(rank), buf, width, bases[rank] + offset, rkeys[rank],
+                    CallScratch.NO_PARAMS), "ucp_put_nbx");
         } finally {
             ctx.exit();
         }
-        r.waitFor();
     }
 
     private long getWord(int rank, long offset, int width) {
@@ -500,10 +576,9 @@ public final class Window implements AutoCloseable {
             if (d != null) {
                 return width == 8 ? (long) LONG.getVolatile(d, offset) : (int) INT.getVolatile(d, offset);
             }
-            CallScratch scratch = CallScratch.get();
-            MemorySegment buf = scratch.operand();
+            MemorySegment buf = CallScratch.get().operand();
             Ucx.await(ctx.worker(), ucp_h.ucp_get_nbx(ctx.ep(rank), buf, width, bases[rank] + offset,
-                    rkeys[rank], scratch.zeroedParam()), "ucp_get_nbx");
+                    rkeys[rank], CallScratch.NO_PARAMS), "ucp_get_nbx");
             return width == 8 ? buf.get(JAVA_LONG, 0) : buf.get(JAVA_INT, 0);
         } finally {
             ctx.exit();
@@ -628,7 +703,7 @@ public final class Window implements AutoCloseable {
             CallScratch scratch = CallScratch.get();
             MemorySegment buf = scratch.operand();
             MemorySegment reply = scratch.reply();
-            MemorySegment p = scratch.zeroedParam();
+            MemorySegment p = scratch.param();
             int mask = ucp_h.UCP_OP_ATTR_FIELD_DATATYPE();
             boolean needsReply = fetch || op == ucp_h.UCP_ATOMIC_OP_SWAP() || op == ucp_h.UCP_ATOMIC_OP_CSWAP();
             if (width == 8) {
@@ -854,6 +929,19 @@ public final class Window implements AutoCloseable {
         if (closed || ctx.isClosed()) {
             throw new IllegalStateException(closed ? "window is closed" : "DSM context is closed");
         }
+    }
+
+    private void checkSource(int rank, long offset, MemorySegment src) {
+        usable(src, "src");
+        checkAccess(rank, offset, src.byteSize());
+    }
+
+    private void checkDestination(int rank, long offset, MemorySegment dst) {
+        usable(dst, "dst");
+        if (dst.isReadOnly()) {
+            throw new IllegalArgumentException("dst: segment is read-only");
+        }
+        checkAccess(rank, offset, dst.byteSize());
     }
 
     private void checkAccess(int rank, long offset, long length) {

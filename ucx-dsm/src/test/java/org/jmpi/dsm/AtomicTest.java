@@ -48,6 +48,39 @@ class AtomicTest {
     }
 
     @MpiTest
+    void registeredAtomicsCompleteWhileTheOwnerKeepsIssuingOperations() {
+        DsmContext ctx = TestDsm.ucpContext();
+        int me = ctx.rank();
+        int n = ctx.size();
+        try (java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofShared();
+             Window done = ctx.allocate(8L * n);
+             Window w = ctx.register(arena.allocate(16, 8))) {
+            ctx.barrier();
+            if (me == 0) {
+                // Rank 0 stays in operations that need no progress; its progress thread must
+                // still serve the peers' emulated atomics on its registered word.
+                java.lang.invoke.VarHandle word = java.lang.foreign.ValueLayout.JAVA_LONG.varHandle();
+                long finished = 0;
+                for (long i = 0; finished < n - 1; i++) {
+                    w.putLong(0, 8, i);
+                    finished = 0;
+                    for (int r = 1; r < n; r++) {
+                        finished += (long) word.getVolatile(done.local(), 8L * r);
+                    }
+                }
+                assertEquals(50L * (n - 1), w.atomicGet(0, 0));
+            } else {
+                for (int i = 0; i < 50; i++) {
+                    w.fetchAdd(0, 0, 1);
+                }
+                done.putLong(0, 8L * me, 1);
+                done.flush(0);
+            }
+            ctx.barrier();
+        }
+    }
+
+    @MpiTest
     void threadsShareAContext() throws Exception {
         DsmContext ctx = TestDsm.context();
         try (Window w = ctx.allocate(8); Window u = TestDsm.ucpContext().allocate(8)) {

@@ -8,16 +8,19 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Runs every OSU-style benchmark in Java and in C side by side (np = 2, bound to cores),
  * alternating the implementations from one repetition to the next, and writes
  * results.csv, an OSU-layout table on standard output, one PNG per benchmark and
  * summary.md. Started by {@code native-scripts/bench}, which builds first; see
- * {@link RunnerOptions} for the options. Exits with 1 when a job failed or timed out
- * (the results of the others are written all the same).
+ * {@link RunnerOptions} for the options. A job that fails or passes its time bound is
+ * killed, logged and not repeated; the runner then exits with 1 after writing the
+ * results of the others.
  *
  * <p>System properties: {@code jmpi.root} (the project, default the working directory)
  * and {@code jmpi.bench.mpirunFlags} (extra mpirun flags, e.g. {@code --allow-run-as-root}).
@@ -97,8 +100,14 @@ public final class BenchRunner {
             }
         }
         List<String> programOptions = options.programOptionsFor(b);
+        // A variant that failed (hung, crashed, printed garbage) is not run again: its
+        // failure is reported once and the run stays bounded.
+        Set<Variant> failed = new HashSet<>();
         for (int rep = 0; rep < options.reps(); rep++) {
             for (Variant v : Variant.order(variants, rep)) {
+                if (failed.contains(v)) {
+                    continue;
+                }
                 Launcher.Outcome o = launcher.run(launcher.command(b, v, programOptions));
                 jobs++;
                 String job = String.format(Locale.ROOT, "%s %s rep %d/%d", b.name(), v.title(), rep + 1,
@@ -106,7 +115,8 @@ public final class BenchRunner {
                 System.err.printf(Locale.ROOT, "bench: %-40s %6.1f s%s%n", job, o.seconds(),
                         o.ok() ? "" : o.timedOut() ? "  TIMED OUT" : "  exit " + o.exitCode());
                 if (!o.ok()) {
-                    failed(job, o.timedOut() ? "timed out after " + options.timeout().toSeconds() + " s, killed"
+                    failed.add(v);
+                    recordFailure(job, o.timedOut() ? "timed out after " + options.timeout().toSeconds() + " s, killed"
                             : "exit status " + o.exitCode(), o);
                     continue;
                 }
@@ -118,18 +128,19 @@ public final class BenchRunner {
                     }
                     results.add(b, parsed);
                 } catch (IllegalArgumentException e) {
-                    failed(job, "unreadable output: " + e.getMessage(), o);
+                    failed.add(v);
+                    recordFailure(job, "unreadable output: " + e.getMessage(), o);
                 }
             }
         }
     }
 
-    private void failed(String job, String why, Launcher.Outcome o) throws IOException {
+    private void recordFailure(String job, String why, Launcher.Outcome o) throws IOException {
         Path log = options.out().resolve("logs").resolve(job.replaceAll("[^A-Za-z0-9_.-]+", "_") + ".log");
         Files.createDirectories(log.getParent());
         Files.writeString(log, "$ " + String.join(" ", o.command()) + "\n--- stdout\n" + o.stdout()
                 + "\n--- stderr\n" + o.stderr());
-        failures.add(job + ": " + why + " (log: " + options.out().relativize(log) + ")");
+        failures.add(job + ": " + why + "; later repetitions skipped (log: " + options.out().relativize(log) + ")");
         String tail = o.stderr().lines().filter(l -> !l.isBlank()).reduce((x, y) -> y).orElse("");
         System.err.println("bench:   " + why + (tail.isEmpty() ? "" : "; last stderr line: " + tail));
     }

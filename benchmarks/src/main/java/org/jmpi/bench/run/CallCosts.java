@@ -41,17 +41,10 @@ public final class CallCosts {
 
     /** Parses jmh.csv text; a malformed line is an IllegalArgumentException naming it. */
     public static List<JmhRow> parseJmh(String text) {
-        List<String> lines = text.lines().filter(l -> !l.isBlank()).toList();
-        if (lines.isEmpty() || !lines.getFirst().strip().equals(JMH_HEADER)) {
-            throw new IllegalArgumentException("jmh.csv must start with the header " + JMH_HEADER);
-        }
         List<JmhRow> rows = new ArrayList<>();
-        for (int i = 1; i < lines.size(); i++) {
-            String[] f = lines.get(i).strip().split(",", -1);
-            if (f.length != 4) {
-                throw new IllegalArgumentException("jmh.csv line " + (i + 1) + ": expected 4 fields: " + lines.get(i));
-            }
-            rows.add(new JmhRow(f[0], number(f[1], i), number(f[2], i), number(f[3], i)));
+        for (String[] f : ResultsCsv.records(text, JMH_HEADER, "jmh.csv")) {
+            int line = rows.size() + 2;
+            rows.add(new JmhRow(f[0], number(f[1], line), number(f[2], line), number(f[3], line)));
         }
         return rows;
     }
@@ -72,7 +65,7 @@ public final class CallCosts {
             if (f.length != 2) {
                 throw new IllegalArgumentException("call_cost line " + lineNo + ": not 'name ns_per_op': " + line);
             }
-            costs.put(f[0], number(f[1], lineNo - 1));
+            costs.put(f[0], number(f[1], lineNo));
         }
         return costs;
     }
@@ -81,14 +74,14 @@ public final class CallCosts {
         return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.3f", v);
     }
 
-    private static double number(String s, int index) {
+    private static double number(String s, int line) {
         if (s.isEmpty()) {
             return Double.NaN;
         }
         try {
             return Double.parseDouble(s);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("line " + (index + 1) + ": not a number: " + s, e);
+            throw new IllegalArgumentException("line " + line + ": not a number: " + s, e);
         }
     }
 }

@@ -88,6 +88,7 @@ public final class Plotter {
                 .title("jmpi " + bench + " (" + rows.getFirst().size() + " B): Java beside C")
                 .xAxisTitle("Implementation").yAxisTitle(valueAxis(m)).build();
         chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setLabelsVisible(true);
         chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
         List<String> names = new ArrayList<>();
         List<Double> medians = new ArrayList<>();

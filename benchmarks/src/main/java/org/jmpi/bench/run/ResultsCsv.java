@@ -42,27 +42,43 @@ public final class ResultsCsv {
      * IllegalArgumentException naming the line.
      */
     public static List<ResultRow> parse(String text) {
-        List<String> lines = text.lines().filter(l -> !l.isBlank()).toList();
-        if (lines.isEmpty() || !lines.getFirst().strip().equals(HEADER)) {
-            throw new IllegalArgumentException("results CSV must start with the header " + HEADER);
-        }
         List<ResultRow> rows = new ArrayList<>();
-        for (int i = 1; i < lines.size(); i++) {
-            String[] f = lines.get(i).strip().split(",", -1);
-            if (f.length != 11) {
-                throw new IllegalArgumentException("results CSV line " + (i + 1) + ": expected 11 fields, got "
-                        + f.length + ": " + lines.get(i));
-            }
+        for (String[] f : records(text, HEADER, "results CSV")) {
+            int i = rows.size() + 2;
             try {
                 Stats s = new Stats(Double.parseDouble(f[6]), Double.parseDouble(f[7]), Double.parseDouble(f[8]),
                         Integer.parseInt(f[9]));
                 double ratio = f[10].isEmpty() ? Double.NaN : Double.parseDouble(f[10]);
                 rows.add(new ResultRow(f[0], f[1], f[2], Long.parseLong(f[3]), Metric.of(f[4]), s, ratio));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("results CSV line " + (i + 1) + ": " + e.getMessage(), e);
+                throw new IllegalArgumentException("results CSV line " + i + ": " + e.getMessage(), e);
             }
         }
         return rows;
+    }
+
+    /**
+     * The fields of each line of CSV {@code text} after its header line, which must be
+     * {@code header}; every line must have as many fields as the header.
+     *
+     * @param what the file's name in messages
+     */
+    static List<String[]> records(String text, String header, String what) {
+        List<String> lines = text.lines().filter(l -> !l.isBlank()).toList();
+        if (lines.isEmpty() || !lines.getFirst().strip().equals(header)) {
+            throw new IllegalArgumentException(what + " must start with the header " + header);
+        }
+        int fields = header.split(",").length;
+        List<String[]> records = new ArrayList<>();
+        for (int i = 1; i < lines.size(); i++) {
+            String[] f = lines.get(i).strip().split(",", -1);
+            if (f.length != fields) {
+                throw new IllegalArgumentException(what + " line " + (i + 1) + ": expected " + fields + " fields, got "
+                        + f.length + ": " + lines.get(i));
+            }
+            records.add(f);
+        }
+        return records;
     }
 
     /** Reads and parses {@code file}. */

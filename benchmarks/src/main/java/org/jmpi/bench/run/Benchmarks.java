@@ -9,10 +9,13 @@ import java.util.Map;
 public final class Benchmarks {
     private static final List<String> BOTH = List.of("segment", "array");
     private static final List<String> SEGMENT = List.of("segment");
-    /** Quick mode: many cheap small-message iterations (the JIT warms up), few large ones;
-     *  bandwidth windows of 16 messages instead of 64 (a quarter of the bytes per round). */
+    /**
+     * Quick mode: many cheap small-message iterations and warm-up rounds (so that the Java
+     * side is compiled by the JIT before it is timed), few large-message ones; bandwidth
+     * windows of 16 messages instead of 64 (a quarter of the bytes per round).
+     */
     private static final List<String> QUICK_LATENCY = List.of("-i", "5000:50", "-x", "1000:10");
-    private static final List<String> QUICK_BANDWIDTH = List.of("-i", "100:4", "-x", "10:1", "-w", "16");
+    private static final List<String> QUICK_BANDWIDTH = List.of("-i", "100:4", "-x", "200:1", "-w", "16");
     private static final List<String> QUICK_COLLECTIVE = List.of("-i", "1000:20", "-x", "200:5");
     private static final List<String> QUICK_SINGLE = List.of("-i", "5000", "-x", "1000");
 

@@ -65,6 +65,8 @@ public final class Plotter {
                 .xAxisTitle("Message size (bytes)").yAxisTitle(valueAxis(m)).build();
         chart.getStyler().setXAxisLogarithmic(true);
         chart.getStyler().setYAxisLogarithmic(true);
+        chart.getStyler().setXAxisDecimalPattern("#,##0");
+        chart.getStyler().setYAxisDecimalPattern("#,##0.###");
         chart.getStyler().setLegendPosition(m == Metric.LATENCY
                 ? Styler.LegendPosition.InsideNW : Styler.LegendPosition.InsideSE);
         chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);

@@ -58,7 +58,15 @@ public final class BenchRunner {
         }
         List<String> flags = Arrays.stream(System.getProperty("jmpi.bench.mpirunFlags", "").split("\\s+"))
                 .filter(s -> !s.isEmpty()).toList();
-        BenchRunner runner = new BenchRunner(options, new Launcher(root, flags, options.timeout()));
+        Launcher launcher = new Launcher(root, flags, options.timeout());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                launcher.stopCurrent();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "bench-stop-job"));
+        BenchRunner runner = new BenchRunner(options, launcher);
         boolean ok = runner.runAll();
         System.exit(ok ? 0 : 1);
     }

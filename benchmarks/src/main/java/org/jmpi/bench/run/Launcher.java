@@ -21,6 +21,7 @@ public final class Launcher {
     private final Path root;
     private final List<String> mpirunFlags;
     private final Duration timeout;
+    private volatile Process current;
 
     /**
      * @param root        the project's root (holds native-scripts/ and benchmarks/)
@@ -99,7 +100,13 @@ public final class Launcher {
             Process p = new ProcessBuilder(command).directory(root.toFile())
                     .redirectOutput(out).redirectError(err).redirectInput(ProcessBuilder.Redirect.from(nullFile()))
                     .start();
-            boolean finished = p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            current = p;
+            boolean finished;
+            try {
+                finished = p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } finally {
+                current = null;
+            }
             if (!finished) {
                 stop(p);
             }
@@ -109,6 +116,17 @@ public final class Launcher {
         } finally {
             Files.deleteIfExists(out.toPath());
             Files.deleteIfExists(err.toPath());
+        }
+    }
+
+    /**
+     * Stops the job running now, if any, as a job past its bound is stopped: for a
+     * shutdown hook, so that a runner that is interrupted leaves no ranks behind.
+     */
+    public void stopCurrent() throws InterruptedException {
+        Process p = current;
+        if (p != null) {
+            stop(p);
         }
     }
 

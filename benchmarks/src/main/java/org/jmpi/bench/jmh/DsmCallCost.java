@@ -2,22 +2,13 @@ package org.jmpi.bench.jmh;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.util.concurrent.TimeUnit;
 import org.jmpi.dsm.DsmContext;
 import org.jmpi.dsm.Window;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The cost of DSM calls in one process: an 8-byte put and get (native segments), an
@@ -25,13 +16,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * a {@link DsmContext} over {@code MPI_COMM_SELF}, on the mapped path (copies and CPU
  * atomics) and through UCP's loopback endpoint.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow"})
-public class DsmCallCost {
+public class DsmCallCost extends CallCostSettings {
     /** {@code DIRECT} (the window mapped into the process) or {@code UCP} (loopback endpoint). */
     @Param({"DIRECT", "UCP"})
     public String path;

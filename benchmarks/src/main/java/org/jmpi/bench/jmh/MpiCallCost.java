@@ -2,22 +2,13 @@ package org.jmpi.bench.jmh;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.util.concurrent.TimeUnit;
 import org.jmpi.Comm;
 import org.jmpi.Datatype;
 import org.jmpi.Mpi;
 import org.jmpi.Status;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The cost of single MPI calls through jmpi in one process, to set beside the same calls
@@ -25,13 +16,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code MPI_Wtime}, {@code MPI_Barrier} and an 8-byte {@code MPI_Sendrecv} to itself on
  * {@code MPI_COMM_SELF} from native segments and from Java arrays.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow"})
-public class MpiCallCost {
+public class MpiCallCost extends CallCostSettings {
     private Comm world;
     private Comm self;
     private Arena arena;

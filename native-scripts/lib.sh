@@ -6,7 +6,8 @@ JMPI_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # Prints the home of a JDK whose version is 25 or newer, or fails with what to install.
 jmpi_find_jdk() {
   local c v
-  for c in "${JMPI_JAVA_HOME:-}" "${JAVA_HOME:-}" /usr/lib/jvm/*; do
+  # /opt/java/openjdk: where the eclipse-temurin images (and the Dockerfile) keep theirs.
+  for c in "${JMPI_JAVA_HOME:-}" "${JAVA_HOME:-}" /usr/lib/jvm/* /opt/java/*; do
     [ -n "$c" ] && [ -x "$c/bin/javac" ] || continue
     v=$("$c/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
     if [ -n "$v" ] && [ "${v%%.*}" -ge 25 ] 2>/dev/null; then
@@ -14,7 +15,7 @@ jmpi_find_jdk() {
       return 0
     fi
   done
-  echo "jmpi: no JDK 25 or newer found (looked at \$JMPI_JAVA_HOME, \$JAVA_HOME and /usr/lib/jvm)." >&2
+  echo "jmpi: no JDK 25 or newer found (looked at \$JMPI_JAVA_HOME, \$JAVA_HOME, /usr/lib/jvm and /opt/java)." >&2
   echo "jmpi: install one, e.g. Temurin 25 (temurin-25-jdk) under /usr/lib/jvm, or set JMPI_JAVA_HOME." >&2
   return 1
 }

@@ -1,7 +1,8 @@
 /* Options, output, data and timing shared by the C twins of the OSU-style benchmarks.
  * Same options, layout and behaviour as org.jmpi.bench.OsuOptions / OsuReport / OsuData /
  * OsuRun, so one runner drives both and both move the same bytes:
- *   -m MIN:MAX  sizes (powers of two)   -i N iterations (>= 1)   -x N warm-up (>= 0)
+ *   -m MIN:MAX  sizes (powers of two)   -i N[:L] iterations (>= 1)   -x N[:L] warm-up (>= 0)
+ *               (N up to 8 KiB, L above; a lone N counts for every size)
  *   -w N        window (bandwidth)      -b KIND accepted and ignored (C has one kind)
  */
 #ifndef JMPI_OSU_COMMON_H
@@ -19,6 +20,7 @@
 typedef struct {
     long min_size, max_size;
     int iterations, warmup, window;
+    int large_iterations, large_warmup; /* above OSU_LARGE_MESSAGE (-i N:L); -1: as the small ones */
 } osu_options;
 
 /* A whole decimal number in v, at least `least`; -1 (with a message naming the option) otherwise. */
@@ -31,6 +33,22 @@ static inline int osu_count(const char *option, const char *v, int least, int *o
     }
     *out = (int) n;
     return 0;
+}
+
+/* "N" or "N:L" in v, each at least `least`, into *small and *large (-1 without L). */
+static inline int osu_counts(const char *option, const char *v, int least, int *small, int *large) {
+    const char *colon = strchr(v, ':');
+    char n[32];
+    size_t len = colon == NULL ? strlen(v) : (size_t) (colon - v);
+    *large = -1;
+    if (len >= sizeof n) {
+        fprintf(stderr, "%s must be N or N:L, not %s\n", option, v);
+        return -1;
+    }
+    memcpy(n, v, len);
+    n[len] = '\0';
+    if (osu_count(option, n, least, small) != 0) return -1;
+    return colon == NULL ? 0 : osu_count(option, colon + 1, least, large);
 }
 
 /* A size in 1..2^30 in v; -1 (with a message) otherwise. */
@@ -51,6 +69,8 @@ static inline int osu_parse(int argc, char **argv, long minimum, osu_options *o)
     o->max_size = 4L << 20;
     o->iterations = -1;
     o->warmup = -1;
+    o->large_iterations = -1;
+    o->large_warmup = -1;
     o->window = 64;
     for (int i = 1; i < argc; i += 2) {
         const char *a = argv[i];
@@ -77,15 +97,15 @@ static inline int osu_parse(int argc, char **argv, long minimum, osu_options *o)
                 if (rc == 0) rc = osu_size(colon + 1, &o->max_size);
             }
         } else if (strcmp(a, "-i") == 0) {
-            rc = osu_count("-i", v, 1, &o->iterations);
+            rc = osu_counts("-i", v, 1, &o->iterations, &o->large_iterations);
         } else if (strcmp(a, "-x") == 0) {
-            rc = osu_count("-x", v, 0, &o->warmup);
+            rc = osu_counts("-x", v, 0, &o->warmup, &o->large_warmup);
         } else if (strcmp(a, "-w") == 0) {
             rc = osu_count("-w", v, 1, &o->window);
         } else if (strcmp(a, "-b") == 0) {
             /* buffer kind: only meaningful for Java */
         } else {
-            fprintf(stderr, "unknown option %s (expected -m MIN:MAX, -i N, -x N, -w N, -b segment|array)\n", a);
+            fprintf(stderr, "unknown option %s (expected -m MIN:MAX, -i N[:L], -x N[:L], -w N, -b segment|array)\n", a);
             return -1;
         }
         if (rc != 0) return -1;
@@ -97,12 +117,17 @@ static inline int osu_parse(int argc, char **argv, long minimum, osu_options *o)
     return 0;
 }
 
+static inline int osu_pick(long size, int option, int large_option, int small, int large) {
+    if (option < 0) return size > OSU_LARGE_MESSAGE ? large : small;
+    return size > OSU_LARGE_MESSAGE && large_option >= 0 ? large_option : option;
+}
+
 static inline int osu_iterations(const osu_options *o, long size, int small, int large) {
-    return o->iterations >= 0 ? o->iterations : size > OSU_LARGE_MESSAGE ? large : small;
+    return osu_pick(size, o->iterations, o->large_iterations, small, large);
 }
 
 static inline int osu_warmup(const osu_options *o, long size, int small, int large) {
-    return o->warmup >= 0 ? o->warmup : size > OSU_LARGE_MESSAGE ? large : small;
+    return osu_pick(size, o->warmup, o->large_warmup, small, large);
 }
 
 static inline void osu_header(int printing, const char *title, const char *bench, const char *column) {

@@ -7,8 +7,9 @@ import java.util.Locale;
  * twins' {@code osu_common.h} does so one runner can drive both:
  * <pre>
  *   -m MIN:MAX   message sizes in bytes, powers of two from MIN to MAX (default 1:4194304)
- *   -i N         timed iterations per size, at least 1 (default: OSU's, fewer above 8 KiB)
- *   -x N         warm-up iterations per size, at least 0 (default: OSU's)
+ *   -i N[:L]     timed iterations per size, at least 1: N up to 8 KiB, L above (default:
+ *                OSU's, fewer above 8 KiB; a lone N counts for every size)
+ *   -x N[:L]     warm-up iterations per size, at least 0, split the same way (default: OSU's)
  *   -w N         window size for bandwidth tests, at least 1 (default 64)
  *   -b KIND      buffer kind: segment (native MemorySegment) or array (Java array)
  * </pre>
@@ -19,8 +20,11 @@ import java.util.Locale;
  * @param warmup      warm-up iterations, or -1 for the benchmark's default
  * @param window      messages in flight per bandwidth round
  * @param buffer      the kind of buffer the Java side communicates from
+ * @param largeIterations timed iterations above {@link #LARGE_MESSAGE} ({@code -i N:L}), or -1 for {@code iterations}
+ * @param largeWarmup     warm-up iterations above {@link #LARGE_MESSAGE} ({@code -x N:L}), or -1 for {@code warmup}
  */
-public record OsuOptions(long minSize, long maxSize, int iterations, int warmup, int window, BufferKind buffer) {
+public record OsuOptions(long minSize, long maxSize, int iterations, int warmup, int window, BufferKind buffer,
+                         int largeIterations, int largeWarmup) {
 
     /** OSU's switch from small to large message defaults, in bytes. */
     public static final long LARGE_MESSAGE = 8192;
@@ -48,8 +52,8 @@ public record OsuOptions(long minSize, long maxSize, int iterations, int warmup,
     public static OsuOptions parse(String[] args, long minimum) {
         long min = Math.max(1, minimum);
         long max = 4L << 20;
-        int iterations = -1;
-        int warmup = -1;
+        int[] iterations = {-1, -1};
+        int[] warmup = {-1, -1};
         int window = 64;
         BufferKind buffer = BufferKind.SEGMENT;
         for (int i = 0; i < args.length; i++) {
@@ -70,8 +74,8 @@ public record OsuOptions(long minSize, long maxSize, int iterations, int warmup,
                         max = size("-m", v.substring(colon + 1));
                     }
                 }
-                case "-i" -> iterations = count("-i", v, 1);
-                case "-x" -> warmup = count("-x", v, 0);
+                case "-i" -> iterations = counts("-i", v, 1);
+                case "-x" -> warmup = counts("-x", v, 0);
                 case "-w" -> window = count("-w", v, 1);
                 case "-b" -> buffer = switch (v) {
                     case "segment" -> BufferKind.SEGMENT;
@@ -79,23 +83,39 @@ public record OsuOptions(long minSize, long maxSize, int iterations, int warmup,
                     default -> throw new IllegalArgumentException("-b must be segment or array, not " + v);
                 };
                 default -> throw new IllegalArgumentException("unknown option " + a
-                        + " (expected -m MIN:MAX, -i N, -x N, -w N, -b segment|array)");
+                        + " (expected -m MIN:MAX, -i N[:L], -x N[:L], -w N, -b segment|array)");
             }
         }
         if (min > max) {
             throw new IllegalArgumentException("-m: minimum " + min + " is above maximum " + max);
         }
-        return new OsuOptions(min, max, iterations, warmup, window, buffer);
+        return new OsuOptions(min, max, iterations[0], warmup[0], window, buffer, iterations[1], warmup[1]);
     }
 
     /** Timed iterations for a message of {@code size} bytes: the option, or the default. */
     public int iterationsFor(long size, int small, int large) {
-        return iterations >= 0 ? iterations : size > LARGE_MESSAGE ? large : small;
+        return pick(size, iterations, largeIterations, small, large);
     }
 
     /** Warm-up iterations for a message of {@code size} bytes: the option, or the default. */
     public int warmupFor(long size, int small, int large) {
-        return warmup >= 0 ? warmup : size > LARGE_MESSAGE ? large : small;
+        return pick(size, warmup, largeWarmup, small, large);
+    }
+
+    private static int pick(long size, int option, int largeOption, int small, int large) {
+        if (option < 0) {
+            return size > LARGE_MESSAGE ? large : small;
+        }
+        return size > LARGE_MESSAGE && largeOption >= 0 ? largeOption : option;
+    }
+
+    /** {@code N} or {@code N:L} as {N, L}, L -1 when absent; each at least {@code least}. */
+    private static int[] counts(String option, String v, int least) {
+        int colon = v.indexOf(':');
+        if (colon < 0) {
+            return new int[] {count(option, v, least), -1};
+        }
+        return new int[] {count(option, v.substring(0, colon), least), count(option, v.substring(colon + 1), least)};
     }
 
     private static long size(String option, String v) {

@@ -192,10 +192,10 @@ class OsuProgramsTest {
     @Test
     void optionsParseAsDocumented() {
         OsuOptions o = OsuOptions.parse(new String[] {"-m", "2:4096", "-i", "7", "-x", "0", "-w", "16", "-b", "array"}, 1);
-        assertEquals(new OsuOptions(2, 4096, 7, 0, 16, OsuOptions.BufferKind.ARRAY), o);
+        assertEquals(new OsuOptions(2, 4096, 7, 0, 16, OsuOptions.BufferKind.ARRAY, -1, -1), o);
         assertEquals(7, o.iterationsFor(1 << 20, 100, 20));
         OsuOptions defaults = OsuOptions.parse(new String[0], 4);
-        assertEquals(new OsuOptions(4, 4L << 20, -1, -1, 64, OsuOptions.BufferKind.SEGMENT), defaults);
+        assertEquals(new OsuOptions(4, 4L << 20, -1, -1, 64, OsuOptions.BufferKind.SEGMENT, -1, -1), defaults);
         assertEquals(100, defaults.iterationsFor(8192, 100, 20));
         assertEquals(20, defaults.iterationsFor(8193, 100, 20));
         assertEquals(2, defaults.warmupFor(8193, 10, 2));

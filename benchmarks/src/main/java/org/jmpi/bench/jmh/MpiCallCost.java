@@ -1,0 +1,75 @@
+package org.jmpi.bench.jmh;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import org.jmpi.Comm;
+import org.jmpi.Datatype;
+import org.jmpi.Mpi;
+import org.jmpi.Status;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * The cost of single MPI calls through jmpi in one process, to set beside the same calls
+ * from C ({@code call_cost.c}): the rank (cached by {@link Comm}, so no native call),
+ * {@code MPI_Wtime}, {@code MPI_Barrier} and an 8-byte {@code MPI_Sendrecv} to itself on
+ * {@code MPI_COMM_SELF} from native segments and from Java arrays.
+ */
+public class MpiCallCost extends CallCostSettings {
+    private Comm world;
+    private Comm self;
+    private Arena arena;
+    private MemorySegment sendSeg;
+    private MemorySegment recvSeg;
+    private final MemorySegment sendHeap = MemorySegment.ofArray(new byte[8]);
+    private final MemorySegment recvHeap = MemorySegment.ofArray(new byte[8]);
+    private final Status status = new Status();
+
+    /** Initialises MPI (once per JVM) and the 8-byte buffers. */
+    @Setup
+    public void setup() {
+        Mpi mpi = JmhMpi.mpi();
+        world = mpi.world();
+        self = mpi.self();
+        arena = Arena.ofShared();
+        sendSeg = arena.allocate(8);
+        recvSeg = arena.allocate(8);
+    }
+
+    /** Frees the buffers. */
+    @TearDown
+    public void tearDown() {
+        arena.close();
+    }
+
+    /** {@code Comm.rank()} (jmpi answers from the Comm; C calls {@code MPI_Comm_rank}). */
+    @Benchmark
+    public int commRank() {
+        return world.rank();
+    }
+
+    /** {@code MPI_Wtime}. */
+    @Benchmark
+    public double wtime() {
+        return Mpi.wtime();
+    }
+
+    /** {@code MPI_Barrier} on {@code MPI_COMM_SELF}. */
+    @Benchmark
+    public void barrierSelf() {
+        self.barrier();
+    }
+
+    /** {@code MPI_Sendrecv} of 8 bytes to itself, native segments, reused Status. */
+    @Benchmark
+    public void selfSendrecv() {
+        self.sendrecv(sendSeg, Datatype.BYTE, 0, 0, recvSeg, Datatype.BYTE, 0, 0, status);
+    }
+
+    /** {@code MPI_Sendrecv} of 8 bytes to itself from and into heap segments over byte arrays (pinned), reused Status. */
+    @Benchmark
+    public void selfSendrecvArray() {
+        self.sendrecv(sendHeap, Datatype.BYTE, 0, 0, recvHeap, Datatype.BYTE, 0, 0, status);
+    }
+}

@@ -1,0 +1,169 @@
+package org.jmpi.bench.run;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Runs every OSU-style benchmark in Java and in C side by side (np = 2, bound to cores),
+ * alternating the implementations from one repetition to the next, and writes
+ * results.csv, an OSU-layout table on standard output, one PNG per benchmark and
+ * summary.md. Started by {@code native-scripts/bench}, which builds first; see
+ * {@link RunnerOptions} for the options. A job that fails or passes its time bound is
+ * killed, logged and not repeated; the runner then exits with 1 after writing the
+ * results of the others.
+ *
+ * <p>System properties: {@code jmpi.root} (the project, default the working directory)
+ * and {@code jmpi.bench.mpirunFlags} (extra mpirun flags, e.g. {@code --allow-run-as-root}).
+ */
+public final class BenchRunner {
+    private final RunnerOptions options;
+    private final Launcher launcher;
+    private final Results results = new Results();
+    private final List<String> failures = new ArrayList<>();
+    private final List<String> skipped = new ArrayList<>();
+    private int jobs;
+
+    private BenchRunner(RunnerOptions options, Launcher launcher) {
+        this.options = options;
+        this.launcher = launcher;
+    }
+
+    /** Entry point; see the class comment. */
+    public static void main(String[] args) throws Exception {
+        System.setProperty("java.awt.headless", "true");
+        Path root = Path.of(System.getProperty("jmpi.root", ".")).toAbsolutePath().normalize();
+        RunnerOptions options;
+        try {
+            options = RunnerOptions.parse(args, root.resolve("benchmarks/results/latest"));
+            Benchmarks.select(options.only());
+        } catch (IllegalArgumentException e) {
+            System.err.println("bench: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Files.createDirectories(options.out());
+        if (options.summaryOnly()) {
+            System.err.println("bench: wrote " + Summary.write(options.out()));
+            return;
+        }
+        List<String> flags = Arrays.stream(System.getProperty("jmpi.bench.mpirunFlags", "").split("\\s+"))
+                .filter(s -> !s.isEmpty()).toList();
+        Launcher launcher = new Launcher(root, flags, options.timeout());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                launcher.stopCurrent();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "bench-stop-job"));
+        BenchRunner runner = new BenchRunner(options, launcher);
+        boolean ok = runner.runAll();
+        System.exit(ok ? 0 : 1);
+    }
+
+    private boolean runAll() throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        for (Benchmark b : Benchmarks.select(options.only())) {
+            runBenchmark(b);
+        }
+        double wall = (System.nanoTime() - start) / 1e9;
+        List<ResultRow> rows = results.rows();
+        Path out = options.out();
+        ResultsCsv.write(out.resolve(Summary.RESULTS), rows);
+        Files.writeString(out.resolve(Summary.RUN_INFO), runInfo(wall));
+        Path failuresFile = out.resolve(Summary.FAILURES);
+        if (failures.isEmpty()) {
+            Files.deleteIfExists(failuresFile);
+        } else {
+            Files.write(failuresFile, failures);
+        }
+        System.out.print(OsuTable.format(rows));
+        List<Path> pngs = Plotter.plot(rows, out);
+        Summary.write(out);
+        System.err.printf(Locale.ROOT, "bench: %d jobs in %.0f s; wrote %s, %d PNGs and summary.md in %s%n",
+                jobs, wall, Summary.RESULTS, pngs.size(), out);
+        skipped.forEach(s -> System.err.println("bench: skipped " + s));
+        failures.forEach(f -> System.err.println("bench: FAILED " + f));
+        return failures.isEmpty();
+    }
+
+    private void runBenchmark(Benchmark b) throws IOException, InterruptedException {
+        List<Variant> variants = new ArrayList<>();
+        for (Variant v : b.variants()) {
+            if (launcher.available(b, v)) {
+                variants.add(v);
+            } else {
+                skipped.add(b.name() + " " + v.title() + ": program not built ("
+                        + (v.isC() ? launcher.cProgram(b) : b.javaClass()) + ")");
+            }
+        }
+        List<String> programOptions = options.programOptionsFor(b);
+        // A variant that failed (hung, crashed, printed garbage) is not run again: its
+        // failure is reported once and the run stays bounded.
+        Set<Variant> failed = new HashSet<>();
+        for (int rep = 0; rep < options.reps(); rep++) {
+            for (Variant v : Variant.order(variants, rep)) {
+                if (failed.contains(v)) {
+                    continue;
+                }
+                Launcher.Outcome o = launcher.run(launcher.command(b, v, programOptions));
+                jobs++;
+                String job = String.format(Locale.ROOT, "%s %s rep %d/%d", b.name(), v.title(), rep + 1,
+                        options.reps());
+                System.err.printf(Locale.ROOT, "bench: %-40s %6.1f s%s%n", job, o.seconds(),
+                        o.ok() ? "" : o.timedOut() ? "  TIMED OUT" : "  exit " + o.exitCode());
+                if (!o.ok()) {
+                    failed.add(v);
+                    recordFailure(job, o.timedOut() ? "timed out after " + options.timeout().toSeconds() + " s, killed"
+                            : "exit status " + o.exitCode(), o);
+                    continue;
+                }
+                try {
+                    OsuOutput parsed = OsuOutput.parse(o.stdout());
+                    if (!parsed.variant().equals(v)) {
+                        throw new IllegalArgumentException("output says impl=" + parsed.impl() + " buffer="
+                                + parsed.buffer() + ", expected " + v.impl() + " " + v.buffer());
+                    }
+                    results.add(b, parsed);
+                } catch (IllegalArgumentException e) {
+                    failed.add(v);
+                    recordFailure(job, "unreadable output: " + e.getMessage(), o);
+                }
+            }
+        }
+    }
+
+    private void recordFailure(String job, String why, Launcher.Outcome o) throws IOException {
+        Path log = options.out().resolve("logs").resolve(job.replaceAll("[^A-Za-z0-9_.-]+", "_") + ".log");
+        Files.createDirectories(log.getParent());
+        Files.writeString(log, "$ " + String.join(" ", o.command()) + "\n--- stdout\n" + o.stdout()
+                + "\n--- stderr\n" + o.stderr());
+        failures.add(job + ": " + why + "; later repetitions skipped (log: " + options.out().relativize(log) + ")");
+        String tail = o.stderr().lines().filter(l -> !l.isBlank()).reduce((x, y) -> y).orElse("");
+        System.err.println("bench:   " + why + (tail.isEmpty() ? "" : "; last stderr line: " + tail));
+    }
+
+    private String runInfo(double wall) {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            host = "unknown host";
+        }
+        return String.format(Locale.ROOT, "Run %s on %s (%d cores): %s mode, %d repetitions per job, implementations "
+                        + "alternating, np=%d bound to cores, %d jobs in %.0f s%s.",
+                Instant.now().truncatedTo(ChronoUnit.SECONDS), host, Runtime.getRuntime().availableProcessors(),
+                options.quick() ? "quick" : "full", options.reps(), Launcher.RANKS, jobs, wall,
+                options.programOptions().isEmpty() ? "" : "; program options " + String.join(" ", options.programOptions()));
+    }
+}

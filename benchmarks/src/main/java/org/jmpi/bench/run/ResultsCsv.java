@@ -1,0 +1,88 @@
+package org.jmpi.bench.run;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * results.csv: one row per benchmark, implementation, buffer kind and size, with the
+ * columns {@value #HEADER}. Values have three decimals; a ratio without a C value is
+ * empty.
+ */
+public final class ResultsCsv {
+    /** The header line. */
+    public static final String HEADER = "benchmark,impl,buffer,size,metric,unit,median,min,max,reps,ratio_to_c";
+
+    private ResultsCsv() {
+    }
+
+    /** The CSV text of {@code rows}, header first. */
+    public static String format(List<ResultRow> rows) {
+        StringBuilder sb = new StringBuilder(HEADER).append('\n');
+        for (ResultRow r : rows) {
+            Stats s = r.stats();
+            sb.append(String.format(Locale.ROOT, "%s,%s,%s,%d,%s,%s,%.3f,%.3f,%.3f,%d,%s%n",
+                    r.benchmark(), r.impl(), r.buffer(), r.size(), r.metric().label(), r.metric().unit(),
+                    s.median(), s.min(), s.max(), s.count(),
+                    Double.isNaN(r.ratioToC()) ? "" : String.format(Locale.ROOT, "%.3f", r.ratioToC())));
+        }
+        return sb.toString();
+    }
+
+    /** Writes {@code rows} to {@code file}. */
+    public static void write(Path file, List<ResultRow> rows) throws IOException {
+        Files.writeString(file, format(rows));
+    }
+
+    /**
+     * Parses CSV text written by {@link #format}; a wrong header or a malformed line is an
+     * IllegalArgumentException naming the line.
+     */
+    public static List<ResultRow> parse(String text) {
+        List<ResultRow> rows = new ArrayList<>();
+        for (String[] f : records(text, HEADER, "results CSV")) {
+            int i = rows.size() + 2;
+            try {
+                Stats s = new Stats(Double.parseDouble(f[6]), Double.parseDouble(f[7]), Double.parseDouble(f[8]),
+                        Integer.parseInt(f[9]));
+                double ratio = f[10].isEmpty() ? Double.NaN : Double.parseDouble(f[10]);
+                rows.add(new ResultRow(f[0], f[1], f[2], Long.parseLong(f[3]), Metric.of(f[4]), s, ratio));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("results CSV line " + i + ": " + e.getMessage(), e);
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * The fields of each line of CSV {@code text} after its header line, which must be
+     * {@code header}; every line must have as many fields as the header.
+     *
+     * @param what the file's name in messages
+     */
+    static List<String[]> records(String text, String header, String what) {
+        List<String> lines = text.lines().filter(l -> !l.isBlank()).toList();
+        if (lines.isEmpty() || !lines.getFirst().strip().equals(header)) {
+            throw new IllegalArgumentException(what + " must start with the header " + header);
+        }
+        int fields = header.split(",").length;
+        List<String[]> records = new ArrayList<>();
+        for (int i = 1; i < lines.size(); i++) {
+            String[] f = lines.get(i).strip().split(",", -1);
+            if (f.length != fields) {
+                throw new IllegalArgumentException(what + " line " + (i + 1) + ": expected " + fields + " fields, got "
+                        + f.length + ": " + lines.get(i));
+            }
+            records.add(f);
+        }
+        return records;
+    }
+
+    /** Reads and parses {@code file}. */
+    public static List<ResultRow> read(Path file) throws IOException {
+        return parse(Files.readString(file));
+    }
+}

@@ -1,0 +1,103 @@
+package org.jmpi.bench.run;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The runner's command line:
+ * <pre>
+ *   --quick          fewer iterations (large messages above all) and 3 repetitions
+ *   --reps N         repetitions of every job (default 5, quick 3)
+ *   --only a,b       only these benchmarks (names as in results.csv)
+ *   --out DIR        output directory (default benchmarks/results/latest)
+ *   --timeout S      bound on one job's wall time in seconds (default 600, quick 120)
+ *   --summary-only   rewrite summary.md from the files in the output directory and stop
+ *   anything else    program options passed to every benchmark (-m, -i, -x, -w)
+ * </pre>
+ *
+ * @param quick          quick mode
+ * @param reps           repetitions of every job
+ * @param only           the benchmarks to run (empty: all)
+ * @param out            the output directory
+ * @param timeout        the bound on one job
+ * @param summaryOnly    only rewrite summary.md
+ * @param programOptions options for every program, after the quick ones (so they win)
+ */
+public record RunnerOptions(boolean quick, int reps, List<String> only, Path out, Duration timeout,
+                            boolean summaryOnly, List<String> programOptions) {
+
+    /** Copies the lists. */
+    public RunnerOptions {
+        only = List.copyOf(only);
+        programOptions = List.copyOf(programOptions);
+    }
+
+    /** Parses the runner's arguments; a bad value is an IllegalArgumentException naming the option. */
+    public static RunnerOptions parse(String[] args, Path defaultOut) {
+        boolean quick = false;
+        int reps = -1;
+        List<String> only = new ArrayList<>();
+        Path out = defaultOut;
+        long timeout = -1;
+        boolean summaryOnly = false;
+        List<String> program = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "--quick" -> quick = true;
+                case "--summary-only" -> summaryOnly = true;
+                case "--reps" -> reps = positive(a, value(args, ++i, a));
+                case "--timeout" -> timeout = positive(a, value(args, ++i, a));
+                case "--out" -> out = Path.of(value(args, ++i, a));
+                case "--only" -> Arrays.stream(value(args, ++i, a).split(","))
+                        .map(String::strip).filter(s -> !s.isEmpty()).forEach(only::add);
+                default -> {
+                    if (a.startsWith("--")) {
+                        throw new IllegalArgumentException("unknown option " + a + " (expected --quick, --reps N, "
+                                + "--only a,b, --out DIR, --timeout S, --summary-only, or program options -m -i -x -w)");
+                    }
+                    program.add(a);
+                }
+            }
+        }
+        if (reps < 0) {
+            reps = quick ? 3 : 5;
+        }
+        if (timeout < 0) {
+            timeout = quick ? 120 : 600;
+        }
+        return new RunnerOptions(quick, reps, only, out, Duration.ofSeconds(timeout), summaryOnly, program);
+    }
+
+    /** The options one program gets: the quick ones (in quick mode), then the user's. */
+    public List<String> programOptionsFor(Benchmark b) {
+        List<String> o = new ArrayList<>();
+        if (quick) {
+            o.addAll(b.quickOptions());
+        }
+        o.addAll(programOptions);
+        return o;
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static int positive(String option, String v) {
+        try {
+            int n = Integer.parseInt(v.strip());
+            if (n < 1) {
+                throw new IllegalArgumentException(option + " must be at least 1, not " + n);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + ": not a number: " + v, e);
+        }
+    }
+}

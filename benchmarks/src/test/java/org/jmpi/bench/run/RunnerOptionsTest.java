@@ -1,0 +1,69 @@
+package org.jmpi.bench.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The runner's options, the registry and the alternating order. */
+class RunnerOptionsTest {
+    private static final Path OUT = Path.of("out");
+
+    @Test
+    void defaultsAndQuick() {
+        RunnerOptions full = RunnerOptions.parse(new String[0], OUT);
+        assertEquals(5, full.reps());
+        assertEquals(Duration.ofSeconds(600), full.timeout());
+        RunnerOptions quick = RunnerOptions.parse(new String[] {"--quick"}, OUT);
+        assertEquals(3, quick.reps());
+        assertEquals(Duration.ofSeconds(120), quick.timeout());
+    }
+
+    @Test
+    void programOptionsFollowTheQuickOnes() {
+        RunnerOptions o = RunnerOptions.parse(new String[] {"--quick", "-m", "1:64", "--reps", "2", "--only",
+            "bw, latency", "--out", "x", "--timeout", "9"}, OUT);
+        assertEquals(2, o.reps());
+        assertEquals(List.of("bw", "latency"), o.only());
+        assertEquals(Path.of("x"), o.out());
+        assertEquals(Duration.ofSeconds(9), o.timeout());
+        Benchmark bw = Benchmarks.named("bw");
+        List<String> expected = new java.util.ArrayList<>(bw.quickOptions());
+        expected.addAll(List.of("-m", "1:64"));
+        assertEquals(expected, o.programOptionsFor(bw));
+        assertEquals(List.of("-m", "1:64"),
+                RunnerOptions.parse(new String[] {"-m", "1:64"}, OUT).programOptionsFor(bw));
+    }
+
+    @Test
+    void badOptionsAreNamed() {
+        var e = assertThrows(IllegalArgumentException.class, () -> RunnerOptions.parse(new String[] {"--reps", "0"}, OUT));
+        assertTrue(e.getMessage().contains("--reps"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> RunnerOptions.parse(new String[] {"--fast"}, OUT));
+        assertTrue(e.getMessage().contains("--fast"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> RunnerOptions.parse(new String[] {"--out"}, OUT));
+        assertTrue(e.getMessage().contains("--out"), e.getMessage());
+    }
+
+    @Test
+    void selectKeepsRegistryOrderAndRefusesUnknownNames() {
+        assertEquals(List.of("latency", "bw"),
+                Benchmarks.select(List.of("bw", "latency")).stream().map(Benchmark::name).toList());
+        assertEquals(13, Benchmarks.select(List.of()).size());
+        var e = assertThrows(IllegalArgumentException.class, () -> Benchmarks.select(List.of("nope")));
+        assertTrue(e.getMessage().contains("nope") && e.getMessage().contains("dsm_put_lat"), e.getMessage());
+    }
+
+    @Test
+    void variantsAlternateBetweenRepetitions() {
+        List<Variant> v = Benchmarks.named("latency").variants();
+        assertEquals(List.of(Variant.JAVA_SEGMENT, Variant.JAVA_ARRAY, Variant.C), Variant.order(v, 0));
+        assertEquals(List.of(Variant.C, Variant.JAVA_ARRAY, Variant.JAVA_SEGMENT), Variant.order(v, 1));
+        assertEquals(Variant.order(v, 0), Variant.order(v, 2));
+        assertEquals(List.of(Variant.JAVA_SEGMENT, Variant.C), Benchmarks.named("barrier").variants());
+    }
+}

@@ -20,7 +20,7 @@ import java.util.Set;
  * summary.md. Started by {@code native-scripts/bench}, which builds first; see
  * {@link RunnerOptions} for the options. A job that fails or passes its time bound is
  * killed, logged and not repeated; the runner then exits with 1 after writing the
- * results of the others.
+ * results of the others. It exits with 1 too when no program was built at all.
  *
  * <p>System properties: {@code jmpi.root} (the project, default the working directory)
  * and {@code jmpi.bench.mpirunFlags} (extra mpirun flags, e.g. {@code --allow-run-as-root}).
@@ -94,6 +94,10 @@ public final class BenchRunner {
                 jobs, wall, Summary.RESULTS, pngs.size(), out);
         skipped.forEach(s -> System.err.println("bench: skipped " + s));
         failures.forEach(f -> System.err.println("bench: FAILED " + f));
+        if (jobs == 0) {
+            System.err.println("bench: no benchmark program is built (see the skipped ones above)");
+            return false;
+        }
         return failures.isEmpty();
     }
 

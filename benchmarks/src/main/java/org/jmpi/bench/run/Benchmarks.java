@@ -16,7 +16,7 @@ public final class Benchmarks {
      */
     private static final List<String> QUICK_LATENCY = List.of("-i", "5000:50", "-x", "1000:10");
     private static final List<String> QUICK_BANDWIDTH = List.of("-i", "100:4", "-x", "200:1", "-w", "16");
-    private static final List<String> QUICK_COLLECTIVE = List.of("-i", "1000:20", "-x", "200:5");
+    private static final List<String> QUICK_COLLECTIVE = List.of("-i", "1000:20", "-x", "1000:5");
     private static final List<String> QUICK_SINGLE = List.of("-i", "5000", "-x", "1000");
 
     private static final Map<String, Benchmark> ALL = new LinkedHashMap<>();

@@ -76,6 +76,7 @@ class MpiFileTest {
             assertEquals(0, f.size());
             // set_size and preallocate are collective but do not synchronise: a fast rank's
             // next resize could land before a slow rank reads the size, hence the barriers
+            world.barrier();
             f.setSize(10_000);
             world.barrier();
             assertEquals(10_000, f.size());

@@ -109,6 +109,16 @@ class DsmProgramsTest {
         assertTrue(unknown.output.contains("unknown option -q"), unknown.output);
     }
 
+    @Test
+    void decimalsVariableWidensTheValuesOfJavaAndC() throws Exception {
+        for (List<String> command : List.of(javaCommand(2, "GetLatency", List.of("-m", "8:8", "-i", "20", "-x", "5")),
+                cCommand(2, "dsm_get_latency", List.of("-m", "8:8", "-i", "20", "-x", "5")))) {
+            Run r = run(command, OsuReport.DECIMALS_VARIABLE, "4");
+            assertEquals(0, r.exit, r.output);
+            assertTrue(r.output.lines().anyMatch(l -> l.matches("8\\s+\\d+\\.\\d{4}")), r.output);
+        }
+    }
+
     /** Checks one header and a positive value for each power of two from min to max, in order. */
     private static void checkReport(String output, Program p, String impl, String buffer) {
         List<String> headers = new ArrayList<>();
@@ -177,10 +187,22 @@ class DsmProgramsTest {
 
     /** Runs {@code command} with stderr merged into stdout; a run past the timeout is killed and fails. */
     private static Run run(List<String> command) throws IOException, InterruptedException {
+        return run(command, null, null);
+    }
+
+    /** As {@link #run(List)}, with the environment variable {@code name} set (exported to the ranks) unless null. */
+    private static Run run(List<String> command, String name, String value) throws IOException, InterruptedException {
         Path log = Files.createTempFile("jmpi-dsm-bench-", ".log");
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
-                    .start();
+            List<String> full = new ArrayList<>(command);
+            if (name != null) {
+                full.addAll(1, List.of("-x", name));
+            }
+            ProcessBuilder builder = new ProcessBuilder(full);
+            if (name != null) {
+                builder.environment().put(name, value);
+            }
+            Process process = builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
             process.getOutputStream().close();
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);

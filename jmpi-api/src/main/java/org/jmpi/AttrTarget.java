@@ -16,19 +16,15 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 /**
  * The kinds of MPI object that cache attributes, each with its five MPI calls, and the
  * attribute operations on a handle of that kind. A {@link Keyval} belongs to one kind.
- *
- * <p>Windows: add {@code WIN("window", "Win", "forWin", mpi_h::MPI_Win_create_keyval,
- * mpi_h::MPI_Win_free_keyval, mpi_h::MPI_Win_set_attr, mpi_h::MPI_Win_get_attr,
- * mpi_h::MPI_Win_delete_attr)}, a {@code Keyval.forWin} factory like {@link Keyval#forComm},
- * and on {@code Win} three methods like {@link Datatype#setAttr}, {@link Datatype#getAttr}
- * and {@link Datatype#deleteAttr} passing {@code WIN} and the window's handle (the
- * callbacks' C signatures are the same for every kind, so the upcall stubs are shared).
+
  */
 enum AttrTarget {
     COMM("communicator", "Comm", "forComm", mpi_h::MPI_Comm_create_keyval, mpi_h::MPI_Comm_free_keyval,
             mpi_h::MPI_Comm_set_attr, mpi_h::MPI_Comm_get_attr, mpi_h::MPI_Comm_delete_attr),
     DATATYPE("datatype", "Type", "forDatatype", mpi_h::MPI_Type_create_keyval, mpi_h::MPI_Type_free_keyval,
-            mpi_h::MPI_Type_set_attr, mpi_h::MPI_Type_get_attr, mpi_h::MPI_Type_delete_attr);
+            mpi_h::MPI_Type_set_attr, mpi_h::MPI_Type_get_attr, mpi_h::MPI_Type_delete_attr),
+    WIN("window", "Win", "forWin", mpi_h::MPI_Win_create_keyval, mpi_h::MPI_Win_free_keyval,
+            mpi_h::MPI_Win_set_attr, mpi_h::MPI_Win_get_attr, mpi_h::MPI_Win_delete_attr);
 
     /** {@code MPI_X_create_keyval(copy_fn, delete_fn, &keyval, extra_state)}. */
     interface Create {

@@ -102,6 +102,16 @@ public final class Keyval<T> implements AutoCloseable {
         return create(AttrTarget.DATATYPE, copy, delete);
     }
 
+    /** A window keyval whose values need nothing on delete (windows are never duplicated). */
+    public static <T> Keyval<T> forWin() {
+        return forWin(v -> { });
+    }
+
+    /** A window keyval with a delete action, run when a value is deleted, replaced or its window freed. */
+    public static <T> Keyval<T> forWin(Consumer<? super T> delete) {
+        return create(AttrTarget.WIN, v -> null, delete);
+    }
+
     private static <T> Keyval<T> create(AttrTarget target, UnaryOperator<T> copy, Consumer<? super T> delete) {
         Objects.requireNonNull(copy, "copy");
         Objects.requireNonNull(delete, "delete");

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.jmpi.bindings.mpi.mpi_h;
 import org.jmpi.bindings.ompi.OmpiHandles;
@@ -408,6 +409,27 @@ public final class Win implements OneSided, OneSidedAtomics, OneSidedRequests, W
     }
 
     // ---------------------------------------------------------------- package
+
+    /**
+     * Caches {@code value} (not null) under a window {@code keyval} ({@code MPI_Win_set_attr});
+     * an old value is deleted first, and {@link #close()} deletes what is left.
+     */
+    public <T> void setAttr(Keyval<T> keyval, T value) {
+        check();
+        AttrTarget.WIN.set(handle, Objects.requireNonNull(keyval, "keyval"), value);
+    }
+
+    /** The value cached under {@code keyval}, or empty ({@code MPI_Win_get_attr}). */
+    public <T> Optional<T> getAttr(Keyval<T> keyval) {
+        check();
+        return AttrTarget.WIN.get(handle, Objects.requireNonNull(keyval, "keyval"));
+    }
+
+    /** Deletes the value cached under {@code keyval} ({@code MPI_Win_delete_attr}); false if there was none. */
+    public boolean deleteAttr(Keyval<?> keyval) {
+        check();
+        return AttrTarget.WIN.delete(handle, Objects.requireNonNull(keyval, "keyval"));
+    }
 
     /**
      * Refuses a call unless MPI runs, the thread may call it, the window is live and the

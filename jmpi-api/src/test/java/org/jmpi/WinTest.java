@@ -46,6 +46,32 @@ class WinTest {
         }
     }
 
+    /** Window keyvals: set, get (the same object), replace and delete run the delete action, close deletes the rest. */
+    @MpiTest
+    void windowsCacheJavaAttributes() {
+        Comm world = TestMpi.world();
+        java.util.List<String> deleted = new java.util.ArrayList<>();
+        try (Keyval<String> key = Keyval.forWin(deleted::add);
+             Keyval<String> other = Keyval.forWin();
+             Keyval<String> commKey = Keyval.forComm()) {
+            Win win = Win.allocate(world, 8, 1);
+            String first = "rank " + world.rank();
+            win.setAttr(key, first);
+            assertSame(first, win.getAttr(key).orElseThrow());
+            assertTrue(win.getAttr(other).isEmpty());
+            win.setAttr(key, "second");
+            assertEquals(java.util.List.of(first), deleted);
+            assertTrue(win.deleteAttr(key));
+            assertTrue(!win.deleteAttr(key), "nothing left to delete");
+            assertEquals(java.util.List.of(first, "second"), deleted);
+            win.setAttr(key, "third");
+            assertThrows(IllegalArgumentException.class, () -> win.setAttr(commKey, "x"));
+            win.close();
+            assertEquals(java.util.List.of(first, "second", "third"), deleted, "close deletes what is cached");
+            assertThrows(IllegalStateException.class, () -> win.getAttr(key));
+        }
+    }
+
     @MpiTest
     void allocateOwnsMemoryUntilClosed() {
         Comm world = TestMpi.world();

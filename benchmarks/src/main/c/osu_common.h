@@ -301,11 +301,12 @@ static inline void osu_verify(long wrong, long size) {
 }
 
 /* Mirrors OsuRun.close, so a C rank and a Java rank can run one job together: the same final
- * reduction (the Java side reports its heap allocation in timed loops; C contributes 0 and
+ * reduction (the Java side reports its heap allocation in timed loops, in all and in the last;
+ * C contributes zeros and
  * prints nothing), then MPI_Finalize. */
 static inline void osu_finish(void) {
-    long none = 0, most = 0;
-    MPI_Reduce(&none, &most, 1, MPI_LONG, MPI_MAX, 0, MPI_COMM_WORLD);
+    long none[2] = {0, 0}, most[2];
+    MPI_Reduce(none, most, 2, MPI_LONG, MPI_MAX, 0, MPI_COMM_WORLD);
     MPI_Finalize();
 }
 

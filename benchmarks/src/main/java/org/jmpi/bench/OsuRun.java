@@ -35,10 +35,14 @@ public final class OsuRun implements AutoCloseable {
     private final OsuOptions options;
     private final OsuReport report;
     private final Arena arena = Arena.ofConfined();
-    private final MemorySegment in = arena.allocate(JAVA_LONG, 1);
-    private final MemorySegment out = arena.allocate(JAVA_LONG, 1);
+    /** Two longs in and out of the final reduction; their first halves, one value, for the others. */
+    private final MemorySegment pairIn = arena.allocate(JAVA_LONG, 2);
+    private final MemorySegment pairOut = arena.allocate(JAVA_LONG, 2);
+    private final MemorySegment in = pairIn.asSlice(0, 8);
+    private final MemorySegment out = pairOut.asSlice(0, 8);
     private long allocationMark;
     private long allocated;
+    private long lastAllocated;
 
     private OsuRun(Mpi mpi, OsuOptions options, String title, String bench, String column) {
         this.mpi = mpi;
@@ -50,6 +54,7 @@ public final class OsuRun implements AutoCloseable {
         Mpi.wtime();
         countAllocations();
         allocated = 0;
+        lastAllocated = 0;
     }
 
     /**
@@ -118,7 +123,8 @@ public final class OsuRun implements AutoCloseable {
 
     /** Adds what this thread allocated since {@link #markAllocations()} to the run's count. */
     public void countAllocations() {
-        allocated += THREADS.getCurrentThreadAllocatedBytes() - allocationMark;
+        lastAllocated = THREADS.getCurrentThreadAllocatedBytes() - allocationMark;
+        allocated += lastAllocated;
     }
 
     /**
@@ -184,12 +190,18 @@ public final class OsuRun implements AutoCloseable {
         }
     }
 
-    /** Prints the heap bytes allocated in timed loops (the most of any rank) and finalizes MPI. */
+    /**
+     * Prints the heap bytes allocated in the timed loops, in all (JIT warm-up included: code
+     * that still runs interpreted allocates) and in the last one (usually warm), the most of
+     * any rank, and finalizes MPI.
+     */
     @Override
     public void close() {
-        in.set(JAVA_LONG, 0, allocated);
-        world.reduce(in, out, Datatype.LONG, Op.MAX, 0);
-        report.comment("java heap bytes allocated in timed loops (most of any rank): " + out.get(JAVA_LONG, 0));
+        pairIn.setAtIndex(JAVA_LONG, 0, allocated);
+        pairIn.setAtIndex(JAVA_LONG, 1, lastAllocated);
+        world.reduce(pairIn, pairOut, Datatype.LONG, Op.MAX, 0);
+        report.comment("java heap bytes allocated in timed loops (most of any rank): "
+                + pairOut.getAtIndex(JAVA_LONG, 0) + " in all, " + pairOut.getAtIndex(JAVA_LONG, 1) + " in the last");
         arena.close();
         mpi.close();
     }

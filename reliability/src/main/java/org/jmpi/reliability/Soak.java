@@ -6,6 +6,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 import org.jmpi.Comm;
@@ -62,11 +63,16 @@ public final class Soak {
             }
             Baseline last = Baseline.take();
             mix.close();
-            System.out.printf(Locale.ROOT, "soak rank %d: %d rounds (%d checks) in %.1f s; rss %d KiB -> %d KiB"
-                    + " (growth %d KiB); heap after GC %d KiB -> %d KiB (growth %d KiB); native (NMT) %s%n",
+            String line = String.format(Locale.ROOT, "soak rank %d: %d rounds (%d checks) in %.1f s; rss %d KiB"
+                    + " -> %d KiB (growth %d KiB); heap after GC %d KiB -> %d KiB (growth %d KiB); native (NMT) %s",
                     world.rank(), ops, mix.checks, Mpi.wtime() - start, base.rssKiB, last.rssKiB,
                     last.rssKiB - base.rssKiB, base.heapKiB, last.heapKiB, last.heapKiB - base.heapKiB,
                     Nmt.diff());
+            // Rank 0 prints every line: the ranks' own output could interleave mid-line in mpirun.
+            List<String> lines = world.gatherObject(line, 0);
+            if (world.rank() == 0) {
+                lines.forEach(System.out::println);
+            }
             System.out.flush();
         }
     }
@@ -74,6 +80,14 @@ public final class Soak {
     /** Resident memory, heap after GC, and an NMT baseline, at one moment. */
     private record Baseline(long rssKiB, long heapKiB) {
         static Baseline take() throws IOException {
+            // A second collection after a pause frees what the first left to reference
+            // processing (cleaners of automatic arenas), so the figure is the live heap.
+            System.gc();
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             System.gc();
             long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1024;
             Nmt.baseline();

@@ -27,6 +27,7 @@ int main(int argc, char **argv) {
         osu_spoil_floats(a.recv, a.count);
         int iterations = osu_iterations(&o, size, 1000, 100);
         int warmup = osu_warmup(&o, size, 100, 10);
+        osu_prelude(size, 1, allreduce, &a);
         MPI_Barrier(MPI_COMM_WORLD);
         double latency = osu_time_collective(iterations, warmup, allreduce, &a);
         osu_spoil_floats(a.recv, a.count);

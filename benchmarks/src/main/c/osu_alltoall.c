@@ -37,6 +37,7 @@ int main(int argc, char **argv) {
         spoil_received(a.recv, size, ranks, rank);
         int iterations = osu_iterations(&o, size, 1000, 100);
         int warmup = osu_warmup(&o, size, 100, 10);
+        osu_prelude(size * ranks, 1, alltoall, &a);
         MPI_Barrier(MPI_COMM_WORLD);
         double latency = osu_time_collective(iterations, warmup, alltoall, &a);
         spoil_received(a.recv, size, ranks, rank);

@@ -30,6 +30,7 @@ int main(int argc, char **argv) {
         }
         int iterations = osu_iterations(&o, size, 1000, 100);
         int warmup = osu_warmup(&o, size, 100, 10);
+        osu_prelude(size, 1, bcast, &a);
         MPI_Barrier(MPI_COMM_WORLD);
         double latency = osu_time_collective(iterations, warmup, bcast, &a);
         if (rank != ROOT) osu_spoil(a.buf, a.n, seed);

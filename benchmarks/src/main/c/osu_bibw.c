@@ -37,6 +37,7 @@ int main(int argc, char **argv) {
         osu_spoil(a.r, n, osu_seed(peer, size));
         int iterations = osu_iterations(&o, size, 100, 20);
         int warmup = osu_warmup(&o, size, 10, 2);
+        osu_prelude(2 * size * o.window, 0, round_trip, &a);
         MPI_Barrier(MPI_COMM_WORLD);
         double seconds = osu_time_loop(iterations, warmup, round_trip, &a);
         osu_spoil(a.r, n, osu_seed(peer, size));

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #define OSU_LARGE_MESSAGE 8192L
 /* Buffers are aligned to the page size, as OSU's posix_memalign(getpagesize()). */
@@ -273,6 +274,47 @@ static inline double osu_time_collective(int iterations, int warmup, void (*op)(
         MPI_Barrier(MPI_COMM_WORLD);
     }
     return timer * 1e6 / iterations;
+}
+
+/* The prelude, as OsuRun.prelude: before the first size is measured, body(arg), one step
+ * moving bytes_per_step, runs unreported through osu_time_loop (collective 0) or
+ * osu_time_collective in chunks of up to OSU_PRELUDE_CHUNK steps (at most
+ * OSU_PRELUDE_BYTES), as calls of OSU_PRELUDE_CALL steps (half warm-up, half timed), with a
+ * pause of OSU_PRELUDE_PAUSE_MILLIS after each chunk, OSU_PRELUDE_MIN_CHUNKS chunks at
+ * least. Java goes on until its JIT has compiled nothing for two chunks; C has no JIT, so
+ * it stops at the least. Later calls do nothing. */
+#define OSU_PRELUDE_CHUNK 4000L
+#define OSU_PRELUDE_CALL 2L
+#define OSU_PRELUDE_BYTES (64L << 20)
+#define OSU_PRELUDE_PAUSE_MILLIS 20
+#define OSU_PRELUDE_MIN_CHUNKS 3
+
+static inline void osu_prelude(long bytes_per_step, int collective, void (*body)(void *), void *arg) {
+    static int preluded = 0;
+    if (preluded) return;
+    preluded = 1;
+    long per = bytes_per_step < 1 ? 1 : bytes_per_step;
+    long steps = OSU_PRELUDE_BYTES / per < OSU_PRELUDE_CHUNK ? OSU_PRELUDE_BYTES / per : OSU_PRELUDE_CHUNK;
+    if (steps < 1) steps = 1;
+    int each = (int) (steps < OSU_PRELUDE_CALL ? steps : OSU_PRELUDE_CALL);
+    int chunks;
+    for (chunks = 0; chunks < OSU_PRELUDE_MIN_CHUNKS; chunks++) {
+        for (long done = 0; done < steps; done += each) {
+            if (collective) {
+                osu_time_collective(each - each / 2, each / 2, body, arg);
+            } else {
+                osu_time_loop(each - each / 2, each / 2, body, arg);
+            }
+        }
+        MPI_Barrier(MPI_COMM_WORLD);
+        struct timespec pause = {0, OSU_PRELUDE_PAUSE_MILLIS * 1000000L};
+        nanosleep(&pause, NULL);
+        long compiled = 0, any = 0;
+        MPI_Allreduce(&compiled, &any, 1, MPI_LONG, MPI_MAX, MPI_COMM_WORLD);
+    }
+    int rank;
+    MPI_Comm_rank(MPI_COMM_WORLD, &rank);
+    if (rank == 0) printf("# prelude: %d chunks of %ld steps before the first size\n", chunks, steps);
 }
 
 /* The average of every rank's value (MPI_Reduce sum to rank 0, divided by the size); valid on rank 0. */

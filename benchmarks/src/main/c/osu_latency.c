@@ -33,6 +33,7 @@ int main(int argc, char **argv) {
         osu_spoil(a.r, n, osu_seed(peer, size));
         int iterations = osu_iterations(&o, size, 10000, 1000);
         int warmup = osu_warmup(&o, size, 100, 10);
+        osu_prelude(size, 0, ping_pong, &a);
         MPI_Barrier(MPI_COMM_WORLD);
         double seconds = osu_time_loop(iterations, warmup, ping_pong, &a);
         osu_spoil(a.r, n, osu_seed(peer, size));

@@ -2,6 +2,7 @@ package org.jmpi.bench;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 
 import org.jmpi.Comm;
@@ -26,9 +27,36 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 public final class OsuRun implements AutoCloseable {
     /** Buffers are aligned to the page size, as OSU's {@code posix_memalign(getpagesize())}. */
     public static final long ALIGNMENT = 4096;
+    /**
+     * The prelude ({@link #prelude}; the C twins' {@code osu_prelude} does the same): before
+     * the first size is measured, the program's timed loop runs unreported in chunks of up
+     * to {@link #PRELUDE_CHUNK} steps (moving at most {@link #PRELUDE_BYTES}), each chunk as
+     * calls of {@link #PRELUDE_CALL} steps (half warm-up, half timed) so that the JIT
+     * compiles the loop's method itself and not only an on-stack replacement of it. After
+     * each chunk the ranks pause {@link #PRELUDE_PAUSE_MILLIS}, which leaves the core to the
+     * JIT's compiler threads (bound to the same core, they otherwise share it with a rank
+     * that spins in MPI), and stop after {@link #PRELUDE_MIN_CHUNKS} chunks at least, once
+     * no rank's JIT has compiled anything during two chunks in a row, after
+     * {@link #PRELUDE_MAX_CHUNKS} chunks at most. OSU's warm-up of 100 is far below what
+     * the JIT needs; C compiles nothing and stops after the least.
+     */
+    public static final int PRELUDE_CHUNK = 4_000;
+    /** Steps per call of the timed loop in the prelude. */
+    public static final int PRELUDE_CALL = 2;
+    /** Bytes one chunk of the prelude moves, at most. */
+    public static final long PRELUDE_BYTES = 64L << 20;
+    /** The pause after each chunk. */
+    public static final int PRELUDE_PAUSE_MILLIS = 20;
+    /** Chunks of the prelude, at least (the loop's method needs thousands of calls to be compiled). */
+    public static final int PRELUDE_MIN_CHUNKS = 3;
+    /** Chunks of the prelude, at most. */
+    public static final int PRELUDE_MAX_CHUNKS = 100;
 
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    private static final CompilationMXBean COMPILER = ManagementFactory.getCompilationMXBean() != null
+            && ManagementFactory.getCompilationMXBean().isCompilationTimeMonitoringSupported()
+            ? ManagementFactory.getCompilationMXBean() : null;
 
     private final Mpi mpi;
     private final Comm world;
@@ -43,6 +71,7 @@ public final class OsuRun implements AutoCloseable {
     private long allocationMark;
     private long allocated;
     private long lastAllocated;
+    private boolean preluded;
 
     private OsuRun(Mpi mpi, OsuOptions options, String title, String bench, String column) {
         this.mpi = mpi;
@@ -141,6 +170,55 @@ public final class OsuRun implements AutoCloseable {
             body.run();
         }
         return stopClock(start);
+    }
+
+    /**
+     * The prelude (see {@link #PRELUDE_CHUNK}), once per run (later calls do nothing):
+     * {@code body}, one step moving {@code bytesPerStep}, runs through {@link #timeLoop}
+     * ({@code collective} false) or {@link #timeCollective}, unreported and not counted in
+     * the allocation figures. Returns the chunks run.
+     */
+    public int prelude(long bytesPerStep, boolean collective, Runnable body) {
+        if (preluded) {
+            return 0;
+        }
+        preluded = true;
+        long total = allocated;
+        long last = lastAllocated;
+        int steps = (int) Math.max(1, Math.min(PRELUDE_CHUNK, PRELUDE_BYTES / Math.max(1, bytesPerStep)));
+        int each = Math.min(PRELUDE_CALL, steps);
+        int chunks = 0;
+        for (int quiet = 0; (quiet < 2 || chunks < PRELUDE_MIN_CHUNKS) && chunks < PRELUDE_MAX_CHUNKS; chunks++) {
+            long compiled = compilationMillis();
+            for (int done = 0; done < steps; done += each) {
+                if (collective) {
+                    timeCollective(each - each / 2, each / 2, body);
+                } else {
+                    timeLoop(each - each / 2, each / 2, body);
+                }
+            }
+            world.barrier();
+            pause();
+            in.set(JAVA_LONG, 0, compilationMillis() != compiled ? 1 : 0);
+            world.allreduce(in, out, Datatype.LONG, Op.MAX);
+            quiet = out.get(JAVA_LONG, 0) == 0 ? quiet + 1 : 0;
+        }
+        allocated = total;
+        lastAllocated = last;
+        report.comment("prelude: " + chunks + " chunks of " + steps + " steps before the first size");
+        return chunks;
+    }
+
+    private static long compilationMillis() {
+        return COMPILER == null ? 0 : COMPILER.getTotalCompilationTime();
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(PRELUDE_PAUSE_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**

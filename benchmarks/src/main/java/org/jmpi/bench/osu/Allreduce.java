@@ -54,6 +54,7 @@ public final class Allreduce {
                 OsuData.spoilFloats(recv, count);
                 int iterations = o.iterationsFor(size, 1000, 100);
                 int warmup = o.warmupFor(size, 100, 10);
+                run.prelude(size, true, allreduce);
                 world.barrier();
                 double latency = run.timeCollective(iterations, warmup, allreduce);
                 OsuData.spoilFloats(recv, count);

@@ -63,6 +63,7 @@ public final class Alltoall {
                 spoilReceived(received, recv, size, ranks, rank);
                 int iterations = o.iterationsFor(size, 1000, 100);
                 int warmup = o.warmupFor(size, 100, 10);
+                run.prelude(bytes, true, alltoall);
                 world.barrier();
                 double latency = run.timeCollective(iterations, warmup, alltoall);
                 spoilReceived(received, recv, size, ranks, rank);

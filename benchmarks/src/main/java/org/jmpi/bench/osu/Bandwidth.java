@@ -40,8 +40,10 @@ public final class Bandwidth {
                 b.prepare(Math.max(n, ACK), OsuData.seed(rank, size), OsuData.seed(peer, size));
                 int iterations = o.iterationsFor(size, 100, 20);
                 int warmup = o.warmupFor(size, 10, 2);
+                Runnable round = () -> round(b, rank, n, window);
+                run.prelude(size * window.length, false, round);
                 run.world().barrier();
-                double seconds = run.timeLoop(iterations, warmup, () -> round(b, rank, n, window));
+                double seconds = run.timeLoop(iterations, warmup, round);
                 b.spoilRecv(received, OsuData.seed(peer, size));
                 round(b, rank, n, window);
                 run.verify(b.recvMismatches(received, OsuData.seed(peer, size)), size);

@@ -27,6 +27,7 @@ public final class Barrier {
             Comm world = run.world();
             int iterations = o.iterationsFor(0, 1000, 100);
             int warmup = o.warmupFor(0, 100, 10);
+            run.prelude(0, false, world::barrier);
             double timer = 0;
             for (int i = 0; i < iterations + warmup; i++) {
                 if (i == warmup) {

@@ -51,6 +51,7 @@ public final class Bcast {
                 }
                 int iterations = o.iterationsFor(size, 1000, 100);
                 int warmup = o.warmupFor(size, 100, 10);
+                run.prelude(size, true, bcast);
                 world.barrier();
                 double latency = run.timeCollective(iterations, warmup, bcast);
                 if (rank != ROOT) {

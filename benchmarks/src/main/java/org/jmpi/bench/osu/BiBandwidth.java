@@ -40,8 +40,10 @@ public final class BiBandwidth {
                 b.prepare(n, OsuData.seed(rank, size), OsuData.seed(peer, size));
                 int iterations = o.iterationsFor(size, 100, 20);
                 int warmup = o.warmupFor(size, 10, 2);
+                Runnable round = () -> round(b, peer, n, sendTag, recvTag, sends, recvs);
+                run.prelude(2 * size * sends.length, false, round);
                 run.world().barrier();
-                double seconds = run.timeLoop(iterations, warmup, () -> round(b, peer, n, sendTag, recvTag, sends, recvs));
+                double seconds = run.timeLoop(iterations, warmup, round);
                 b.spoilRecv(n, OsuData.seed(peer, size));
                 round(b, peer, n, sendTag, recvTag, sends, recvs);
                 run.verify(b.recvMismatches(n, OsuData.seed(peer, size)), size);

@@ -29,8 +29,10 @@ public final class Latency {
                 b.prepare(n, OsuData.seed(rank, size), OsuData.seed(peer, size));
                 int iterations = o.iterationsFor(size, 10000, 1000);
                 int warmup = o.warmupFor(size, 100, 10);
+                Runnable pingPong = () -> pingPong(b, rank, n);
+                run.prelude(size, false, pingPong);
                 run.world().barrier();
-                double seconds = run.timeLoop(iterations, warmup, () -> pingPong(b, rank, n));
+                double seconds = run.timeLoop(iterations, warmup, pingPong);
                 b.spoilRecv(n, OsuData.seed(peer, size));
                 pingPong(b, rank, n);
                 run.verify(b.recvMismatches(n, OsuData.seed(peer, size)), size);

@@ -15,12 +15,14 @@ import org.junit.jupiter.api.io.TempDir;
 /** Command lines, and the time bound that kills a job and what it started. */
 class LauncherTest {
     @Test
-    void commandLinesPinTwoRanksAndPassTheBufferKindToJavaOnly() {
+    void commandLinesPinTwoRanksOnSharedMemoryAndPassTheBufferKindToJavaOnly() {
         Launcher l = new Launcher(Path.of("/p"), List.of("--allow-run-as-root"), Duration.ofSeconds(5));
         Benchmark lat = Benchmarks.named("latency");
         assertEquals(List.of("mpirun", "--allow-run-as-root", "--bind-to", "core", "-np", "2",
+                "--mca", "pml", "ob1", "--mca", "btl", "self,vader",
                 "/p/benchmarks/target/c-bin/osu_latency", "-i", "10"), l.command(lat, Variant.C, List.of("-i", "10")));
         assertEquals(List.of("/p/native-scripts/jmpirun", "--bind-to", "core", "-np", "2",
+                "--mca", "pml", "ob1", "--mca", "btl", "self,vader",
                 "org.jmpi.bench.osu.Latency", "-i", "10", "-b", "array"),
                 l.command(lat, Variant.JAVA_ARRAY, List.of("-i", "10")));
         assertFalse(l.available(lat, Variant.C), "no C program under /p");

@@ -281,13 +281,15 @@ static inline double osu_time_collective(int iterations, int warmup, void (*op)(
  * osu_time_collective in chunks of up to OSU_PRELUDE_CHUNK steps (at most
  * OSU_PRELUDE_BYTES), as calls of OSU_PRELUDE_CALL steps (half warm-up, half timed), with a
  * pause of OSU_PRELUDE_PAUSE_MILLIS after each chunk, OSU_PRELUDE_MIN_CHUNKS chunks at
- * least. Java goes on until its JIT has compiled nothing for two chunks; C has no JIT, so
- * it stops at the least. Later calls do nothing. */
+ * least, until no rank's JIT has compiled anything for two chunks (OSU_PRELUDE_MAX_CHUNKS
+ * at most): C has no JIT and stops at the least, unless a Java rank of the same job is
+ * still compiling. Later calls do nothing. */
 #define OSU_PRELUDE_CHUNK 4000L
 #define OSU_PRELUDE_CALL 2L
 #define OSU_PRELUDE_BYTES (64L << 20)
 #define OSU_PRELUDE_PAUSE_MILLIS 20
 #define OSU_PRELUDE_MIN_CHUNKS 3
+#define OSU_PRELUDE_MAX_CHUNKS 100
 
 static inline void osu_prelude(long bytes_per_step, int collective, void (*body)(void *), void *arg) {
     static int preluded = 0;
@@ -297,8 +299,8 @@ static inline void osu_prelude(long bytes_per_step, int collective, void (*body)
     long steps = OSU_PRELUDE_BYTES / per < OSU_PRELUDE_CHUNK ? OSU_PRELUDE_BYTES / per : OSU_PRELUDE_CHUNK;
     if (steps < 1) steps = 1;
     int each = (int) (steps < OSU_PRELUDE_CALL ? steps : OSU_PRELUDE_CALL);
-    int chunks;
-    for (chunks = 0; chunks < OSU_PRELUDE_MIN_CHUNKS; chunks++) {
+    int chunks = 0;
+    for (int quiet = 0; (quiet < 2 || chunks < OSU_PRELUDE_MIN_CHUNKS) && chunks < OSU_PRELUDE_MAX_CHUNKS; chunks++) {
         for (long done = 0; done < steps; done += each) {
             if (collective) {
                 osu_time_collective(each - each / 2, each / 2, body, arg);
@@ -309,8 +311,10 @@ static inline void osu_prelude(long bytes_per_step, int collective, void (*body)
         MPI_Barrier(MPI_COMM_WORLD);
         struct timespec pause = {0, OSU_PRELUDE_PAUSE_MILLIS * 1000000L};
         nanosleep(&pause, NULL);
+        /* C compiles nothing; a Java rank of the same job (a mixed run) may, and all go on together. */
         long compiled = 0, any = 0;
         MPI_Allreduce(&compiled, &any, 1, MPI_LONG, MPI_MAX, MPI_COMM_WORLD);
+        quiet = any != 0 ? 0 : quiet + 1;
     }
     int rank;
     MPI_Comm_rank(MPI_COMM_WORLD, &rank);

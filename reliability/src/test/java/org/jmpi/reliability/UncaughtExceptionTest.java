@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -23,9 +22,10 @@ class UncaughtExceptionTest {
         Job.Result r = Job.run(Job.ranks(2), BOUND, List.of(), Map.of(), "org.jmpi.reliability.Uncaught",
                 where, Integer.toString(victim));
         assertFalse(r.timedOut(), () -> "the job outlived " + BOUND + "\n" + r.all());
-        assertNotEquals(0, r.exit(), r::all);
-        assertTrue(r.stdout().contains("MPI_ABORT was invoked on rank " + victim)
-                || r.stderr().contains("MPI_ABORT was invoked on rank " + victim), () -> "job aborted\n" + r.all());
+        // mpirun ends with the code jmpi passes to MPI_Abort. Its "MPI_ABORT was invoked on
+        // rank R" notice is not asserted: Open MPI 4.1.4 loses it now and then (about one
+        // job in six here, "ORTE_ERROR_LOG: ... in file ../../../orte/util/show_help.c").
+        assertEquals(1, r.exit(), () -> "job aborted with MPI_Abort's code\n" + r.all());
         assertEquals(List.of(), Job.survivors(r.pids().values()), () -> "no rank process left\n" + r.all());
         return r;
     }

@@ -55,6 +55,15 @@ public final class DsmContext implements AutoCloseable {
     private final MemorySegment context;
     private final MemorySegment worker;
     private final MemorySegment[] eps;
+    /**
+     * The ranks this context has given a UCP operation (set by {@link #ep} before the
+     * first one, never cleared), and whether any: a flush to a rank that only ever had
+     * direct loads and stores needs no UCP call and no lock, only the store fence. Plain
+     * fields: the thread that issued an operation sees its own mark, and another thread
+     * that learned of the operation through any synchronization sees it too.
+     */
+    private final boolean[] ucpUsed;
+    private boolean anyUcpUsed;
     private final boolean multiThreaded;
     /**
      * Native sections hold it shared, close() exclusively. A StampedLock keeps no per-thread
@@ -80,6 +89,7 @@ public final class DsmContext implements AutoCloseable {
         this.context = context;
         this.worker = worker;
         this.eps = eps;
+        this.ucpUsed = new boolean[eps.length];
         this.multiThreaded = multiThreaded;
     }
 
@@ -252,6 +262,10 @@ public final class DsmContext implements AutoCloseable {
 
     /** Completes every operation this rank issued, at its target ({@code ucp_worker_flush_nbx}). */
     public void flush() {
+        if (!anyUcpUsed) {
+            directFlush();
+            return;
+        }
         enter();
         try {
             flushWorker();
@@ -268,6 +282,10 @@ public final class DsmContext implements AutoCloseable {
     /** Completes every operation this rank issued to {@code target}, at the target. */
     public void flush(int target) {
         checkRank(target);
+        if (!ucpUsed[target]) {
+            directFlush();
+            return;
+        }
         enter();
         try {
             fenceDirectStores();
@@ -437,8 +455,26 @@ public final class DsmContext implements AutoCloseable {
         return context;
     }
 
+    /** The endpoint to {@code r} for a UCP operation (RMA or atomic), marking {@code r} as used. */
     MemorySegment ep(int r) {
+        if (!ucpUsed[r]) {
+            ucpUsed[r] = true;
+            anyUcpUsed = true;
+        }
         return eps[r];
+    }
+
+    /** The endpoint to {@code r} for anything but an operation (unpacking a key). */
+    MemorySegment endpoint(int r) {
+        return eps[r];
+    }
+
+    /** A flush with nothing of UCP's to complete: the fence of the direct stores, on an open context. */
+    private void directFlush() {
+        if (closed) {
+            throw new IllegalStateException("DSM context is closed");
+        }
+        fenceDirectStores();
     }
 
     void flushWorker() {

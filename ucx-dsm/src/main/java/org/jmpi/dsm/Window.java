@@ -167,7 +167,7 @@ public final class Window implements AutoCloseable {
                     sizes[r] = b.get(JAVA_LONG_UNALIGNED, 8);
                     MemorySegment packed = arena.allocate(b.byteSize() - 16, 8);
                     MemorySegment.copy(b, 16, packed, 0, packed.byteSize());
-                    Ucx.check(ucp_h.ucp_ep_rkey_unpack(ctx.ep(r), packed, out), "ucp_ep_rkey_unpack");
+                    Ucx.check(ucp_h.ucp_ep_rkey_unpack(ctx.endpoint(r), packed, out), "ucp_ep_rkey_unpack");
                     rkeys[r] = out.get(ADDRESS, 0);
                     if (!ctx.directEnabled()) {
                         continue;
@@ -277,6 +277,11 @@ public final class Window implements AutoCloseable {
     /** Puts all of {@code src} at {@code offset} of {@code rank}'s part; returns when {@code src} may be reused. */
     public void put(int rank, long offset, MemorySegment src) {
         checkSource(rank, offset, src);
+        MemorySegment d = direct[rank];
+        if (d != null) {
+            copyDirect(true, d, offset, src, null, null, src.byteSize());
+            return;
+        }
         begin();
         try {
             blocking(true, rank, offset, src, null, null, src.byteSize());
@@ -288,6 +293,11 @@ public final class Window implements AutoCloseable {
     /** Gets {@code dst.byteSize()} bytes from {@code offset} of {@code rank}'s part into {@code dst}. */
     public void get(int rank, long offset, MemorySegment dst) {
         checkDestination(rank, offset, dst);
+        MemorySegment d = direct[rank];
+        if (d != null) {
+            copyDirect(false, d, offset, dst, null, null, dst.byteSize());
+            return;
+        }
         begin();
         try {
             blocking(false, rank, offset, dst, null, null, dst.byteSize());
@@ -402,6 +412,11 @@ public final class Window implements AutoCloseable {
     private void blockingArray(boolean put, int rank, long offset, Object array, ValueLayout layout, int count) {
         long len = count * layout.byteSize();
         checkAccess(rank, offset, len);
+        MemorySegment d = direct[rank];
+        if (d != null) {
+            copyDirect(put, d, offset, null, array, layout, len);
+            return;
+        }
         begin();
         try {
             blocking(put, rank, offset, null, array, layout, len);
@@ -444,6 +459,30 @@ public final class Window implements AutoCloseable {
         transfer(put, rank, offset, buf, len);
         if (!put) {
             exchange(false, buf, 0, seg, array, layout, len);
+        }
+    }
+
+    /**
+     * A blocking put or get on a mapped peer's memory: a plain copy, without the context's
+     * lock. The mapping is a segment of the window's shared arena, which {@link #release}
+     * closes before it unmaps, so a copy racing with close fails with an
+     * IllegalStateException instead of touching unmapped memory.
+     */
+    private void copyDirect(boolean put, MemorySegment d, long offset, MemorySegment seg, Object array,
+                            ValueLayout layout, long len) {
+        if (closed || ctx.isClosed()) {
+            throw new IllegalStateException("window is closed");
+        }
+        if (len == 0) {
+            return;
+        }
+        try {
+            exchange(put, d, offset, seg, array, layout, len);
+        } catch (IllegalStateException e) {
+            if (closed) {
+                throw new IllegalStateException("window is closed", e);
+            }
+            throw e;
         }
     }
 

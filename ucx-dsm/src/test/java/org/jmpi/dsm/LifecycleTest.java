@@ -2,11 +2,15 @@ package org.jmpi.dsm;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.jmpi.test.MpiTest;
 
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -85,5 +89,49 @@ class LifecycleTest {
         }
         assertTrue(r.isDone());
         w.close();
+    }
+
+    /**
+     * Puts and gets on mapped memory take no lock: a window closed while another thread
+     * copies into it or out of it stops that thread with an IllegalStateException (the
+     * mapping's arena is closed before it is unmapped), never a crash. The thread targets
+     * this rank, whose part is always mapped, so no peer's close is involved.
+     */
+    @MpiTest
+    void copiesRacingWithCloseEndInAnException() throws Exception {
+        DsmContext ctx = DsmContext.create(TestDsm.world());
+        int me = ctx.rank();
+        try (Arena arena = Arena.ofShared()) {
+            MemorySegment src = arena.allocate(4096, 8);
+            MemorySegment dst = arena.allocate(4096, 8);
+            src.fill((byte) 7);
+            for (int round = 0; round < 20; round++) {
+                Window w = ctx.allocate(4096);
+                AtomicLong copies = new AtomicLong();
+                AtomicReference<Throwable> ended = new AtomicReference<>();
+                Thread copier = Thread.ofPlatform().start(() -> {
+                    try {
+                        while (true) {
+                            w.put(me, 0, src);
+                            w.get(me, 0, dst);
+                            copies.incrementAndGet();
+                        }
+                    } catch (Throwable t) {
+                        ended.set(t);
+                    }
+                });
+                while (copies.get() < 100 && copier.isAlive()) {
+                    Thread.onSpinWait();
+                }
+                w.close();
+                copier.join(10_000);
+                assertFalse(copier.isAlive(), "the copying thread ended");
+                assertTrue(ended.get() instanceof IllegalStateException, () -> "ended by " + ended.get());
+                assertTrue(copies.get() >= 100, "copies before the close: " + copies.get());
+            }
+            assertEquals((byte) 7, dst.get(JAVA_BYTE, 4095));
+        }
+        ctx.barrier();
+        ctx.close();
     }
 }

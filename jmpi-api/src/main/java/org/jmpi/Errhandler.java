@@ -4,6 +4,7 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.Map;
@@ -21,60 +22,74 @@ import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
 /**
- * A communicator error handler ({@code MPI_Errhandler}): {@link #ERRORS_RETURN}, this
- * library's default, under which a failing call throws {@link MpiException};
- * {@link #ERRORS_ARE_FATAL}, under which MPI aborts the job; or one written in Java
- * ({@link #create}), which MPI calls with the communicator and the error code before the
- * failing call returns the code, so the call then throws {@code MpiException} as usual.
+ * An error handler ({@code MPI_Errhandler}) of communicators, windows or files:
+ * {@link #ERRORS_RETURN}, this library's default on all three, under which a failing call
+ * throws {@link MpiException}; {@link #ERRORS_ARE_FATAL}, under which MPI aborts the job;
+ * or one written in Java, for communicators ({@link #create}), windows ({@link #forWin})
+ * or files ({@link #forFile}), which MPI calls with the object and the error code before
+ * the failing call returns the code, so the call then throws {@code MpiException} as usual.
  *
  * <pre>{@code
  * try (Errhandler log = Errhandler.create((comm, code) -> System.err.println(comm + ": " + ErrorCodes.string(code)))) {
  *     comm.setErrhandler(log);
  *     ...
  * }
+ * win.setErrhandler(Errhandler.forWin((w, code) -> ...));
+ * file.setErrhandler(Errhandler.forFile((f, code) -> ...));
  * }</pre>
  *
  * <p>A Java handler runs on the thread of the failing call, inside it. Whatever it throws
  * is caught (it would end the JVM in native code) and becomes the cause of the
- * {@code MpiException} that the failing call throws; {@link Comm#callErrhandler} rethrows
- * it. Communicators created from one with a handler (dup, split, create) inherit it, as
- * MPI specifies. While any Java handler exists, blocking calls on Java arrays go through
- * native copies instead of pinning the array, since MPI could call back into Java from
- * inside them.
+ * {@code MpiException} that the failing call throws; {@link ErrorHandling#callErrhandler}
+ * rethrows it. A Java handler serves one kind of object: setting it on another kind is an
+ * {@link IllegalArgumentException}. Communicators created from one with a handler (dup,
+ * split, create) inherit it, as MPI specifies. While any Java handler exists, blocking
+ * calls on Java arrays go through native copies instead of pinning the array, since MPI
+ * could call back into Java from inside them.
  */
 public final class Errhandler implements AutoCloseable {
     /** {@code MPI_ERRORS_RETURN}: failing calls return the code (thrown as {@link MpiException}). */
-    public static final Errhandler ERRORS_RETURN = new Errhandler(OmpiHandles.ERRORS_RETURN, "MPI_ERRORS_RETURN", null);
+    public static final Errhandler ERRORS_RETURN = new Errhandler(OmpiHandles.ERRORS_RETURN, "MPI_ERRORS_RETURN", null,
+            null);
     /** {@code MPI_ERRORS_ARE_FATAL}: any error aborts every process of the job. */
     public static final Errhandler ERRORS_ARE_FATAL = new Errhandler(OmpiHandles.ERRORS_ARE_FATAL,
-            "MPI_ERRORS_ARE_FATAL", null);
+            "MPI_ERRORS_ARE_FATAL", null, null);
 
-    /** Live Java handlers by handle address: created and not closed, or still set on a communicator. */
+    /** Live Java handlers by handle address: created and not closed, or still set on an object. */
     private static final Map<Long, Errhandler> JAVA = new ConcurrentHashMap<>();
-    /** The communicators that carry a Java handler, by handle address. */
+    /** The communicators, windows and files that carry a Java handler, by handle address. */
     private static final Map<Long, Use> USES = new ConcurrentHashMap<>();
-    /** The one upcall stub of every Java handler: it finds the handler by communicator. */
-    private static volatile MemorySegment stub;
+    /** The upcall stub of each kind, shared by its Java handlers: it finds the handler by object. */
+    private static final MemorySegment[] STUBS = new MemorySegment[ErrhandlerTarget.values().length];
 
     private final MemorySegment handle;
     private final String name;
-    private final Handler handler;
+    /** The kind of object a Java handler serves; null for the predefined ones. */
+    private final ErrhandlerTarget target;
+    private final Body body;
     private final Freed freed;
 
-    private record Use(Comm comm, Errhandler errhandler) {
+    private record Use(ErrorHandling owner, Errhandler errhandler) {
     }
 
-    private Errhandler(MemorySegment handle, String name, Handler handler) {
+    /** A typed handler, called with an object of its kind (or null). */
+    private interface Body {
+        void handle(ErrorHandling owner, int errorCode);
+    }
+
+    private Errhandler(MemorySegment handle, String name, ErrhandlerTarget target, Body body) {
         this.handle = handle;
         this.name = name;
-        this.handler = handler;
+        this.target = target;
+        this.body = body;
         this.freed = new Freed("errhandler " + name);
     }
 
     /**
-     * The body of a Java error handler: called with the communicator the error happened on
-     * and the error code ({@link ErrorCodes#classOf} gives its class). The communicator is
-     * null only for one created outside this library. The handler may make MPI calls.
+     * The body of a Java communicator error handler: called with the communicator the error
+     * happened on and the error code ({@link ErrorCodes#classOf} gives its class). The
+     * communicator is null only for one created outside this library. The handler may make
+     * MPI calls.
      */
     @FunctionalInterface
     public interface Handler {
@@ -82,14 +97,45 @@ public final class Errhandler implements AutoCloseable {
         void handle(Comm comm, int errorCode);
     }
 
+    /** The body of a Java window error handler, called with the window and the error code. */
+    @FunctionalInterface
+    public interface WinHandler {
+        /** Handles {@code errorCode} raised on {@code win}. */
+        void handle(Win win, int errorCode);
+    }
+
+    /** The body of a Java file error handler, called with the file and the error code. */
+    @FunctionalInterface
+    public interface FileHandler {
+        /** Handles {@code errorCode} raised on {@code file}. */
+        void handle(MpiFile file, int errorCode);
+    }
+
     /** A communicator error handler that calls {@code handler} ({@code MPI_Comm_create_errhandler}). */
     public static Errhandler create(Handler handler) {
         Objects.requireNonNull(handler, "handler");
+        return create(ErrhandlerTarget.COMM, handler, (o, code) -> handler.handle((Comm) o, code));
+    }
+
+    /** A window error handler that calls {@code handler} ({@code MPI_Win_create_errhandler}). */
+    public static Errhandler forWin(WinHandler handler) {
+        Objects.requireNonNull(handler, "handler");
+        return create(ErrhandlerTarget.WIN, handler, (o, code) -> handler.handle((Win) o, code));
+    }
+
+    /** A file error handler that calls {@code handler} ({@code MPI_File_create_errhandler}). */
+    public static Errhandler forFile(FileHandler handler) {
+        Objects.requireNonNull(handler, "handler");
+        return create(ErrhandlerTarget.FILE, handler, (o, code) -> handler.handle((MpiFile) o, code));
+    }
+
+    private static Errhandler create(ErrhandlerTarget target, Object handler, Body body) {
         Runtime.checkCall();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment out = arena.allocate(ADDRESS);
-            Errors.check(mpi_h.MPI_Comm_create_errhandler(stub(), out), "MPI_Comm_create_errhandler");
-            Errhandler e = new Errhandler(out.get(ADDRESS, 0), "Java handler " + handler, handler);
+            Errors.check(target.create.applyAsInt(stub(target), out), target.call("create_errhandler"));
+            Errhandler e = new Errhandler(out.get(ADDRESS, 0), "Java " + target.what + " handler " + handler, target,
+                    body);
             synchronized (Errhandler.class) {
                 JAVA.put(e.handle.address(), e);
                 Upcalls.javaErrhandlers(JAVA.size());
@@ -100,16 +146,16 @@ public final class Errhandler implements AutoCloseable {
 
     /** Whether this is {@link #ERRORS_RETURN} or {@link #ERRORS_ARE_FATAL} (close() leaves it alone). */
     public boolean isPredefined() {
-        return handler == null;
+        return target == null;
     }
 
     /**
-     * Releases this reference ({@code MPI_Errhandler_free}) exactly once; communicators it
-     * is set on keep using it. A no-op for the predefined handlers.
+     * Releases this reference ({@code MPI_Errhandler_free}) exactly once; objects it is set
+     * on keep using it. A no-op for the predefined handlers.
      */
     @Override
     public void close() {
-        if (handler != null) {
+        if (target != null) {
             freed.free(handle, mpi_h::MPI_Errhandler_free, "MPI_Errhandler_free");
             release(this);
         }
@@ -120,20 +166,24 @@ public final class Errhandler implements AutoCloseable {
         return name;
     }
 
-    // ------------------------------------------------------------------ communicator side (package)
+    // ------------------------------------------------------------------ object side (package)
 
-    /** {@code MPI_Comm_set_errhandler}. */
-    static void set(Comm comm, Errhandler e) {
-        comm.check();
+    /** {@code MPI_X_set_errhandler}; refuses a Java handler of another kind. */
+    static void set(ErrorHandling owner, Errhandler e) {
+        ErrhandlerTarget t = ErrhandlerTarget.of(owner);
+        MemorySegment h = ErrhandlerTarget.live(owner);
         Objects.requireNonNull(e, "errhandler").freed.check();
-        Errors.check(mpi_h.MPI_Comm_set_errhandler(comm.handle, e.handle), "MPI_Comm_set_errhandler");
-        record(comm, e);
+        if (e.target != null && e.target != t) {
+            throw new IllegalArgumentException("errhandler: " + e + " serves a " + e.target.what + ", not a " + t.what
+                    + "; a " + t.what + " takes one from " + t.factory + " or a predefined one");
+        }
+        Errors.check(t.set.applyAsInt(h, e.handle), t.call("set_errhandler"));
+        record(owner, e);
     }
 
-    /** The handler set on {@code comm} ({@code MPI_Comm_get_errhandler}). */
-    static Errhandler of(Comm comm) {
-        comm.check();
-        long address = current(comm.handle);
+    /** The handler set on {@code owner} ({@code MPI_X_get_errhandler}). */
+    static Errhandler of(ErrorHandling owner) {
+        long address = ErrhandlerTarget.of(owner).current(ErrhandlerTarget.live(owner));
         if (address == ERRORS_RETURN.handle.address()) {
             return ERRORS_RETURN;
         }
@@ -142,60 +192,61 @@ public final class Errhandler implements AutoCloseable {
         }
         Errhandler e = JAVA.get(address);
         if (e == null) {
-            throw new IllegalStateException(comm + " has an error handler not created by this library");
+            throw new IllegalStateException(owner + " has an error handler not created by this library");
         }
         return e;
     }
 
-    /** {@code MPI_Comm_call_errhandler}; rethrows what a Java handler threw. */
-    static void call(Comm comm, int errorCode) {
-        comm.check();
+    /** {@code MPI_X_call_errhandler}; rethrows what a Java handler threw. */
+    static void call(ErrorHandling owner, int errorCode) {
+        ErrhandlerTarget t = ErrhandlerTarget.of(owner);
+        MemorySegment h = ErrhandlerTarget.live(owner);
         int last = ErrorCodes.lastUsedCode();
         if (errorCode <= 0 || errorCode > last) {
             throw new IllegalArgumentException("errorCode: " + errorCode + " is not an MPI error code (1 to "
                     + last + ", ErrorCodes.addCode adds more)");
         }
         Upcalls.take();
-        Errors.check(mpi_h.MPI_Comm_call_errhandler(comm.handle, errorCode), "MPI_Comm_call_errhandler");
-        Throwable t = Upcalls.take();
-        if (t instanceof RuntimeException r) {
+        Errors.check(t.call.apply(h, errorCode), t.call("call_errhandler"));
+        Throwable thrown = Upcalls.take();
+        if (thrown instanceof RuntimeException r) {
             throw r;
         }
-        if (t instanceof Error err) {
+        if (thrown instanceof Error err) {
             throw err;
         }
-        if (t != null) {
-            throw new IllegalStateException("error handler failed: " + t, t);
+        if (thrown != null) {
+            throw new IllegalStateException("error handler failed: " + thrown, thrown);
         }
     }
 
     /** Registers a communicator MPI just created, which inherited its parent's handler. */
     static void inherited(Comm comm) {
-        Errhandler e = JAVA.isEmpty() ? null : JAVA.get(current(comm.handle));
+        Errhandler e = JAVA.isEmpty() ? null : JAVA.get(ErrhandlerTarget.COMM.current(comm.handle));
         if (e != null) {
             record(comm, e);
         }
     }
 
-    /** Forgets a communicator that was freed. */
-    static void freed(Comm comm) {
-        Use u = USES.remove(comm.handle.address());
+    /** Forgets a communicator, window or file that was freed. */
+    static void freed(ErrorHandling owner) {
+        Use u = USES.remove(ErrhandlerTarget.handle(owner).address());
         if (u != null) {
             release(u.errhandler);
         }
     }
 
-    private static synchronized void record(Comm comm, Errhandler e) {
-        Use old = e.handler == null ? USES.remove(comm.handle.address())
-                : USES.put(comm.handle.address(), new Use(comm, e));
+    private static synchronized void record(ErrorHandling owner, Errhandler e) {
+        long address = ErrhandlerTarget.handle(owner).address();
+        Use old = e.target == null ? USES.remove(address) : USES.put(address, new Use(owner, e));
         if (old != null && old.errhandler != e) {
             release(old.errhandler);
         }
     }
 
-    /** Drops a closed Java handler that no communicator uses any more (MPI has freed it). */
+    /** Drops a closed Java handler that no object uses any more (MPI has freed it). */
     private static synchronized void release(Errhandler e) {
-        if (e.handler == null || !e.freed.isFreed()) {
+        if (e.target == null || !e.freed.isFreed()) {
             return;
         }
         for (Use u : USES.values()) {
@@ -207,51 +258,38 @@ public final class Errhandler implements AutoCloseable {
         Upcalls.javaErrhandlers(JAVA.size());
     }
 
-    /** The address of the handler set on a communicator; the reference MPI_Comm_get_errhandler adds is dropped. */
-    private static long current(MemorySegment comm) {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment out = arena.allocate(ADDRESS);
-            Errors.check(mpi_h.MPI_Comm_get_errhandler(comm, out), "MPI_Comm_get_errhandler");
-            long address = out.get(ADDRESS, 0).address();
-            Errors.check(mpi_h.MPI_Errhandler_free(out), "MPI_Errhandler_free");
-            return address;
-        }
-    }
-
     // ------------------------------------------------------------------ the upcall
 
-    private static MemorySegment stub() {
-        MemorySegment s = stub;
+    private static synchronized MemorySegment stub(ErrhandlerTarget target) {
+        MemorySegment s = STUBS[target.ordinal()];
         if (s == null) {
-            synchronized (Errhandler.class) {
-                s = stub;
-                if (s == null) {
-                    try {
-                        s = Linker.nativeLinker().upcallStub(MethodHandles.lookup().findStatic(Errhandler.class,
-                                "upcall", MethodType.methodType(void.class, MemorySegment.class, MemorySegment.class)),
-                                FunctionDescriptor.ofVoid(ADDRESS, ADDRESS), Arena.global());
-                    } catch (ReflectiveOperationException e) {
-                        throw new IllegalStateException(e);
-                    }
-                    stub = s;
-                }
+            try {
+                MethodHandle upcall = MethodHandles.lookup().findStatic(Errhandler.class, "upcall",
+                        MethodType.methodType(void.class, ErrhandlerTarget.class, MemorySegment.class,
+                                MemorySegment.class));
+                s = Linker.nativeLinker().upcallStub(MethodHandles.insertArguments(upcall, 0, target),
+                        FunctionDescriptor.ofVoid(ADDRESS, ADDRESS), Arena.global());
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
             }
+            STUBS[target.ordinal()] = s;
         }
         return s;
     }
 
     /**
-     * Called by MPI as {@code void (MPI_Comm *comm, int *code, ...)}; Open MPI passes two
-     * more arguments (a message and NULL), which the stub ignores. Never throws.
+     * Called by MPI as {@code void (MPI_Comm *comm, int *code, ...)} (or {@code MPI_Win *},
+     * {@code MPI_File *}); Open MPI passes two more arguments (a message and NULL), which the
+     * stub ignores. Never throws.
      */
-    private static void upcall(MemorySegment commRef, MemorySegment codeRef) {
+    private static void upcall(ErrhandlerTarget target, MemorySegment objectRef, MemorySegment codeRef) {
         try {
-            MemorySegment comm = commRef.reinterpret(ADDRESS.byteSize()).get(ADDRESS, 0);
+            MemorySegment object = objectRef.reinterpret(ADDRESS.byteSize()).get(ADDRESS, 0);
             int code = codeRef.reinterpret(JAVA_INT.byteSize()).get(JAVA_INT, 0);
-            Use u = USES.get(comm.address());
-            Errhandler e = u != null ? u.errhandler : JAVA.get(current(comm));
+            Use u = USES.get(object.address());
+            Errhandler e = u != null ? u.errhandler : JAVA.get(target.current(object));
             if (e != null) {
-                e.handler.handle(u != null ? u.comm : null, code);
+                e.body.handle(u != null ? u.owner : null, code);
             }
         } catch (Throwable t) {
             Upcalls.failed(t);

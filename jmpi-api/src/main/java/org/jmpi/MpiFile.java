@@ -39,10 +39,11 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  * {@link #sync}, {@link #setAtomicity}, {@link #seekShared}) must be called by every
  * process of the file's group. Errors are {@link MpiException}s naming the file: files
  * use {@code MPI_ERRORS_RETURN}, which is also set on {@code MPI_FILE_NULL} for the
- * errors of open and delete. Use after {@link #close()} is an {@link IllegalStateException}.
+ * errors of open and delete; a handler from {@link Errhandler#forFile} set with
+ * {@link #setErrhandler} runs first. Use after {@link #close()} is an {@link IllegalStateException}.
  */
 public final class MpiFile implements FileViews, FilePointers, FileAccess, NonblockingFileAccess, FileArrayReads,
-        FileArrayWrites, AutoCloseable {
+        FileArrayWrites, ErrorHandling, AutoCloseable {
     private static boolean fileNullReturns;
 
     final MemorySegment handle;
@@ -169,8 +170,15 @@ public final class MpiFile implements FileViews, FilePointers, FileAccess, Nonbl
      */
     @Override
     public void close() {
+        if (freed.isFreed()) {
+            return;
+        }
         requireNoneInFlight("close");
-        freed.free(handle, mpi_h::MPI_File_close, "MPI_File_close");
+        try {
+            freed.free(handle, mpi_h::MPI_File_close, "MPI_File_close");
+        } finally {
+            Errhandler.freed(this);
+        }
     }
 
     // ------------------------------------------------------------------ properties

@@ -51,7 +51,8 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  * ({@code fetchAndOp(long, ...)}, {@code compareAndSwap(int, ...)}) take Java values.
  *
  * <h2>Errors and lifetime</h2>
- * The window returns errors ({@code MPI_ERRORS_RETURN}) as {@link MpiException}s.
+ * The window returns errors ({@code MPI_ERRORS_RETURN}) as {@link MpiException}s; a
+ * handler from {@link Errhandler#forWin} set with {@link #setErrhandler} runs first.
  * {@link #close()} frees it ({@code MPI_Win_free}, collective) exactly once, refused while
  * this process has an epoch open; any use after is an {@link IllegalStateException}. With
  * Open MPI 4.1 as Debian configures it (osc/pt2pt excluded), {@link #create} and
@@ -62,7 +63,8 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  * with an {@link UnsupportedOperationException}, and a window from
  * {@link #allocateShared} supports it.
  */
-public final class Win implements OneSided, OneSidedAtomics, OneSidedRequests, WinSync, AutoCloseable {
+public final class Win implements OneSided, OneSidedAtomics, OneSidedRequests, WinSync, ErrorHandling,
+        AutoCloseable {
     final MemorySegment handle;
     final int rank;
     final int size;
@@ -463,7 +465,11 @@ public final class Win implements OneSided, OneSidedAtomics, OneSidedRequests, W
         }
         epochs.checkIdle();
         holds.check(WinHolds.ALL, "close");
-        freed.free(handle, mpi_h::MPI_Win_free, "MPI_Win_free");
+        try {
+            freed.free(handle, mpi_h::MPI_Win_free, "MPI_Win_free");
+        } finally {
+            Errhandler.freed(this);
+        }
         holds.release(WinHolds.ALL);
         arena.close();
     }

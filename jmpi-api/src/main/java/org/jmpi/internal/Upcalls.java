@@ -51,8 +51,9 @@ public final class Upcalls {
     }
 
     /**
-     * Whether MPI may call a Java error handler, from any MPI call on a communicator that
-     * has one: critical downcalls (which must not call back into Java) are avoided then.
+     * Whether MPI may call a Java error handler, from any MPI call on a communicator, window
+     * or file that has one: critical downcalls (which must not call back into Java) are
+     * avoided then.
      */
     public static boolean javaErrhandlers() {
         return javaErrhandlers != 0;

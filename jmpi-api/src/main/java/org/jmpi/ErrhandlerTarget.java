@@ -1,0 +1,95 @@
+package org.jmpi;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.util.function.ToIntBiFunction;
+
+import org.jmpi.bindings.mpi.mpi_h;
+import org.jmpi.internal.Errors;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+
+/**
+ * The kinds of MPI object that take error handlers, each with its four MPI calls. A
+ * {@link Errhandler} written in Java belongs to one kind; the predefined ones to all.
+ */
+enum ErrhandlerTarget {
+    COMM("communicator", "Comm", "Errhandler.create", mpi_h::MPI_Comm_create_errhandler,
+            mpi_h::MPI_Comm_set_errhandler, mpi_h::MPI_Comm_get_errhandler, mpi_h::MPI_Comm_call_errhandler),
+    WIN("window", "Win", "Errhandler.forWin", mpi_h::MPI_Win_create_errhandler, mpi_h::MPI_Win_set_errhandler,
+            mpi_h::MPI_Win_get_errhandler, mpi_h::MPI_Win_call_errhandler),
+    FILE("file", "File", "Errhandler.forFile", mpi_h::MPI_File_create_errhandler, mpi_h::MPI_File_set_errhandler,
+            mpi_h::MPI_File_get_errhandler, mpi_h::MPI_File_call_errhandler);
+
+    /** {@code MPI_X_call_errhandler(handle, errorcode)}. */
+    interface Call {
+        int apply(MemorySegment handle, int errorCode);
+    }
+
+    final String what;
+    private final String prefix;
+    /** The {@link Errhandler} factory for this kind. */
+    final String factory;
+    /** {@code MPI_X_create_errhandler(function, &errhandler)}. */
+    final ToIntBiFunction<MemorySegment, MemorySegment> create;
+    /** {@code MPI_X_set_errhandler(handle, errhandler)}. */
+    final ToIntBiFunction<MemorySegment, MemorySegment> set;
+    private final ToIntBiFunction<MemorySegment, MemorySegment> get;
+    final Call call;
+
+    ErrhandlerTarget(String what, String prefix, String factory, ToIntBiFunction<MemorySegment, MemorySegment> create,
+                     ToIntBiFunction<MemorySegment, MemorySegment> set, ToIntBiFunction<MemorySegment, MemorySegment> get,
+                     Call call) {
+        this.what = what;
+        this.prefix = prefix;
+        this.factory = factory;
+        this.create = create;
+        this.set = set;
+        this.get = get;
+        this.call = call;
+    }
+
+    /** The MPI function name for {@code op} ("create_errhandler", "set_errhandler", ...). */
+    String call(String op) {
+        return "MPI_" + prefix + "_" + op;
+    }
+
+    /** The kind of {@code owner}. */
+    static ErrhandlerTarget of(ErrorHandling owner) {
+        return switch (owner) {
+            case Comm c -> COMM;
+            case Win w -> WIN;
+            case MpiFile f -> FILE;
+        };
+    }
+
+    /** The handle of {@code owner}, without checks. */
+    static MemorySegment handle(ErrorHandling owner) {
+        return switch (owner) {
+            case Comm c -> c.handle;
+            case Win w -> w.handle;
+            case MpiFile f -> f.handle;
+        };
+    }
+
+    /** The handle of {@code owner}, after refusing the call unless MPI runs, the thread may call and it is live. */
+    static MemorySegment live(ErrorHandling owner) {
+        switch (owner) {
+            case Comm c -> c.check();
+            case Win w -> w.check();
+            case MpiFile f -> f.check();
+        }
+        return handle(owner);
+    }
+
+    /** The address of the handler set on {@code handle}; the reference {@code MPI_X_get_errhandler} adds is dropped. */
+    long current(MemorySegment handle) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment out = arena.allocate(ADDRESS);
+            Errors.check(get.applyAsInt(handle, out), call("get_errhandler"));
+            long address = out.get(ADDRESS, 0).address();
+            Errors.check(mpi_h.MPI_Errhandler_free(out), "MPI_Errhandler_free");
+            return address;
+        }
+    }
+}

@@ -74,7 +74,10 @@ class PortTest {
     @MpiTest
     void publishLookupAndUnpublish() {
         Comm world = TestMpi.world();
-        String service = "jmpi-port-test-" + ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(0L);
+        // Rank 0's launcher pid names the service (ranks on other hosts have other parents).
+        long[] job = {ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(0L)};
+        world.bcast(job, 0);
+        String service = "jmpi-port-test-" + job[0];
         Port port = world.rank() == 0 ? Port.open() : null;
         String[] published = new String[1];
         if (port != null) {

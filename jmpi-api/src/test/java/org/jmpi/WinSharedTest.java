@@ -122,7 +122,8 @@ class WinSharedTest {
     @MpiTest
     void sharedMemoryIsGoneAfterClose() {
         Comm world = TestMpi.world();
-        Win win = Win.allocateShared(world, 8, 8);
+        Comm node = world.splitShared(0);
+        Win win = Win.allocateShared(node, 8, 8);
         MemorySegment mine = win.memory();
         MemorySegment first = win.sharedQuery(0);
         win.fence();
@@ -130,5 +131,6 @@ class WinSharedTest {
         assertThrows(IllegalStateException.class, () -> mine.get(JAVA_LONG, 0));
         assertThrows(IllegalStateException.class, () -> first.get(JAVA_LONG, 0));
         assertThrows(IllegalStateException.class, () -> win.sharedQuery(0));
+        node.close();
     }
 }

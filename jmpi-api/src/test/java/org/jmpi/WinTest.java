@@ -162,11 +162,13 @@ class WinTest {
     void oneProcessCommunicatorTakesOnlyAllocatedWindows() {
         Comm world = TestMpi.world();
         try (Comm alone = world.split(world.rank(), 0); Arena arena = Arena.ofConfined()) {
-            MpiException e = assertThrows(MpiException.class,
-                    () -> Win.create(alone, arena.allocate(JAVA_LONG, 2), 8).close());
-            assertTrue(e.getMessage().contains("MPI_Win_create on a one-process communicator"), e.getMessage());
-            e = assertThrows(MpiException.class, () -> Win.createDynamic(alone).close());
-            assertTrue(e.getMessage().contains("MPI_Win_create_dynamic"), e.getMessage());
+            if (!TestMpi.oscUcx()) { // osc/ucx takes them
+                MpiException e = assertThrows(MpiException.class,
+                        () -> Win.create(alone, arena.allocate(JAVA_LONG, 2), 8).close());
+                assertTrue(e.getMessage().contains("MPI_Win_create on a one-process communicator"), e.getMessage());
+                e = assertThrows(MpiException.class, () -> Win.createDynamic(alone).close());
+                assertTrue(e.getMessage().contains("MPI_Win_create_dynamic"), e.getMessage());
+            }
             try (Win win = Win.allocate(alone, 16, 8)) {
                 win.fence();
                 win.put(arena.allocateFrom(JAVA_LONG, 41, 42), Datatype.LONG, 0, 0);

@@ -1,5 +1,7 @@
 package org.jmpi.dsm;
 
+import java.util.concurrent.locks.LockSupport;
+
 /**
  * A distributed ticket lock: two 64-bit words (next ticket, now serving) in a small
  * window at rank 0, driven by remote atomics. Fair (first come, first served); not
@@ -11,6 +13,12 @@ package org.jmpi.dsm;
  * context) frees the window; the lock then refuses every call.
  */
 public final class DsmLock implements AutoCloseable {
+    /** Polls of the serving word before a waiter starts to park. */
+    private static final int SPINS = 64;
+    /** Park per waiter ahead, and at most, once past {@link #SPINS}. */
+    private static final long PARK_NANOS_PER_WAITER = 2_000;
+    private static final long MAX_PARK_NANOS = 1_000_000;
+
     private static final long NEXT = 0;
     private static final long SERVING = 8;
     private static final int HOME = 0;
@@ -40,9 +48,17 @@ public final class DsmLock implements AutoCloseable {
         checkUsable();
         long ticket = window.fetchAdd(HOME, NEXT, 1);
         int spins = 0;
-        while (window.atomicGet(HOME, SERVING) != ticket) {
+        long serving;
+        while ((serving = window.atomicGet(HOME, SERVING)) != ticket) {
             window.context().progress();
-            Ucx.backoff(++spins);
+            if (++spins <= SPINS) {
+                Thread.onSpinWait();
+            } else {
+                // Proportional backoff: park for the waiters ahead, so that threads waiting
+                // far back leave the cores (and the home rank's worker) to the holder.
+                long ahead = Math.max(1, ticket - serving);
+                LockSupport.parkNanos(Math.min(MAX_PARK_NANOS, ahead * PARK_NANOS_PER_WAITER));
+            }
         }
         return held();
     }

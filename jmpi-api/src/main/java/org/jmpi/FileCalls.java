@@ -1,12 +1,10 @@
 package org.jmpi;
 
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.Objects;
 
 import org.jmpi.internal.Args;
 import org.jmpi.internal.HeapCalls;
-import org.jmpi.internal.Upcalls;
 
 /** The shared bodies of MPI-IO data access: checks, then one native call. */
 final class FileCalls {
@@ -16,8 +14,7 @@ final class FileCalls {
     /**
      * A blocking access; {@code count < 0} means as many elements as the segment holds. A
      * heap segment is passed pinned through a critical downcall, without a copy, unless a
-     * Java error handler exists: MPI could call it from inside the call, which a critical
-     * downcall must not allow, so the call then goes through a native copy.
+     * Java error handler exists (see {@link FileOp#heapDowncall}).
      */
     static Status blocking(MpiFile f, FileOp op, long offset, MemorySegment buf, int count, Datatype type) {
         MemorySegment b = checked(f, op, offset, buf);
@@ -26,19 +23,8 @@ final class FileCalls {
         Status status = new Status();
         int rc;
         try {
-            if (b.isNative()) {
-                rc = (int) op.downcall.invokeExact(f.handle, offset, b, n, t, status.segment());
-            } else if (!Upcalls.javaErrhandlers()) {
-                rc = (int) op.heapDowncall.invokeExact(f.handle, offset, b, n, t, status.segment());
-            } else {
-                try (Arena arena = Arena.ofConfined()) {
-                    MemorySegment copy = arena.allocate(b.byteSize(), 8).copyFrom(b);
-                    rc = (int) op.downcall.invokeExact(f.handle, offset, copy, n, t, status.segment());
-                    if (op.read) {
-                        b.copyFrom(copy);
-                    }
-                }
-            }
+            rc = (int) (b.isNative() ? op.downcall : op.heapDowncall)
+                    .invokeExact(f.handle, offset, b, n, t, status.segment());
         } catch (Throwable e) {
             throw HeapCalls.rethrow(e);
         }

@@ -8,6 +8,7 @@ import java.lang.invoke.MethodHandles;
 import java.util.Locale;
 
 import org.jmpi.bindings.mpi.mpi_h;
+import org.jmpi.internal.HeapCalls;
 
 /**
  * The data access calls of MPI-IO, one constant per {@code MPI_File_*} routine, each with
@@ -70,7 +71,11 @@ enum FileOp {
     final String call;
     /** Ordinary downcall, for native segments. */
     final MethodHandle downcall;
-    /** Critical downcall with heap access, for heap segments of blocking calls; null for nonblocking ones. */
+    /**
+     * Critical downcall with heap access, for heap segments of blocking calls (through native
+     * copies while a Java error handler exists, see {@link HeapCalls#critical}); null for
+     * nonblocking ones.
+     */
     final MethodHandle heapDowncall;
 
     FileOp(boolean read, Pointer pointer, boolean collective, boolean nonblocking, MemorySegment address,
@@ -82,7 +87,7 @@ enum FileOp {
         this.call = "MPI_File_" + name().toLowerCase(Locale.ROOT);
         this.downcall = uniform(Linker.nativeLinker().downcallHandle(address, fd), pointer);
         this.heapDowncall = nonblocking ? null
-                : uniform(Linker.nativeLinker().downcallHandle(address, fd, Linker.Option.critical(true)), pointer);
+                : uniform(HeapCalls.critical(address, fd), pointer);
     }
 
     /** Inserts an ignored offset after the file handle for routines that take none. */

@@ -72,7 +72,7 @@ public final class HeapCalls {
      * could call it from inside the call, see {@link Upcalls}), the call goes through an
      * ordinary downcall on native copies of the heap segments instead.
      */
-    private static MethodHandle critical(MemorySegment address, FunctionDescriptor fd) {
+    public static MethodHandle critical(MemorySegment address, FunctionDescriptor fd) {
         MethodHandle fast = LINKER.downcallHandle(address, fd, HEAP);
         MethodType type = fast.type();
         int n = type.parameterCount();

@@ -277,33 +277,13 @@ public final class Window implements AutoCloseable {
     /** Puts all of {@code src} at {@code offset} of {@code rank}'s part; returns when {@code src} may be reused. */
     public void put(int rank, long offset, MemorySegment src) {
         checkSource(rank, offset, src);
-        MemorySegment d = direct[rank];
-        if (d != null) {
-            copyDirect(true, d, offset, src, null, null, src.byteSize());
-            return;
-        }
-        begin();
-        try {
-            blocking(true, rank, offset, src, null, null, src.byteSize());
-        } finally {
-            ctx.exit();
-        }
+        blocking(true, rank, offset, src, null, null, src.byteSize());
     }
 
     /** Gets {@code dst.byteSize()} bytes from {@code offset} of {@code rank}'s part into {@code dst}. */
     public void get(int rank, long offset, MemorySegment dst) {
         checkDestination(rank, offset, dst);
-        MemorySegment d = direct[rank];
-        if (d != null) {
-            copyDirect(false, d, offset, dst, null, null, dst.byteSize());
-            return;
-        }
-        begin();
-        try {
-            blocking(false, rank, offset, dst, null, null, dst.byteSize());
-        } finally {
-            ctx.exit();
-        }
+        blocking(false, rank, offset, dst, null, null, dst.byteSize());
     }
 
     /** Starts a put of all of {@code src} (native, or heap through a staging copy). */
@@ -412,35 +392,38 @@ public final class Window implements AutoCloseable {
     private void blockingArray(boolean put, int rank, long offset, Object array, ValueLayout layout, int count) {
         long len = count * layout.byteSize();
         checkAccess(rank, offset, len);
+        blocking(put, rank, offset, null, array, layout, len);
+    }
+
+    /**
+     * A blocking put or get of {@code len} bytes of the user's data, a segment
+     * ({@code array} null) or a Java array of {@code layout} elements: a copy when
+     * {@code rank} is mapped ({@link #copyDirect}), else UCP in a native section, waited for
+     * in place without a request object; heap data moves through this thread's staging
+     * buffer (a confined arena's above {@link CallScratch#KEPT_STAGING}). Nothing is
+     * allocated up to that size.
+     */
+    private void blocking(boolean put, int rank, long offset, MemorySegment seg, Object array, ValueLayout layout,
+                          long len) {
         MemorySegment d = direct[rank];
         if (d != null) {
-            copyDirect(put, d, offset, null, array, layout, len);
+            copyDirect(put, d, offset, seg, array, layout, len);
             return;
         }
         begin();
         try {
-            blocking(put, rank, offset, null, array, layout, len);
+            viaUcp(put, rank, offset, seg, array, layout, len);
         } finally {
             ctx.exit();
         }
     }
 
-    /**
-     * A blocking put or get (in a native section) of {@code len} bytes of the user's data,
-     * a segment ({@code array} null) or a Java array of {@code layout} elements: a copy when
-     * {@code rank} is mapped, else UCP waited for in place, without a request object; heap
-     * data moves through this thread's staging buffer (a confined arena's above
-     * {@link CallScratch#KEPT_STAGING}). Nothing is allocated up to that size.
-     */
-    private void blocking(boolean put, int rank, long offset, MemorySegment seg, Object array, ValueLayout layout,
-                          long len) {
-        MemorySegment d = direct[rank];
+    private void viaUcp(boolean put, int rank, long offset, MemorySegment seg, Object array, ValueLayout layout,
+                        long len) {
         if (len == 0) {
             return;
         }
-        if (d != null) {
-            exchange(put, d, offset, seg, array, layout, len);
-        } else if (array == null && seg.isNative()) {
+        if (array == null && seg.isNative()) {
             transfer(put, rank, offset, seg, len);
         } else if (len <= CallScratch.KEPT_STAGING) {
             staged(put, rank, offset, seg, array, layout, len, CallScratch.get().staging(len));

@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.ToIntFunction;
 
-import org.jmpi.bindings.mpi.mpi_h;
+import org.jmpi.bindings.abi.MpiCalls;
 import org.jmpi.internal.Errors;
 import org.jmpi.internal.Upcalls;
 
@@ -19,12 +19,12 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 
  */
 enum AttrTarget {
-    COMM("communicator", "Comm", "forComm", mpi_h::MPI_Comm_create_keyval, mpi_h::MPI_Comm_free_keyval,
-            mpi_h::MPI_Comm_set_attr, mpi_h::MPI_Comm_get_attr, mpi_h::MPI_Comm_delete_attr),
-    DATATYPE("datatype", "Type", "forDatatype", mpi_h::MPI_Type_create_keyval, mpi_h::MPI_Type_free_keyval,
-            mpi_h::MPI_Type_set_attr, mpi_h::MPI_Type_get_attr, mpi_h::MPI_Type_delete_attr),
-    WIN("window", "Win", "forWin", mpi_h::MPI_Win_create_keyval, mpi_h::MPI_Win_free_keyval,
-            mpi_h::MPI_Win_set_attr, mpi_h::MPI_Win_get_attr, mpi_h::MPI_Win_delete_attr);
+    COMM("communicator", "Comm", "forComm", MpiCalls::MPI_Comm_create_keyval, MpiCalls::MPI_Comm_free_keyval,
+            MpiCalls::MPI_Comm_set_attr, MpiCalls::MPI_Comm_get_attr, MpiCalls::MPI_Comm_delete_attr),
+    DATATYPE("datatype", "Type", "forDatatype", MpiCalls::MPI_Type_create_keyval, MpiCalls::MPI_Type_free_keyval,
+            MpiCalls::MPI_Type_set_attr, MpiCalls::MPI_Type_get_attr, MpiCalls::MPI_Type_delete_attr),
+    WIN("window", "Win", "forWin", MpiCalls::MPI_Win_create_keyval, MpiCalls::MPI_Win_free_keyval,
+            MpiCalls::MPI_Win_set_attr, MpiCalls::MPI_Win_get_attr, MpiCalls::MPI_Win_delete_attr);
 
     /** {@code MPI_X_create_keyval(copy_fn, delete_fn, &keyval, extra_state)}. */
     interface Create {

@@ -2,9 +2,11 @@ package org.jmpi;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.Objects;
 
-import org.jmpi.bindings.mpi.mpi_h;
+import org.jmpi.bindings.abi.Abi;
+import org.jmpi.bindings.abi.MpiCalls;
 import org.jmpi.internal.Errors;
 import org.jmpi.internal.Runtime;
 import org.jmpi.internal.Scratch;
@@ -19,7 +21,7 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
  */
 public final class BsendBuffer implements AutoCloseable {
     /** {@code MPI_BSEND_OVERHEAD}: bytes of bookkeeping MPI needs per buffered message. */
-    public static final int OVERHEAD = mpi_h.MPI_BSEND_OVERHEAD();
+    public static final int OVERHEAD = MpiCalls.MPI_BSEND_OVERHEAD();
 
     private static BsendBuffer attached;
 
@@ -42,7 +44,7 @@ public final class BsendBuffer implements AutoCloseable {
         }
         Arena arena = Arena.ofShared();
         MemorySegment memory = arena.allocate(bytes, 16);
-        int rc = mpi_h.MPI_Buffer_attach(memory, (int) bytes);
+        int rc = MpiCalls.MPI_Buffer_attach(memory, (int) bytes);
         if (rc != 0) {
             arena.close();
             throw Errors.exception(rc, "MPI_Buffer_attach");
@@ -62,7 +64,7 @@ public final class BsendBuffer implements AutoCloseable {
             throw new IllegalArgumentException("count: must not be negative, got " + count);
         }
         MemorySegment out = Scratch.words();
-        Errors.check(mpi_h.MPI_Pack_size(count, type.handle(), comm.handle, out), "MPI_Pack_size");
+        Errors.check(MpiCalls.MPI_Pack_size(count, type.handle(), comm.handle, out), "MPI_Pack_size");
         return out.get(JAVA_INT, 0) + (long) OVERHEAD;
     }
 
@@ -92,9 +94,9 @@ public final class BsendBuffer implements AutoCloseable {
 
     private void detachNow() {
         try (Arena tmp = Arena.ofConfined()) {
-            MemorySegment addr = tmp.allocate(mpi_h.C_POINTER);
+            MemorySegment addr = tmp.allocate(ValueLayout.ADDRESS);
             MemorySegment len = tmp.allocate(JAVA_INT);
-            Errors.check(mpi_h.MPI_Buffer_detach(addr, len), "MPI_Buffer_detach");
+            Errors.check(MpiCalls.MPI_Buffer_detach(addr, len), "MPI_Buffer_detach");
         } finally {
             detached = true;
             attached = null;

@@ -6,8 +6,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 
-import org.jmpi.bindings.mpi.mpi_h;
-import org.jmpi.bindings.ompi.OmpiHandles;
+import org.jmpi.bindings.abi.Abi;
+import org.jmpi.bindings.abi.MpiCalls;
+import org.jmpi.bindings.abi.Handles;
 import org.jmpi.internal.Args;
 import org.jmpi.internal.Errors;
 import org.jmpi.internal.Runtime;
@@ -53,12 +54,12 @@ public sealed interface Caching permits Comm {
 
     /** The largest tag MPI accepts ({@code MPI_TAG_UB}); tags run from 0 to this. */
     default int tagUpperBound() {
-        return predefined(mpi_h.MPI_TAG_UB()).orElse(Runtime.tagUpperBound());
+        return predefined(MpiCalls.MPI_TAG_UB()).orElse(Runtime.tagUpperBound());
     }
 
     /** The rank of the host process ({@code MPI_HOST}), empty when there is none. */
     default OptionalInt hostRank() {
-        int host = predefined(mpi_h.MPI_HOST()).orElse(Args.PROC_NULL);
+        int host = predefined(MpiCalls.MPI_HOST()).orElse(Args.PROC_NULL);
         return host == Args.PROC_NULL ? OptionalInt.empty() : OptionalInt.of(host);
     }
 
@@ -67,29 +68,29 @@ public sealed interface Caching permits Comm {
      * {@link Comm#ANY_SOURCE} when every rank can, {@link Comm#PROC_NULL} when none can.
      */
     default int ioRank() {
-        return predefined(mpi_h.MPI_IO()).orElse(Args.PROC_NULL);
+        return predefined(MpiCalls.MPI_IO()).orElse(Args.PROC_NULL);
     }
 
     /** Whether {@link Mpi#wtime()} is synchronised across all processes ({@code MPI_WTIME_IS_GLOBAL}). */
     default boolean wtimeIsGlobal() {
-        return predefined(mpi_h.MPI_WTIME_IS_GLOBAL()).orElse(0) != 0;
+        return predefined(MpiCalls.MPI_WTIME_IS_GLOBAL()).orElse(0) != 0;
     }
 
     /** The application number in an MPMD launch ({@code MPI_APPNUM}), empty when MPI does not say. */
     default OptionalInt appNum() {
-        return predefined(mpi_h.MPI_APPNUM());
+        return predefined(MpiCalls.MPI_APPNUM());
     }
 
     /** How many processes the job could hold ({@code MPI_UNIVERSE_SIZE}), empty when MPI does not say. */
     default OptionalInt universeSize() {
-        return predefined(mpi_h.MPI_UNIVERSE_SIZE());
+        return predefined(MpiCalls.MPI_UNIVERSE_SIZE());
     }
 
     /** Sets hints on the communicator ({@code MPI_Comm_set_info}); MPI keeps the ones it knows. */
     default void setInfo(Info info) {
         Comm c = comm();
         c.check();
-        Errors.check(mpi_h.MPI_Comm_set_info(c.handle, Objects.requireNonNull(info, "info").handle()),
+        Errors.check(MpiCalls.MPI_Comm_set_info(c.handle, Objects.requireNonNull(info, "info").handle()),
                 "MPI_Comm_set_info");
     }
 
@@ -106,8 +107,8 @@ public sealed interface Caching permits Comm {
         Comm c = comm();
         c.check();
         MemorySegment out = Scratch.handles(1);
-        Errors.check(mpi_h.MPI_Comm_get_info(c.handle, out), "MPI_Comm_get_info");
-        return Info.owned(out.get(ADDRESS, 0));
+        Errors.check(MpiCalls.MPI_Comm_get_info(c.handle, out), "MPI_Comm_get_info");
+        return Info.owned(Abi.getHandle(out));
     }
 
     /**
@@ -119,7 +120,7 @@ public sealed interface Caching permits Comm {
         c.check();
         long p = AttrTarget.COMM.raw(c.handle, keyval);
         if (p == 0) {
-            p = AttrTarget.COMM.raw(OmpiHandles.COMM_WORLD, keyval);
+            p = AttrTarget.COMM.raw(Handles.COMM_WORLD, keyval);
         }
         return p == 0 ? OptionalInt.empty()
                 : OptionalInt.of(MemorySegment.ofAddress(p).reinterpret(JAVA_INT.byteSize()).get(JAVA_INT, 0));

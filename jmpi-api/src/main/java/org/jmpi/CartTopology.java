@@ -5,7 +5,8 @@ import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
 import java.util.Objects;
 
-import org.jmpi.bindings.mpi.mpi_h;
+import org.jmpi.bindings.abi.Abi;
+import org.jmpi.bindings.abi.MpiCalls;
 import org.jmpi.internal.Args;
 import org.jmpi.internal.Errors;
 import org.jmpi.internal.Runtime;
@@ -33,11 +34,11 @@ public final class CartTopology {
         this.comm = comm;
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment n = arena.allocate(JAVA_INT);
-            Errors.check(mpi_h.MPI_Cartdim_get(comm.handle, n), "MPI_Cartdim_get");
+            Errors.check(MpiCalls.MPI_Cartdim_get(comm.handle, n), "MPI_Cartdim_get");
             int ndims = n.get(JAVA_INT, 0);
             MemorySegment d = arena.allocate(JAVA_INT, Math.max(1, ndims) * 3L);
             long b = Math.max(1, ndims) * 4L;
-            Errors.check(mpi_h.MPI_Cart_get(comm.handle, ndims, d, d.asSlice(b), d.asSlice(2 * b)), "MPI_Cart_get");
+            Errors.check(MpiCalls.MPI_Cart_get(comm.handle, ndims, d, d.asSlice(b), d.asSlice(2 * b)), "MPI_Cart_get");
             this.dims = d.asSlice(0, 4L * ndims).toArray(JAVA_INT);
             this.periods = new boolean[ndims];
             for (int i = 0; i < ndims; i++) {
@@ -73,7 +74,7 @@ public final class CartTopology {
         }
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment d = TopologyCalls.ints(arena, dims);
-            Errors.check(mpi_h.MPI_Dims_create(nnodes, dims.length, d), "MPI_Dims_create");
+            Errors.check(MpiCalls.MPI_Dims_create(nnodes, dims.length, d), "MPI_Dims_create");
             return d.asSlice(0, 4L * dims.length).toArray(JAVA_INT);
         }
     }
@@ -106,7 +107,7 @@ public final class CartTopology {
         }
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment out = arena.allocate(JAVA_INT, Math.max(1, dims.length));
-            Errors.check(mpi_h.MPI_Cart_coords(comm.handle, rank, dims.length, out), "MPI_Cart_coords");
+            Errors.check(MpiCalls.MPI_Cart_coords(comm.handle, rank, dims.length, out), "MPI_Cart_coords");
             return out.asSlice(0, 4L * dims.length).toArray(JAVA_INT);
         }
     }
@@ -133,7 +134,7 @@ public final class CartTopology {
         }
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment out = arena.allocate(JAVA_INT);
-            Errors.check(mpi_h.MPI_Cart_rank(comm.handle, TopologyCalls.ints(arena, coords), out), "MPI_Cart_rank");
+            Errors.check(MpiCalls.MPI_Cart_rank(comm.handle, TopologyCalls.ints(arena, coords), out), "MPI_Cart_rank");
             return out.get(JAVA_INT, 0);
         }
     }
@@ -151,7 +152,7 @@ public final class CartTopology {
         }
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment out = arena.allocate(JAVA_INT, 2);
-            Errors.check(mpi_h.MPI_Cart_shift(comm.handle, direction, disp, out, out.asSlice(4)), "MPI_Cart_shift");
+            Errors.check(MpiCalls.MPI_Cart_shift(comm.handle, direction, disp, out, out.asSlice(4)), "MPI_Cart_shift");
             return new Shift(out.get(JAVA_INT, 0), out.get(JAVA_INT, 4));
         }
     }
@@ -169,8 +170,8 @@ public final class CartTopology {
                     + dims.length + " dimensions");
         }
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment out = arena.allocate(mpi_h.C_POINTER);
-            Errors.check(mpi_h.MPI_Cart_sub(comm.handle, TopologyCalls.ints(arena, TopologyCalls.flags(remainDims)),
+            MemorySegment out = Abi.allocateHandle(arena);
+            Errors.check(MpiCalls.MPI_Cart_sub(comm.handle, TopologyCalls.ints(arena, TopologyCalls.flags(remainDims)),
                     out), "MPI_Cart_sub");
             return Comm.created(out, "subgrid of " + comm.label());
         }

@@ -3,7 +3,7 @@ package org.jmpi;
 import java.lang.foreign.MemorySegment;
 import java.util.Objects;
 
-import org.jmpi.bindings.mpi.mpi_h;
+import org.jmpi.bindings.abi.MpiCalls;
 import org.jmpi.internal.Args;
 import org.jmpi.internal.HeapCalls;
 
@@ -24,7 +24,7 @@ final class CollectiveCalls {
     static Request ibarrier(Comm c) {
         c.check();
         try (Launch k = new Launch(true, false)) {
-            return k.done(mpi_h.MPI_Ibarrier(c.handle, k.slot()), "MPI_Barrier", null);
+            return k.done(MpiCalls.MPI_Ibarrier(c.handle, k.slot()), "MPI_Barrier", null);
         }
     }
 
@@ -44,9 +44,9 @@ final class CollectiveCalls {
             MemorySegment t = type.handle();
             int rc;
             if (k.nonblocking) {
-                rc = mpi_h.MPI_Ibcast(b, n, t, root, c.handle, k.slot());
+                rc = MpiCalls.MPI_Ibcast(b, n, t, root, c.handle, k.slot());
             } else if (b.isNative()) {
-                rc = mpi_h.MPI_Bcast(b, n, t, root, c.handle);
+                rc = MpiCalls.MPI_Bcast(b, n, t, root, c.handle);
             } else {
                 try {
                     rc = (int) HeapCalls.BCAST.invokeExact(b, n, t, root, c.handle);
@@ -78,9 +78,9 @@ final class CollectiveCalls {
             if (k.nonblocking) {
                 MemorySegment slot = k.slot();
                 rc = switch (kind) {
-                    case ALLREDUCE -> mpi_h.MPI_Iallreduce(s, r, n, t, o, c.handle, slot);
-                    case SCAN -> mpi_h.MPI_Iscan(s, r, n, t, o, c.handle, slot);
-                    default -> mpi_h.MPI_Iexscan(s, r, n, t, o, c.handle, slot);
+                    case ALLREDUCE -> MpiCalls.MPI_Iallreduce(s, r, n, t, o, c.handle, slot);
+                    case SCAN -> MpiCalls.MPI_Iscan(s, r, n, t, o, c.handle, slot);
+                    default -> MpiCalls.MPI_Iexscan(s, r, n, t, o, c.handle, slot);
                 };
             } else if (kind == ALLREDUCE && Launch.onHeap(s, r)) {
                 try {
@@ -90,9 +90,9 @@ final class CollectiveCalls {
                 }
             } else {
                 rc = switch (kind) {
-                    case ALLREDUCE -> mpi_h.MPI_Allreduce(s, r, n, t, o, c.handle);
-                    case SCAN -> mpi_h.MPI_Scan(s, r, n, t, o, c.handle);
-                    default -> mpi_h.MPI_Exscan(s, r, n, t, o, c.handle);
+                    case ALLREDUCE -> MpiCalls.MPI_Allreduce(s, r, n, t, o, c.handle);
+                    case SCAN -> MpiCalls.MPI_Scan(s, r, n, t, o, c.handle);
+                    default -> MpiCalls.MPI_Exscan(s, r, n, t, o, c.handle);
                 };
             }
             return k.done(rc, REDUCTIONS[kind], op, send, recv);
@@ -130,9 +130,9 @@ final class CollectiveCalls {
             MemorySegment o = k.op(op);
             int rc;
             if (k.nonblocking) {
-                rc = mpi_h.MPI_Ireduce(s, r, n, t, o, root, c.handle, k.slot());
+                rc = MpiCalls.MPI_Ireduce(s, r, n, t, o, root, c.handle, k.slot());
             } else if (!Launch.onHeap(s, r)) {
-                rc = mpi_h.MPI_Reduce(s, r, n, t, o, root, c.handle);
+                rc = MpiCalls.MPI_Reduce(s, r, n, t, o, root, c.handle);
             } else {
                 try {
                     rc = (int) HeapCalls.REDUCE.invokeExact(s, r, n, t, o, root, c.handle);
@@ -196,11 +196,11 @@ final class CollectiveCalls {
             MemorySegment t = type.handle();
             int rc;
             if (gather) {
-                rc = k.nonblocking ? mpi_h.MPI_Igather(o, n, t, many, n, t, root, c.handle, k.slot())
-                        : mpi_h.MPI_Gather(o, n, t, many, n, t, root, c.handle);
+                rc = k.nonblocking ? MpiCalls.MPI_Igather(o, n, t, many, n, t, root, c.handle, k.slot())
+                        : MpiCalls.MPI_Gather(o, n, t, many, n, t, root, c.handle);
             } else {
-                rc = k.nonblocking ? mpi_h.MPI_Iscatter(many, n, t, o, n, t, root, c.handle, k.slot())
-                        : mpi_h.MPI_Scatter(many, n, t, o, n, t, root, c.handle);
+                rc = k.nonblocking ? MpiCalls.MPI_Iscatter(many, n, t, o, n, t, root, c.handle, k.slot())
+                        : MpiCalls.MPI_Scatter(many, n, t, o, n, t, root, c.handle);
             }
             return k.done(rc, gather ? "MPI_Gather" : "MPI_Scatter", null, one, many);
         }
@@ -228,11 +228,11 @@ final class CollectiveCalls {
             MemorySegment t = type.handle();
             int rc;
             if (k.nonblocking) {
-                rc = toAll ? mpi_h.MPI_Ialltoall(s, n, t, recv, n, t, c.handle, k.slot())
-                        : mpi_h.MPI_Iallgather(s, n, t, recv, n, t, c.handle, k.slot());
+                rc = toAll ? MpiCalls.MPI_Ialltoall(s, n, t, recv, n, t, c.handle, k.slot())
+                        : MpiCalls.MPI_Iallgather(s, n, t, recv, n, t, c.handle, k.slot());
             } else {
-                rc = toAll ? mpi_h.MPI_Alltoall(s, n, t, recv, n, t, c.handle)
-                        : mpi_h.MPI_Allgather(s, n, t, recv, n, t, c.handle);
+                rc = toAll ? MpiCalls.MPI_Alltoall(s, n, t, recv, n, t, c.handle)
+                        : MpiCalls.MPI_Allgather(s, n, t, recv, n, t, c.handle);
             }
             return k.done(rc, toAll ? "MPI_Alltoall" : "MPI_Allgather", null, send, recv);
         }
@@ -252,8 +252,8 @@ final class CollectiveCalls {
             MemorySegment s = k.arg(send);
             MemorySegment t = type.handle();
             MemorySegment o = k.op(op);
-            int rc = k.nonblocking ? mpi_h.MPI_Ireduce_scatter_block(s, recv, n, t, o, c.handle, k.slot())
-                    : mpi_h.MPI_Reduce_scatter_block(s, recv, n, t, o, c.handle);
+            int rc = k.nonblocking ? MpiCalls.MPI_Ireduce_scatter_block(s, recv, n, t, o, c.handle, k.slot())
+                    : MpiCalls.MPI_Reduce_scatter_block(s, recv, n, t, o, c.handle);
             return k.done(rc, "MPI_Reduce_scatter_block", op, send, recv);
         }
     }

@@ -3,12 +3,13 @@ package org.jmpi;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
-import org.jmpi.bindings.mpi.mpi_h;
+import org.jmpi.bindings.abi.Abi;
+import org.jmpi.bindings.abi.MpiCalls;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.ToIntFunction;
 
-import org.jmpi.bindings.ompi.OmpiHandles;
+import org.jmpi.bindings.abi.Handles;
 import org.jmpi.internal.Args;
 import org.jmpi.internal.Errors;
 import org.jmpi.internal.Freed;
@@ -71,14 +72,14 @@ public final class Comm implements PointToPoint, NonblockingPointToPoint, Collec
         this.freed = new Freed("communicator " + label);
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment out = arena.allocate(JAVA_INT, 3);
-            Errors.check(mpi_h.MPI_Comm_rank(handle, out), "MPI_Comm_rank");
-            Errors.check(mpi_h.MPI_Comm_size(handle, out.asSlice(4)), "MPI_Comm_size");
-            Errors.check(mpi_h.MPI_Comm_test_inter(handle, out.asSlice(8)), "MPI_Comm_test_inter");
+            Errors.check(MpiCalls.MPI_Comm_rank(handle, out), "MPI_Comm_rank");
+            Errors.check(MpiCalls.MPI_Comm_size(handle, out.asSlice(4)), "MPI_Comm_size");
+            Errors.check(MpiCalls.MPI_Comm_test_inter(handle, out.asSlice(8)), "MPI_Comm_test_inter");
             this.rank = out.get(JAVA_INT, 0);
             this.size = out.get(JAVA_INT, 4);
             this.inter = out.get(JAVA_INT, 8) != 0;
             if (inter) {
-                Errors.check(mpi_h.MPI_Comm_remote_size(handle, out), "MPI_Comm_remote_size");
+                Errors.check(MpiCalls.MPI_Comm_remote_size(handle, out), "MPI_Comm_remote_size");
             }
             this.peers = inter ? out.get(JAVA_INT, 0) : size;
         }
@@ -107,16 +108,16 @@ public final class Comm implements PointToPoint, NonblockingPointToPoint, Collec
             CollectiveCalls.ibarrier(this).waitFor();
             return;
         }
-        Errors.check(mpi_h.MPI_Barrier(handle), "MPI_Barrier");
+        Errors.check(MpiCalls.MPI_Barrier(handle), "MPI_Barrier");
     }
 
     /** The communicator's name ({@code MPI_Comm_get_name}). */
     public String name() {
         check();
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment name = arena.allocate(mpi_h.MPI_MAX_OBJECT_NAME());
+            MemorySegment name = arena.allocate(MpiCalls.MPI_MAX_OBJECT_NAME());
             MemorySegment len = arena.allocate(JAVA_INT);
-            Errors.check(mpi_h.MPI_Comm_get_name(handle, name, len), "MPI_Comm_get_name");
+            Errors.check(MpiCalls.MPI_Comm_get_name(handle, name, len), "MPI_Comm_get_name");
             return name.getString(0);
         }
     }
@@ -128,8 +129,8 @@ public final class Comm implements PointToPoint, NonblockingPointToPoint, Collec
      * freed by close(); null for {@code MPI_COMM_NULL}.
      */
     static Comm created(MemorySegment out, String label) {
-        MemorySegment h = out.get(mpi_h.C_POINTER, 0);
-        if (h.address() == OmpiHandles.COMM_NULL.address()) {
+        MemorySegment h = Abi.getHandle(out);
+        if (h.address() == Handles.COMM_NULL.address()) {
             return null;
         }
         Comm c = new Comm(h, false, label);
@@ -141,13 +142,13 @@ public final class Comm implements PointToPoint, NonblockingPointToPoint, Collec
     public Comm dup() {
         check();
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment out = arena.allocate(mpi_h.C_POINTER);
+            MemorySegment out = Abi.allocateHandle(arena);
             if (Polling.needed()) {
                 Request r = new Request();
-                Errors.check(mpi_h.MPI_Comm_idup(handle, out, r.slot), "MPI_Comm_idup");
+                Errors.check(MpiCalls.MPI_Comm_idup(handle, out, r.slot), "MPI_Comm_idup");
                 r.started(null).waitFor();
             } else {
-                Errors.check(mpi_h.MPI_Comm_dup(handle, out), "MPI_Comm_dup");
+                Errors.check(MpiCalls.MPI_Comm_dup(handle, out), "MPI_Comm_dup");
             }
             return created(out, "dup of " + label);
         }
@@ -164,8 +165,8 @@ public final class Comm implements PointToPoint, NonblockingPointToPoint, Collec
             throw new IllegalArgumentException("color: " + color + " must be >= 0 or Group.UNDEFINED");
         }
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment out = arena.allocate(mpi_h.C_POINTER);
-            Errors.check(mpi_h.MPI_Comm_split(handle, color, key, out), "MPI_Comm_split");
+            MemorySegment out = Abi.allocateHandle(arena);
+            Errors.check(MpiCalls.MPI_Comm_split(handle, color, key, out), "MPI_Comm_split");
             return created(out, "split of " + label + " (color " + color + ")");
         }
     }
@@ -177,9 +178,9 @@ public final class Comm implements PointToPoint, NonblockingPointToPoint, Collec
     public Comm splitShared(int key) {
         check();
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment out = arena.allocate(mpi_h.C_POINTER);
-            Errors.check(mpi_h.MPI_Comm_split_type(handle, mpi_h.MPI_COMM_TYPE_SHARED(), key,
-                    OmpiHandles.INFO_NULL, out), "MPI_Comm_split_type");
+            MemorySegment out = Abi.allocateHandle(arena);
+            Errors.check(MpiCalls.MPI_Comm_split_type(handle, MpiCalls.MPI_COMM_TYPE_SHARED(), key,
+                    Handles.INFO_NULL, out), "MPI_Comm_split_type");
             return created(out, "shared-memory split of " + label);
         }
     }
@@ -193,8 +194,8 @@ public final class Comm implements PointToPoint, NonblockingPointToPoint, Collec
         check();
         Objects.requireNonNull(group, "group");
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment out = arena.allocate(mpi_h.C_POINTER);
-            Errors.check(mpi_h.MPI_Comm_create(handle, group.handle(), out), "MPI_Comm_create");
+            MemorySegment out = Abi.allocateHandle(arena);
+            Errors.check(MpiCalls.MPI_Comm_create(handle, group.handle(), out), "MPI_Comm_create");
             return created(out, "created from a group of " + label);
         }
     }
@@ -203,9 +204,9 @@ public final class Comm implements PointToPoint, NonblockingPointToPoint, Collec
     public Group group() {
         check();
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment out = arena.allocate(mpi_h.C_POINTER);
-            Errors.check(mpi_h.MPI_Comm_group(handle, out), "MPI_Comm_group");
-            return new Group(out.get(mpi_h.C_POINTER, 0));
+            MemorySegment out = Abi.allocateHandle(arena);
+            Errors.check(MpiCalls.MPI_Comm_group(handle, out), "MPI_Comm_group");
+            return new Group(Abi.getHandle(out));
         }
     }
 
@@ -215,7 +216,7 @@ public final class Comm implements PointToPoint, NonblockingPointToPoint, Collec
         Objects.requireNonNull(other, "other").check();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment out = arena.allocate(JAVA_INT);
-            Errors.check(mpi_h.MPI_Comm_compare(handle, other.handle, out), "MPI_Comm_compare");
+            Errors.check(MpiCalls.MPI_Comm_compare(handle, other.handle, out), "MPI_Comm_compare");
             return Comparison.of(out.get(JAVA_INT, 0));
         }
     }
@@ -226,10 +227,10 @@ public final class Comm implements PointToPoint, NonblockingPointToPoint, Collec
         Objects.requireNonNull(name, "name");
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment text = arena.allocateFrom(name);
-            if (text.byteSize() > mpi_h.MPI_MAX_OBJECT_NAME()) {
-                throw new IllegalArgumentException("name: longer than " + (mpi_h.MPI_MAX_OBJECT_NAME() - 1) + " bytes");
+            if (text.byteSize() > MpiCalls.MPI_MAX_OBJECT_NAME()) {
+                throw new IllegalArgumentException("name: longer than " + (MpiCalls.MPI_MAX_OBJECT_NAME() - 1) + " bytes");
             }
-            Errors.check(mpi_h.MPI_Comm_set_name(handle, text), "MPI_Comm_set_name");
+            Errors.check(MpiCalls.MPI_Comm_set_name(handle, text), "MPI_Comm_set_name");
         }
     }
 
@@ -246,7 +247,7 @@ public final class Comm implements PointToPoint, NonblockingPointToPoint, Collec
     public void close() {
         if (!predefined && !freed.isFreed()) {
             try {
-                freed.free(handle, mpi_h::MPI_Comm_free, "MPI_Comm_free");
+                freed.free(handle, MpiCalls::MPI_Comm_free, "MPI_Comm_free");
             } finally {
                 Errhandler.freed(this);
             }

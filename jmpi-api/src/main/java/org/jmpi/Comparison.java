@@ -1,17 +1,17 @@
 package org.jmpi;
 
-import org.jmpi.bindings.mpi.mpi_h;
+import org.jmpi.bindings.abi.MpiCalls;
 
 /** The result of comparing two communicators or groups ({@code MPI_IDENT}, ...). */
 public enum Comparison {
     /** The same object. */
-    IDENT(mpi_h.MPI_IDENT()),
+    IDENT(MpiCalls.MPI_IDENT()),
     /** Same members in the same order, different context (communicators only). */
-    CONGRUENT(mpi_h.MPI_CONGRUENT()),
+    CONGRUENT(MpiCalls.MPI_CONGRUENT()),
     /** Same members, different order. */
-    SIMILAR(mpi_h.MPI_SIMILAR()),
+    SIMILAR(MpiCalls.MPI_SIMILAR()),
     /** Different members. */
-    UNEQUAL(mpi_h.MPI_UNEQUAL());
+    UNEQUAL(MpiCalls.MPI_UNEQUAL());
 
     private final int value;
 

@@ -10,8 +10,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.jmpi.bindings.mpi.mpi_h;
-import org.jmpi.bindings.ompi.OmpiHandles;
+import org.jmpi.bindings.abi.MpiCalls;
+import org.jmpi.bindings.abi.Handles;
 import org.jmpi.internal.Errors;
 import org.jmpi.internal.Freed;
 
@@ -44,81 +44,81 @@ public final class Datatype implements AutoCloseable {
     private static final Map<Long, Datatype> BY_ADDRESS = new ConcurrentHashMap<>();
 
     /** {@code MPI_CHAR}: char. */
-    public static final Datatype CHAR = predefined(OmpiHandles.CHAR, "MPI_CHAR");
+    public static final Datatype CHAR = predefined(Handles.CHAR, "MPI_CHAR");
     /** {@code MPI_SIGNED_CHAR}: signed char. */
-    public static final Datatype SIGNED_CHAR = predefined(OmpiHandles.SIGNED_CHAR, "MPI_SIGNED_CHAR");
+    public static final Datatype SIGNED_CHAR = predefined(Handles.SIGNED_CHAR, "MPI_SIGNED_CHAR");
     /** {@code MPI_UNSIGNED_CHAR}: unsigned char. */
-    public static final Datatype UNSIGNED_CHAR = predefined(OmpiHandles.UNSIGNED_CHAR, "MPI_UNSIGNED_CHAR");
+    public static final Datatype UNSIGNED_CHAR = predefined(Handles.UNSIGNED_CHAR, "MPI_UNSIGNED_CHAR");
     /** {@code MPI_BYTE}: uninterpreted bytes. */
-    public static final Datatype BYTE = predefined(OmpiHandles.BYTE, "MPI_BYTE");
+    public static final Datatype BYTE = predefined(Handles.BYTE, "MPI_BYTE");
     /** {@code MPI_SHORT}: short. */
-    public static final Datatype SHORT = predefined(OmpiHandles.SHORT, "MPI_SHORT");
+    public static final Datatype SHORT = predefined(Handles.SHORT, "MPI_SHORT");
     /** {@code MPI_UNSIGNED_SHORT}: unsigned short. */
-    public static final Datatype UNSIGNED_SHORT = predefined(OmpiHandles.UNSIGNED_SHORT, "MPI_UNSIGNED_SHORT");
+    public static final Datatype UNSIGNED_SHORT = predefined(Handles.UNSIGNED_SHORT, "MPI_UNSIGNED_SHORT");
     /** {@code MPI_INT}: int; Java int. */
-    public static final Datatype INT = predefined(OmpiHandles.INT, "MPI_INT");
+    public static final Datatype INT = predefined(Handles.INT, "MPI_INT");
     /** {@code MPI_UNSIGNED}: unsigned int. */
-    public static final Datatype UNSIGNED = predefined(OmpiHandles.UNSIGNED, "MPI_UNSIGNED");
+    public static final Datatype UNSIGNED = predefined(Handles.UNSIGNED, "MPI_UNSIGNED");
     /** {@code MPI_LONG}: long (64-bit here); Java long. */
-    public static final Datatype LONG = predefined(OmpiHandles.LONG, "MPI_LONG");
+    public static final Datatype LONG = predefined(Handles.LONG, "MPI_LONG");
     /** {@code MPI_UNSIGNED_LONG}: unsigned long. */
-    public static final Datatype UNSIGNED_LONG = predefined(OmpiHandles.UNSIGNED_LONG, "MPI_UNSIGNED_LONG");
+    public static final Datatype UNSIGNED_LONG = predefined(Handles.UNSIGNED_LONG, "MPI_UNSIGNED_LONG");
     /** {@code MPI_LONG_LONG_INT}: long long. */
-    public static final Datatype LONG_LONG = predefined(OmpiHandles.LONG_LONG_INT, "MPI_LONG_LONG_INT");
+    public static final Datatype LONG_LONG = predefined(Handles.LONG_LONG_INT, "MPI_LONG_LONG_INT");
     /** {@code MPI_UNSIGNED_LONG_LONG}: unsigned long long. */
-    public static final Datatype UNSIGNED_LONG_LONG = predefined(OmpiHandles.UNSIGNED_LONG_LONG, "MPI_UNSIGNED_LONG_LONG");
+    public static final Datatype UNSIGNED_LONG_LONG = predefined(Handles.UNSIGNED_LONG_LONG, "MPI_UNSIGNED_LONG_LONG");
     /** {@code MPI_FLOAT}: float; Java float. */
-    public static final Datatype FLOAT = predefined(OmpiHandles.FLOAT, "MPI_FLOAT");
+    public static final Datatype FLOAT = predefined(Handles.FLOAT, "MPI_FLOAT");
     /** {@code MPI_DOUBLE}: double; Java double. */
-    public static final Datatype DOUBLE = predefined(OmpiHandles.DOUBLE, "MPI_DOUBLE");
+    public static final Datatype DOUBLE = predefined(Handles.DOUBLE, "MPI_DOUBLE");
     /** {@code MPI_LONG_DOUBLE}: long double. */
-    public static final Datatype LONG_DOUBLE = predefined(OmpiHandles.LONG_DOUBLE, "MPI_LONG_DOUBLE");
+    public static final Datatype LONG_DOUBLE = predefined(Handles.LONG_DOUBLE, "MPI_LONG_DOUBLE");
     /** {@code MPI_WCHAR}: wchar_t. */
-    public static final Datatype WCHAR = predefined(OmpiHandles.WCHAR, "MPI_WCHAR");
+    public static final Datatype WCHAR = predefined(Handles.WCHAR, "MPI_WCHAR");
     /** {@code MPI_C_BOOL}: _Bool; Java boolean. */
-    public static final Datatype C_BOOL = predefined(OmpiHandles.C_BOOL, "MPI_C_BOOL");
+    public static final Datatype C_BOOL = predefined(Handles.C_BOOL, "MPI_C_BOOL");
     /** {@code MPI_INT8_T}: int8_t; Java byte. */
-    public static final Datatype INT8 = predefined(OmpiHandles.INT8_T, "MPI_INT8_T");
+    public static final Datatype INT8 = predefined(Handles.INT8_T, "MPI_INT8_T");
     /** {@code MPI_INT16_T}: int16_t. */
-    public static final Datatype INT16 = predefined(OmpiHandles.INT16_T, "MPI_INT16_T");
+    public static final Datatype INT16 = predefined(Handles.INT16_T, "MPI_INT16_T");
     /** {@code MPI_INT32_T}: int32_t. */
-    public static final Datatype INT32 = predefined(OmpiHandles.INT32_T, "MPI_INT32_T");
+    public static final Datatype INT32 = predefined(Handles.INT32_T, "MPI_INT32_T");
     /** {@code MPI_INT64_T}: int64_t. */
-    public static final Datatype INT64 = predefined(OmpiHandles.INT64_T, "MPI_INT64_T");
+    public static final Datatype INT64 = predefined(Handles.INT64_T, "MPI_INT64_T");
     /** {@code MPI_UINT8_T}: uint8_t. */
-    public static final Datatype UINT8 = predefined(OmpiHandles.UINT8_T, "MPI_UINT8_T");
+    public static final Datatype UINT8 = predefined(Handles.UINT8_T, "MPI_UINT8_T");
     /** {@code MPI_UINT16_T}: uint16_t; Java char. */
-    public static final Datatype UINT16 = predefined(OmpiHandles.UINT16_T, "MPI_UINT16_T");
+    public static final Datatype UINT16 = predefined(Handles.UINT16_T, "MPI_UINT16_T");
     /** {@code MPI_UINT32_T}: uint32_t. */
-    public static final Datatype UINT32 = predefined(OmpiHandles.UINT32_T, "MPI_UINT32_T");
+    public static final Datatype UINT32 = predefined(Handles.UINT32_T, "MPI_UINT32_T");
     /** {@code MPI_UINT64_T}: uint64_t. */
-    public static final Datatype UINT64 = predefined(OmpiHandles.UINT64_T, "MPI_UINT64_T");
+    public static final Datatype UINT64 = predefined(Handles.UINT64_T, "MPI_UINT64_T");
     /** {@code MPI_AINT}: MPI_Aint. */
-    public static final Datatype AINT = predefined(OmpiHandles.AINT, "MPI_AINT");
+    public static final Datatype AINT = predefined(Handles.AINT, "MPI_AINT");
     /** {@code MPI_OFFSET}: MPI_Offset. */
-    public static final Datatype OFFSET = predefined(OmpiHandles.OFFSET, "MPI_OFFSET");
+    public static final Datatype OFFSET = predefined(Handles.OFFSET, "MPI_OFFSET");
     /** {@code MPI_COUNT}: MPI_Count. */
-    public static final Datatype COUNT = predefined(OmpiHandles.COUNT, "MPI_COUNT");
+    public static final Datatype COUNT = predefined(Handles.COUNT, "MPI_COUNT");
     /** {@code MPI_C_FLOAT_COMPLEX}: float _Complex. */
-    public static final Datatype C_FLOAT_COMPLEX = predefined(OmpiHandles.C_FLOAT_COMPLEX, "MPI_C_FLOAT_COMPLEX");
+    public static final Datatype C_FLOAT_COMPLEX = predefined(Handles.C_FLOAT_COMPLEX, "MPI_C_FLOAT_COMPLEX");
     /** {@code MPI_C_DOUBLE_COMPLEX}: double _Complex. */
-    public static final Datatype C_DOUBLE_COMPLEX = predefined(OmpiHandles.C_DOUBLE_COMPLEX, "MPI_C_DOUBLE_COMPLEX");
+    public static final Datatype C_DOUBLE_COMPLEX = predefined(Handles.C_DOUBLE_COMPLEX, "MPI_C_DOUBLE_COMPLEX");
     /** {@code MPI_C_LONG_DOUBLE_COMPLEX}: long double _Complex. */
-    public static final Datatype C_LONG_DOUBLE_COMPLEX = predefined(OmpiHandles.C_LONG_DOUBLE_COMPLEX, "MPI_C_LONG_DOUBLE_COMPLEX");
+    public static final Datatype C_LONG_DOUBLE_COMPLEX = predefined(Handles.C_LONG_DOUBLE_COMPLEX, "MPI_C_LONG_DOUBLE_COMPLEX");
     /** {@code MPI_PACKED}: packed bytes (MPI_Pack). */
-    public static final Datatype PACKED = predefined(OmpiHandles.PACKED, "MPI_PACKED");
+    public static final Datatype PACKED = predefined(Handles.PACKED, "MPI_PACKED");
     /** {@code MPI_FLOAT_INT}: {float, int} for MINLOC/MAXLOC. */
-    public static final Datatype FLOAT_INT = predefined(OmpiHandles.FLOAT_INT, "MPI_FLOAT_INT");
+    public static final Datatype FLOAT_INT = predefined(Handles.FLOAT_INT, "MPI_FLOAT_INT");
     /** {@code MPI_DOUBLE_INT}: {double, int} for MINLOC/MAXLOC. */
-    public static final Datatype DOUBLE_INT = predefined(OmpiHandles.DOUBLE_INT, "MPI_DOUBLE_INT");
+    public static final Datatype DOUBLE_INT = predefined(Handles.DOUBLE_INT, "MPI_DOUBLE_INT");
     /** {@code MPI_LONG_INT}: {long, int} for MINLOC/MAXLOC. */
-    public static final Datatype LONG_INT = predefined(OmpiHandles.LONG_INT, "MPI_LONG_INT");
+    public static final Datatype LONG_INT = predefined(Handles.LONG_INT, "MPI_LONG_INT");
     /** {@code MPI_2INT}: {int, int} (MPI_2INT) for MINLOC/MAXLOC. */
-    public static final Datatype INT_2 = predefined(OmpiHandles.INT_2, "MPI_2INT");
+    public static final Datatype INT_2 = predefined(Handles.INT_2, "MPI_2INT");
     /** {@code MPI_SHORT_INT}: {short, int} for MINLOC/MAXLOC. */
-    public static final Datatype SHORT_INT = predefined(OmpiHandles.SHORT_INT, "MPI_SHORT_INT");
+    public static final Datatype SHORT_INT = predefined(Handles.SHORT_INT, "MPI_SHORT_INT");
     /** {@code MPI_LONG_DOUBLE_INT}: {long double, int} for MINLOC/MAXLOC. */
-    public static final Datatype LONG_DOUBLE_INT = predefined(OmpiHandles.LONG_DOUBLE_INT, "MPI_LONG_DOUBLE_INT");
+    public static final Datatype LONG_DOUBLE_INT = predefined(Handles.LONG_DOUBLE_INT, "MPI_LONG_DOUBLE_INT");
 
     private final MemorySegment handle;
     private final String name;
@@ -163,10 +163,10 @@ public final class Datatype implements AutoCloseable {
     private void readGeometry() {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment out = arena.allocate(JAVA_LONG, 5);
-            Errors.check(mpi_h.MPI_Type_size_x(handle, out), "MPI_Type_size_x");
-            Errors.check(mpi_h.MPI_Type_get_extent_x(handle, out.asSlice(8), out.asSlice(16)),
+            Errors.check(MpiCalls.MPI_Type_size_x(handle, out), "MPI_Type_size_x");
+            Errors.check(MpiCalls.MPI_Type_get_extent_x(handle, out.asSlice(8), out.asSlice(16)),
                     "MPI_Type_get_extent_x");
-            Errors.check(mpi_h.MPI_Type_get_true_extent_x(handle, out.asSlice(24), out.asSlice(32)),
+            Errors.check(MpiCalls.MPI_Type_get_true_extent_x(handle, out.asSlice(24), out.asSlice(32)),
                     "MPI_Type_get_true_extent_x");
             size = out.get(JAVA_LONG, 0);
             lowerBound = out.get(JAVA_LONG, 8);
@@ -355,7 +355,7 @@ public final class Datatype implements AutoCloseable {
     public void close() {
         if (!predefined) {
             BY_ADDRESS.remove(handle.address(), this);
-            freed.free(handle, mpi_h::MPI_Type_free, "MPI_Type_free");
+            freed.free(handle, MpiCalls::MPI_Type_free, "MPI_Type_free");
         }
     }
 

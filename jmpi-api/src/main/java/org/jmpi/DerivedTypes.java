@@ -9,7 +9,8 @@ import java.util.Objects;
 import java.util.StringJoiner;
 import java.util.function.ToIntFunction;
 
-import org.jmpi.bindings.mpi.mpi_h;
+import org.jmpi.bindings.abi.Abi;
+import org.jmpi.bindings.abi.MpiCalls;
 import org.jmpi.internal.Args;
 import org.jmpi.internal.Errors;
 
@@ -27,48 +28,48 @@ final class DerivedTypes {
 
     static Datatype contiguous(int count, Datatype old) {
         Args.nonNegative(count, "count");
-        return from(old, (b, o, out) -> mpi_h.MPI_Type_contiguous(count, o, out), "MPI_Type_contiguous",
+        return from(old, (b, o, out) -> MpiCalls.MPI_Type_contiguous(count, o, out), "MPI_Type_contiguous",
                 "contiguous(" + count + " x " + old + ")");
     }
 
     static Datatype vector(int count, int blockLength, int stride, Datatype old) {
         Args.nonNegative(count, "count");
         Args.nonNegative(blockLength, "blockLength");
-        return from(old, (b, o, out) -> mpi_h.MPI_Type_vector(count, blockLength, stride, o, out),
+        return from(old, (b, o, out) -> MpiCalls.MPI_Type_vector(count, blockLength, stride, o, out),
                 "MPI_Type_vector", "vector(" + count + " x " + blockLength + " x " + old + ", stride " + stride + ")");
     }
 
     static Datatype hvector(int count, int blockLength, long byteStride, Datatype old) {
         Args.nonNegative(count, "count");
         Args.nonNegative(blockLength, "blockLength");
-        return from(old, (b, o, out) -> mpi_h.MPI_Type_create_hvector(count, blockLength, byteStride, o, out),
+        return from(old, (b, o, out) -> MpiCalls.MPI_Type_create_hvector(count, blockLength, byteStride, o, out),
                 "MPI_Type_create_hvector", "hvector(" + count + " x " + blockLength + " x " + old
                         + ", stride " + byteStride + " bytes)");
     }
 
     static Datatype indexed(int[] blockLengths, int[] displacements, Datatype old) {
         int n = blocks(blockLengths, Objects.requireNonNull(displacements, "displacements").length, "displacements");
-        return from(old, (b, o, out) -> mpi_h.MPI_Type_indexed(n, b.ints(blockLengths), b.ints(displacements), o, out),
+        return from(old, (b, o, out) -> MpiCalls.MPI_Type_indexed(n, b.ints(blockLengths), b.ints(displacements), o, out),
                 "MPI_Type_indexed", "indexed(" + n + " blocks of " + old + ")");
     }
 
     static Datatype hindexed(int[] blockLengths, long[] byteDisplacements, Datatype old) {
         int n = blocks(blockLengths, Objects.requireNonNull(byteDisplacements, "byteDisplacements").length,
                 "byteDisplacements");
-        return from(old, (b, o, out) -> mpi_h.MPI_Type_create_hindexed(n, b.ints(blockLengths),
+        return from(old, (b, o, out) -> MpiCalls.MPI_Type_create_hindexed(n, b.ints(blockLengths),
                 b.longs(byteDisplacements), o, out), "MPI_Type_create_hindexed",
                 "hindexed(" + n + " blocks of " + old + ")");
     }
 
     static Datatype indexedBlock(int blockLength, int[] displacements, Datatype old) {
         int n = Objects.requireNonNull(displacements, "displacements").length;
-        return sameBlocks(blockLength, n, old, (b, o, out) -> mpi_h.MPI_Type_create_indexed_block(n, blockLength,
+        return sameBlocks(blockLength, n, old, (b, o, out) -> MpiCalls.MPI_Type_create_indexed_block(n, blockLength,
                 b.ints(displacements), o, out), "MPI_Type_create_indexed_block", "indexedBlock");
     }
 
     static Datatype hindexedBlock(int blockLength, long[] byteDisplacements, Datatype old) {
         int n = Objects.requireNonNull(byteDisplacements, "byteDisplacements").length;
-        return sameBlocks(blockLength, n, old, (b, o, out) -> mpi_h.MPI_Type_create_hindexed_block(n, blockLength,
+        return sameBlocks(blockLength, n, old, (b, o, out) -> MpiCalls.MPI_Type_create_hindexed_block(n, blockLength,
                 b.longs(byteDisplacements), o, out), "MPI_Type_create_hindexed_block", "hindexedBlock");
     }
 
@@ -120,21 +121,21 @@ final class DerivedTypes {
                         + (sizes[i] - subsizes[i]) + "] (size " + sizes[i] + ", subsize " + subsizes[i] + ")");
             }
         }
-        int mpiOrder = order == Datatype.Order.C ? mpi_h.MPI_ORDER_C() : mpi_h.MPI_ORDER_FORTRAN();
-        return from(old, (b, o, out) -> mpi_h.MPI_Type_create_subarray(sizes.length, b.ints(sizes),
+        int mpiOrder = order == Datatype.Order.C ? MpiCalls.MPI_ORDER_C() : MpiCalls.MPI_ORDER_FORTRAN();
+        return from(old, (b, o, out) -> MpiCalls.MPI_Type_create_subarray(sizes.length, b.ints(sizes),
                 b.ints(subsizes), b.ints(starts), mpiOrder, o, out), "MPI_Type_create_subarray",
                 "subarray(" + Arrays.toString(subsizes) + " of " + Arrays.toString(sizes)
                         + " at " + Arrays.toString(starts) + ", " + order + ", " + old + ")");
     }
 
     static Datatype resized(long lowerBound, long extent, Datatype old) {
-        return from(old, (b, o, out) -> mpi_h.MPI_Type_create_resized(o, lowerBound, extent, out),
+        return from(old, (b, o, out) -> MpiCalls.MPI_Type_create_resized(o, lowerBound, extent, out),
                 "MPI_Type_create_resized", "resized(" + old + ", lb " + lowerBound + ", extent " + extent + ")");
     }
 
     static Datatype dup(Datatype old) {
         live(old, "this");
-        return from(old, (b, o, out) -> mpi_h.MPI_Type_dup(o, out), "MPI_Type_dup", "dup(" + old + ")");
+        return from(old, (b, o, out) -> MpiCalls.MPI_Type_dup(o, out), "MPI_Type_dup", "dup(" + old + ")");
     }
 
     /** One {@code MPI_Type_*} constructor call on a type argument, given its handle and an out slot. */
@@ -178,35 +179,35 @@ final class DerivedTypes {
 
         /** Calls an {@code MPI_Type_*} constructor with an out slot; keeps the new handle. */
         MemorySegment create(ToIntFunction<MemorySegment> call, String name) {
-            MemorySegment out = arena.allocate(mpi_h.C_POINTER);
+            MemorySegment out = Abi.allocateHandle(arena);
             Errors.check(call.applyAsInt(out), name);
-            MemorySegment h = out.get(mpi_h.C_POINTER, 0);
+            MemorySegment h = Abi.getHandle(out);
             created.add(h);
             return h;
         }
 
         MemorySegment contiguous(int count, MemorySegment old) {
-            return create(out -> mpi_h.MPI_Type_contiguous(count, old, out), "MPI_Type_contiguous");
+            return create(out -> MpiCalls.MPI_Type_contiguous(count, old, out), "MPI_Type_contiguous");
         }
 
         MemorySegment struct(int[] blockLengths, long[] byteDisplacements, MemorySegment[] types) {
-            MemorySegment t = arena.allocate(mpi_h.C_POINTER, Math.max(1, types.length));
+            MemorySegment t = Abi.allocateHandles(arena, Math.max(1, types.length));
             for (int i = 0; i < types.length; i++) {
-                t.setAtIndex(mpi_h.C_POINTER, i, types[i]);
+                Abi.setHandle(t, i, types[i]);
             }
-            return create(out -> mpi_h.MPI_Type_create_struct(types.length, ints(blockLengths),
+            return create(out -> MpiCalls.MPI_Type_create_struct(types.length, ints(blockLengths),
                     longs(byteDisplacements), t, out), "MPI_Type_create_struct");
         }
 
         MemorySegment resized(MemorySegment old, long lowerBound, long extent) {
-            return create(out -> mpi_h.MPI_Type_create_resized(old, lowerBound, extent, out),
+            return create(out -> MpiCalls.MPI_Type_create_resized(old, lowerBound, extent, out),
                     "MPI_Type_create_resized");
         }
 
         /** {@code old} itself if its lower bound is 0 and its extent {@code extent}, else a resized copy. */
         MemorySegment fit(MemorySegment old, long extent) {
             MemorySegment lbExtent = arena.allocate(JAVA_LONG, 2);
-            Errors.check(mpi_h.MPI_Type_get_extent_x(old, lbExtent, lbExtent.asSlice(8)), "MPI_Type_get_extent_x");
+            Errors.check(MpiCalls.MPI_Type_get_extent_x(old, lbExtent, lbExtent.asSlice(8)), "MPI_Type_get_extent_x");
             if (lbExtent.get(JAVA_LONG, 0) == 0 && lbExtent.get(JAVA_LONG, 8) == extent) {
                 return old;
             }
@@ -228,11 +229,11 @@ final class DerivedTypes {
         Datatype finish(MemorySegment h, String description) {
             if (created.stream().noneMatch(c -> c.address() == h.address())) {
                 MemorySegment old = h;
-                return finish(create(out -> mpi_h.MPI_Type_dup(old, out), "MPI_Type_dup"), description);
+                return finish(create(out -> MpiCalls.MPI_Type_dup(old, out), "MPI_Type_dup"), description);
             }
-            MemorySegment slot = arena.allocate(mpi_h.C_POINTER);
-            slot.set(mpi_h.C_POINTER, 0, h);
-            Errors.check(mpi_h.MPI_Type_commit(slot), "MPI_Type_commit");
+            MemorySegment slot = Abi.allocateHandle(arena);
+            Abi.setHandle(slot, 0, h);
+            Errors.check(MpiCalls.MPI_Type_commit(slot), "MPI_Type_commit");
             Datatype t = Datatype.derived(h, description);
             created.removeIf(c -> c.address() == h.address());
             return t;
@@ -244,9 +245,9 @@ final class DerivedTypes {
             RuntimeException failure = null;
             try {
                 for (MemorySegment h : created) {
-                    MemorySegment slot = arena.allocate(mpi_h.C_POINTER);
-                    slot.set(mpi_h.C_POINTER, 0, h);
-                    int rc = mpi_h.MPI_Type_free(slot);
+                    MemorySegment slot = Abi.allocateHandle(arena);
+                    Abi.setHandle(slot, 0, h);
+                    int rc = MpiCalls.MPI_Type_free(slot);
                     if (rc != 0 && failure == null) {
                         failure = Errors.exception(rc, "MPI_Type_free");
                     }

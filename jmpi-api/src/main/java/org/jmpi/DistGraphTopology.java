@@ -3,7 +3,8 @@ package org.jmpi;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
-import org.jmpi.bindings.mpi.mpi_h;
+import org.jmpi.bindings.abi.Handles;
+import org.jmpi.bindings.abi.MpiCalls;
 import org.jmpi.internal.Errors;
 
 import static java.lang.foreign.ValueLayout.JAVA_INT;
@@ -24,16 +25,16 @@ public final class DistGraphTopology {
     DistGraphTopology(Comm comm) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment n = arena.allocate(JAVA_INT, 3);
-            Errors.check(mpi_h.MPI_Dist_graph_neighbors_count(comm.handle, n, n.asSlice(4), n.asSlice(8)),
+            Errors.check(MpiCalls.MPI_Dist_graph_neighbors_count(comm.handle, n, n.asSlice(4), n.asSlice(8)),
                     "MPI_Dist_graph_neighbors_count");
             int in = n.get(JAVA_INT, 0);
             int out = n.get(JAVA_INT, 4);
             this.weighted = n.get(JAVA_INT, 8) != 0;
             MemorySegment s = arena.allocate(JAVA_INT, Math.max(1, in));
             MemorySegment d = arena.allocate(JAVA_INT, Math.max(1, out));
-            MemorySegment sw = weighted ? arena.allocate(JAVA_INT, Math.max(1, in)) : mpi_h.MPI_UNWEIGHTED();
-            MemorySegment dw = weighted ? arena.allocate(JAVA_INT, Math.max(1, out)) : mpi_h.MPI_UNWEIGHTED();
-            Errors.check(mpi_h.MPI_Dist_graph_neighbors(comm.handle, in, s, sw, out, d, dw),
+            MemorySegment sw = weighted ? arena.allocate(JAVA_INT, Math.max(1, in)) : Handles.UNWEIGHTED;
+            MemorySegment dw = weighted ? arena.allocate(JAVA_INT, Math.max(1, out)) : Handles.UNWEIGHTED;
+            Errors.check(MpiCalls.MPI_Dist_graph_neighbors(comm.handle, in, s, sw, out, d, dw),
                     "MPI_Dist_graph_neighbors");
             this.sources = s.asSlice(0, 4L * in).toArray(JAVA_INT);
             this.destinations = d.asSlice(0, 4L * out).toArray(JAVA_INT);

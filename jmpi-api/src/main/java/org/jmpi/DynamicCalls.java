@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import org.jmpi.bindings.mpi.mpi_h;
-import org.jmpi.bindings.ompi.OmpiHandles;
+import org.jmpi.bindings.abi.Abi;
+import org.jmpi.bindings.abi.MpiCalls;
+import org.jmpi.bindings.abi.Handles;
 import org.jmpi.internal.Args;
 import org.jmpi.internal.Errors;
 import org.jmpi.internal.Runtime;
@@ -35,8 +36,8 @@ final class DynamicCalls {
         Runtime.checkCall();
         if (parent == null || parent.isFreed()) {
             try (Arena arena = Arena.ofConfined()) {
-                MemorySegment out = arena.allocate(mpi_h.C_POINTER);
-                Errors.check(mpi_h.MPI_Comm_get_parent(out), "MPI_Comm_get_parent");
+                MemorySegment out = Abi.allocateHandle(arena);
+                Errors.check(MpiCalls.MPI_Comm_get_parent(out), "MPI_Comm_get_parent");
                 parent = Comm.created(out, "parent");
             }
         }
@@ -53,8 +54,8 @@ final class DynamicCalls {
         int total = atRoot ? commands.stream().mapToInt(SpawnCommand::maxprocs).sum() : 0;
         MemorySegment[] infos = new MemorySegment[n];
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment codes = atRoot ? arena.allocate(JAVA_INT, total) : mpi_h.MPI_ERRCODES_IGNORE();
-            MemorySegment out = arena.allocate(mpi_h.C_POINTER);
+            MemorySegment codes = atRoot ? arena.allocate(JAVA_INT, total) : MpiCalls.MPI_ERRCODES_IGNORE();
+            MemorySegment out = Abi.allocateHandle(arena);
             int rc;
             try {
                 for (int i = 0; i < n; i++) {
@@ -62,22 +63,22 @@ final class DynamicCalls {
                 }
                 if (!multiple) {
                     SpawnCommand s = atRoot ? commands.getFirst() : null;
-                    rc = mpi_h.MPI_Comm_spawn(atRoot ? arena.allocateFrom(s.command()) : MemorySegment.NULL,
-                            atRoot ? argv(arena, s.args()) : mpi_h.MPI_ARGV_NULL(), atRoot ? s.maxprocs() : 0,
-                            atRoot ? infos[0] : OmpiHandles.INFO_NULL, root, c.handle, out, codes);
+                    rc = MpiCalls.MPI_Comm_spawn(atRoot ? arena.allocateFrom(s.command()) : MemorySegment.NULL,
+                            atRoot ? argv(arena, s.args()) : MpiCalls.MPI_ARGV_NULL(), atRoot ? s.maxprocs() : 0,
+                            atRoot ? infos[0] : Handles.INFO_NULL, root, c.handle, out, codes);
                 } else {
                     MemorySegment cmds = arena.allocate(ADDRESS, Math.max(1, n));
                     MemorySegment argvs = arena.allocate(ADDRESS, Math.max(1, n));
                     MemorySegment procs = arena.allocate(JAVA_INT, Math.max(1, n));
-                    MemorySegment hints = arena.allocate(ADDRESS, Math.max(1, n));
+                    MemorySegment hints = Abi.allocateHandles(arena, Math.max(1, n));
                     for (int i = 0; i < n; i++) {
                         SpawnCommand s = commands.get(i);
                         cmds.setAtIndex(ADDRESS, i, arena.allocateFrom(s.command()));
                         argvs.setAtIndex(ADDRESS, i, argv(arena, s.args()));
                         procs.setAtIndex(JAVA_INT, i, s.maxprocs());
-                        hints.setAtIndex(ADDRESS, i, infos[i]);
+                        Abi.setHandle(hints, i, infos[i]);
                     }
-                    rc = mpi_h.MPI_Comm_spawn_multiple(n, cmds, argvs, procs, hints, root, c.handle, out, codes);
+                    rc = MpiCalls.MPI_Comm_spawn_multiple(n, cmds, argvs, procs, hints, root, c.handle, out, codes);
                 }
             } finally {
                 for (MemorySegment info : infos) {
@@ -167,10 +168,10 @@ final class DynamicCalls {
         agree(c, root, atRoot ? Port.refusal(port) : null, call);
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment name = atRoot ? arena.allocateFrom(port) : MemorySegment.NULL;
-            MemorySegment out = arena.allocate(mpi_h.C_POINTER);
-            MemorySegment info = OmpiHandles.INFO_NULL;
-            int rc = accept ? mpi_h.MPI_Comm_accept(name, info, root, c.handle, out)
-                    : mpi_h.MPI_Comm_connect(name, info, root, c.handle, out);
+            MemorySegment out = Abi.allocateHandle(arena);
+            MemorySegment info = Handles.INFO_NULL;
+            int rc = accept ? MpiCalls.MPI_Comm_accept(name, info, root, c.handle, out)
+                    : MpiCalls.MPI_Comm_connect(name, info, root, c.handle, out);
             Errors.check(rc, accept ? "MPI_Comm_accept" : "MPI_Comm_connect");
             return Comm.created(out, (accept ? "accepted by " : "connected from ") + c.label());
         }
@@ -185,14 +186,14 @@ final class DynamicCalls {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment len = arena.allocate(JAVA_INT);
             len.set(JAVA_INT, 0, text.length);
-            Errors.check(mpi_h.MPI_Bcast(len, 1, OmpiHandles.INT, root, c.handle), "MPI_Bcast");
+            Errors.check(MpiCalls.MPI_Bcast(len, 1, Handles.INT, root, c.handle), "MPI_Bcast");
             int n = len.get(JAVA_INT, 0);
             if (n == 0) {
                 return;
             }
             MemorySegment buf = arena.allocate(n);
             MemorySegment.copy(text, 0, buf, JAVA_BYTE, 0, text.length);
-            Errors.check(mpi_h.MPI_Bcast(buf, n, OmpiHandles.BYTE, root, c.handle), "MPI_Bcast");
+            Errors.check(MpiCalls.MPI_Bcast(buf, n, Handles.BYTE, root, c.handle), "MPI_Bcast");
             String message = new String(buf.toArray(JAVA_BYTE), StandardCharsets.UTF_8);
             throw new IllegalArgumentException(c.rank == root ? message
                     : call + ": refused by the root (rank " + root + "): " + message);

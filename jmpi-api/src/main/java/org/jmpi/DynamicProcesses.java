@@ -2,7 +2,7 @@ package org.jmpi;
 
 import java.util.List;
 
-import org.jmpi.bindings.mpi.mpi_h;
+import org.jmpi.bindings.abi.MpiCalls;
 
 /**
  * Process creation and connection (MPI chapter 10) from a {@link Comm}: spawning new MPI
@@ -78,6 +78,6 @@ public sealed interface DynamicProcesses permits Comm {
      * @throws IllegalStateException on a predefined communicator
      */
     default void disconnect() {
-        ((Comm) this).release(mpi_h::MPI_Comm_disconnect, "MPI_Comm_disconnect");
+        ((Comm) this).release(MpiCalls::MPI_Comm_disconnect, "MPI_Comm_disconnect");
     }
 }

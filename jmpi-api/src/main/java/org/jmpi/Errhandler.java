@@ -11,8 +11,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.jmpi.bindings.mpi.mpi_h;
-import org.jmpi.bindings.ompi.OmpiHandles;
+import org.jmpi.bindings.abi.Abi;
+import org.jmpi.bindings.abi.MpiCalls;
+import org.jmpi.bindings.abi.Handles;
 import org.jmpi.internal.Errors;
 import org.jmpi.internal.Freed;
 import org.jmpi.internal.Runtime;
@@ -49,10 +50,10 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
  */
 public final class Errhandler implements AutoCloseable {
     /** {@code MPI_ERRORS_RETURN}: failing calls return the code (thrown as {@link MpiException}). */
-    public static final Errhandler ERRORS_RETURN = new Errhandler(OmpiHandles.ERRORS_RETURN, "MPI_ERRORS_RETURN", null,
+    public static final Errhandler ERRORS_RETURN = new Errhandler(Handles.ERRORS_RETURN, "MPI_ERRORS_RETURN", null,
             null);
     /** {@code MPI_ERRORS_ARE_FATAL}: any error aborts every process of the job. */
-    public static final Errhandler ERRORS_ARE_FATAL = new Errhandler(OmpiHandles.ERRORS_ARE_FATAL,
+    public static final Errhandler ERRORS_ARE_FATAL = new Errhandler(Handles.ERRORS_ARE_FATAL,
             "MPI_ERRORS_ARE_FATAL", null, null);
 
     /** Live Java handlers by handle address: created and not closed, or still set on an object. */
@@ -132,9 +133,9 @@ public final class Errhandler implements AutoCloseable {
     private static Errhandler create(ErrhandlerTarget target, Object handler, Body body) {
         Runtime.checkCall();
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment out = arena.allocate(ADDRESS);
+            MemorySegment out = Abi.allocateHandle(arena);
             Errors.check(target.create.applyAsInt(stub(target), out), target.call("create_errhandler"));
-            Errhandler e = new Errhandler(out.get(ADDRESS, 0), "Java " + target.what + " handler " + handler, target,
+            Errhandler e = new Errhandler(Abi.getHandle(out), "Java " + target.what + " handler " + handler, target,
                     body);
             synchronized (Errhandler.class) {
                 JAVA.put(e.handle.address(), e);
@@ -156,7 +157,7 @@ public final class Errhandler implements AutoCloseable {
     @Override
     public void close() {
         if (target != null) {
-            freed.free(handle, mpi_h::MPI_Errhandler_free, "MPI_Errhandler_free");
+            freed.free(handle, MpiCalls::MPI_Errhandler_free, "MPI_Errhandler_free");
             release(this);
         }
     }
@@ -284,7 +285,9 @@ public final class Errhandler implements AutoCloseable {
      */
     private static void upcall(ErrhandlerTarget target, MemorySegment objectRef, MemorySegment codeRef) {
         try {
-            MemorySegment object = objectRef.reinterpret(ADDRESS.byteSize()).get(ADDRESS, 0);
+            // MPI_File is a pointer in every ABI; MPI_Comm and MPI_Win are ints on MPICH.
+            MemorySegment object = target == ErrhandlerTarget.FILE
+                    ? objectRef.reinterpret(ADDRESS.byteSize()).get(ADDRESS, 0) : Abi.derefHandle(objectRef);
             int code = codeRef.reinterpret(JAVA_INT.byteSize()).get(JAVA_INT, 0);
             Use u = USES.get(object.address());
             Errhandler e = u != null ? u.errhandler : JAVA.get(target.current(object));

@@ -4,7 +4,8 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.function.ToIntBiFunction;
 
-import org.jmpi.bindings.mpi.mpi_h;
+import org.jmpi.bindings.abi.Abi;
+import org.jmpi.bindings.abi.MpiCalls;
 import org.jmpi.internal.Errors;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
@@ -14,12 +15,12 @@ import static java.lang.foreign.ValueLayout.ADDRESS;
  * {@link Errhandler} written in Java belongs to one kind; the predefined ones to all.
  */
 enum ErrhandlerTarget {
-    COMM("communicator", "Comm", "Errhandler.create", mpi_h::MPI_Comm_create_errhandler,
-            mpi_h::MPI_Comm_set_errhandler, mpi_h::MPI_Comm_get_errhandler, mpi_h::MPI_Comm_call_errhandler),
-    WIN("window", "Win", "Errhandler.forWin", mpi_h::MPI_Win_create_errhandler, mpi_h::MPI_Win_set_errhandler,
-            mpi_h::MPI_Win_get_errhandler, mpi_h::MPI_Win_call_errhandler),
-    FILE("file", "File", "Errhandler.forFile", mpi_h::MPI_File_create_errhandler, mpi_h::MPI_File_set_errhandler,
-            mpi_h::MPI_File_get_errhandler, mpi_h::MPI_File_call_errhandler);
+    COMM("communicator", "Comm", "Errhandler.create", MpiCalls::MPI_Comm_create_errhandler,
+            MpiCalls::MPI_Comm_set_errhandler, MpiCalls::MPI_Comm_get_errhandler, MpiCalls::MPI_Comm_call_errhandler),
+    WIN("window", "Win", "Errhandler.forWin", MpiCalls::MPI_Win_create_errhandler, MpiCalls::MPI_Win_set_errhandler,
+            MpiCalls::MPI_Win_get_errhandler, MpiCalls::MPI_Win_call_errhandler),
+    FILE("file", "File", "Errhandler.forFile", MpiCalls::MPI_File_create_errhandler, MpiCalls::MPI_File_set_errhandler,
+            MpiCalls::MPI_File_get_errhandler, MpiCalls::MPI_File_call_errhandler);
 
     /** {@code MPI_X_call_errhandler(handle, errorcode)}. */
     interface Call {
@@ -85,10 +86,10 @@ enum ErrhandlerTarget {
     /** The address of the handler set on {@code handle}; the reference {@code MPI_X_get_errhandler} adds is dropped. */
     long current(MemorySegment handle) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment out = arena.allocate(ADDRESS);
+            MemorySegment out = Abi.allocateHandle(arena);
             Errors.check(get.applyAsInt(handle, out), call("get_errhandler"));
-            long address = out.get(ADDRESS, 0).address();
-            Errors.check(mpi_h.MPI_Errhandler_free(out), "MPI_Errhandler_free");
+            long address = Abi.getHandle(out).address();
+            Errors.check(MpiCalls.MPI_Errhandler_free(out), "MPI_Errhandler_free");
             return address;
         }
     }

@@ -5,8 +5,8 @@ import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
-import org.jmpi.bindings.mpi.mpi_h;
-import org.jmpi.bindings.ompi.OmpiHandles;
+import org.jmpi.bindings.abi.MpiCalls;
+import org.jmpi.bindings.abi.Handles;
 import org.jmpi.internal.Errors;
 import org.jmpi.internal.Runtime;
 
@@ -24,39 +24,39 @@ public final class ErrorCodes {
     /** {@code MPI_SUCCESS}. */
     public static final int SUCCESS = 0;
     /** {@code MPI_ERR_BUFFER}: invalid buffer pointer. */
-    public static final int ERR_BUFFER = mpi_h.MPI_ERR_BUFFER();
+    public static final int ERR_BUFFER = MpiCalls.MPI_ERR_BUFFER();
     /** {@code MPI_ERR_COUNT}: invalid count. */
-    public static final int ERR_COUNT = mpi_h.MPI_ERR_COUNT();
+    public static final int ERR_COUNT = MpiCalls.MPI_ERR_COUNT();
     /** {@code MPI_ERR_TYPE}: invalid datatype. */
-    public static final int ERR_TYPE = mpi_h.MPI_ERR_TYPE();
+    public static final int ERR_TYPE = MpiCalls.MPI_ERR_TYPE();
     /** {@code MPI_ERR_TAG}: invalid tag. */
-    public static final int ERR_TAG = mpi_h.MPI_ERR_TAG();
+    public static final int ERR_TAG = MpiCalls.MPI_ERR_TAG();
     /** {@code MPI_ERR_COMM}: invalid communicator. */
-    public static final int ERR_COMM = mpi_h.MPI_ERR_COMM();
+    public static final int ERR_COMM = MpiCalls.MPI_ERR_COMM();
     /** {@code MPI_ERR_RANK}: invalid rank. */
-    public static final int ERR_RANK = mpi_h.MPI_ERR_RANK();
+    public static final int ERR_RANK = MpiCalls.MPI_ERR_RANK();
     /** {@code MPI_ERR_ARG}: invalid argument. */
-    public static final int ERR_ARG = mpi_h.MPI_ERR_ARG();
+    public static final int ERR_ARG = MpiCalls.MPI_ERR_ARG();
     /** {@code MPI_ERR_TRUNCATE}: a message was longer than the receive buffer. */
-    public static final int ERR_TRUNCATE = mpi_h.MPI_ERR_TRUNCATE();
+    public static final int ERR_TRUNCATE = MpiCalls.MPI_ERR_TRUNCATE();
     /** {@code MPI_ERR_OTHER}: other error (also what a failing Java callback returns). */
-    public static final int ERR_OTHER = mpi_h.MPI_ERR_OTHER();
+    public static final int ERR_OTHER = MpiCalls.MPI_ERR_OTHER();
     /** {@code MPI_ERR_INTERN}: internal error. */
-    public static final int ERR_INTERN = mpi_h.MPI_ERR_INTERN();
+    public static final int ERR_INTERN = MpiCalls.MPI_ERR_INTERN();
     /** {@code MPI_ERR_IN_STATUS}: see the statuses of a multi-completion call. */
-    public static final int ERR_IN_STATUS = mpi_h.MPI_ERR_IN_STATUS();
+    public static final int ERR_IN_STATUS = MpiCalls.MPI_ERR_IN_STATUS();
     /** {@code MPI_ERR_PENDING}: operation neither completed nor failed. */
-    public static final int ERR_PENDING = mpi_h.MPI_ERR_PENDING();
+    public static final int ERR_PENDING = MpiCalls.MPI_ERR_PENDING();
     /** {@code MPI_ERR_KEYVAL}: invalid attribute key. */
-    public static final int ERR_KEYVAL = mpi_h.MPI_ERR_KEYVAL();
+    public static final int ERR_KEYVAL = MpiCalls.MPI_ERR_KEYVAL();
     /** {@code MPI_ERR_INFO_KEY}: info key too long or empty. */
-    public static final int ERR_INFO_KEY = mpi_h.MPI_ERR_INFO_KEY();
+    public static final int ERR_INFO_KEY = MpiCalls.MPI_ERR_INFO_KEY();
     /** {@code MPI_ERR_INFO_VALUE}: info value too long or empty. */
-    public static final int ERR_INFO_VALUE = mpi_h.MPI_ERR_INFO_VALUE();
+    public static final int ERR_INFO_VALUE = MpiCalls.MPI_ERR_INFO_VALUE();
     /** {@code MPI_ERR_INFO_NOKEY}: info key not set. */
-    public static final int ERR_INFO_NOKEY = mpi_h.MPI_ERR_INFO_NOKEY();
+    public static final int ERR_INFO_NOKEY = MpiCalls.MPI_ERR_INFO_NOKEY();
     /** {@code MPI_ERR_LASTCODE}: the last predefined error code; user classes and codes come after it. */
-    public static final int ERR_LASTCODE = mpi_h.MPI_ERR_LASTCODE();
+    public static final int ERR_LASTCODE = MpiCalls.MPI_ERR_LASTCODE();
 
     private ErrorCodes() {
     }
@@ -66,7 +66,7 @@ public final class ErrorCodes {
         Runtime.checkCall();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment out = arena.allocate(JAVA_INT);
-            Errors.check(mpi_h.MPI_Add_error_class(out), "MPI_Add_error_class");
+            Errors.check(MpiCalls.MPI_Add_error_class(out), "MPI_Add_error_class");
             return out.get(JAVA_INT, 0);
         }
     }
@@ -76,7 +76,7 @@ public final class ErrorCodes {
         checkCode(errorClass, 1, "errorClass");
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment out = arena.allocate(JAVA_INT);
-            Errors.check(mpi_h.MPI_Add_error_code(errorClass, out), "MPI_Add_error_code");
+            Errors.check(MpiCalls.MPI_Add_error_code(errorClass, out), "MPI_Add_error_code");
             return out.get(JAVA_INT, 0);
         }
     }
@@ -88,12 +88,12 @@ public final class ErrorCodes {
     public static void addString(int code, String text) {
         Objects.requireNonNull(text, "text");
         checkCode(code, ERR_LASTCODE + 1, "code");
-        int max = mpi_h.MPI_MAX_ERROR_STRING() - 1;
+        int max = MpiCalls.MPI_MAX_ERROR_STRING() - 1;
         if (text.getBytes(StandardCharsets.UTF_8).length > max || text.indexOf('\0') >= 0) {
             throw new IllegalArgumentException("text: longer than " + max + " bytes or contains a NUL character");
         }
         try (Arena arena = Arena.ofConfined()) {
-            Errors.check(mpi_h.MPI_Add_error_string(code, arena.allocateFrom(text)), "MPI_Add_error_string");
+            Errors.check(MpiCalls.MPI_Add_error_string(code, arena.allocateFrom(text)), "MPI_Add_error_string");
         }
     }
 
@@ -101,9 +101,9 @@ public final class ErrorCodes {
     public static String string(int code) {
         checkCode(code, 0, "code");
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment text = arena.allocate(mpi_h.MPI_MAX_ERROR_STRING());
+            MemorySegment text = arena.allocate(MpiCalls.MPI_MAX_ERROR_STRING());
             MemorySegment len = arena.allocate(JAVA_INT);
-            Errors.check(mpi_h.MPI_Error_string(code, text, len), "MPI_Error_string");
+            Errors.check(MpiCalls.MPI_Error_string(code, text, len), "MPI_Error_string");
             return text.getString(0);
         }
     }
@@ -113,7 +113,7 @@ public final class ErrorCodes {
         checkCode(code, 0, "code");
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment out = arena.allocate(JAVA_INT);
-            Errors.check(mpi_h.MPI_Error_class(code, out), "MPI_Error_class");
+            Errors.check(MpiCalls.MPI_Error_class(code, out), "MPI_Error_class");
             return out.get(JAVA_INT, 0);
         }
     }
@@ -124,7 +124,7 @@ public final class ErrorCodes {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment value = arena.allocate(ADDRESS);
             MemorySegment flag = arena.allocate(JAVA_INT);
-            Errors.check(mpi_h.MPI_Comm_get_attr(OmpiHandles.COMM_WORLD, mpi_h.MPI_LASTUSEDCODE(), value, flag),
+            Errors.check(MpiCalls.MPI_Comm_get_attr(Handles.COMM_WORLD, MpiCalls.MPI_LASTUSEDCODE(), value, flag),
                     "MPI_Comm_get_attr");
             return flag.get(JAVA_INT, 0) == 0 ? ERR_LASTCODE
                     : value.get(ADDRESS, 0).reinterpret(JAVA_INT.byteSize()).get(JAVA_INT, 0);

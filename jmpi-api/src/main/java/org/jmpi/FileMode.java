@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.IntSupplier;
 
-import org.jmpi.bindings.mpi.mpi_h;
+import org.jmpi.bindings.abi.MpiCalls;
 
 /**
  * The access mode flags of {@link MpiFile#open} ({@code MPI_MODE_*}). A mode is a set of
@@ -14,23 +14,23 @@ import org.jmpi.bindings.mpi.mpi_h;
  */
 public enum FileMode {
     /** {@code MPI_MODE_RDONLY}: read only. */
-    RDONLY(mpi_h::MPI_MODE_RDONLY),
+    RDONLY(MpiCalls::MPI_MODE_RDONLY),
     /** {@code MPI_MODE_WRONLY}: write only. */
-    WRONLY(mpi_h::MPI_MODE_WRONLY),
+    WRONLY(MpiCalls::MPI_MODE_WRONLY),
     /** {@code MPI_MODE_RDWR}: reading and writing. */
-    RDWR(mpi_h::MPI_MODE_RDWR),
+    RDWR(MpiCalls::MPI_MODE_RDWR),
     /** {@code MPI_MODE_CREATE}: create the file if it does not exist. */
-    CREATE(mpi_h::MPI_MODE_CREATE),
+    CREATE(MpiCalls::MPI_MODE_CREATE),
     /** {@code MPI_MODE_EXCL}: fail if the file exists (with {@link #CREATE}). */
-    EXCL(mpi_h::MPI_MODE_EXCL),
+    EXCL(MpiCalls::MPI_MODE_EXCL),
     /** {@code MPI_MODE_DELETE_ON_CLOSE}: delete the file when it is closed. */
-    DELETE_ON_CLOSE(mpi_h::MPI_MODE_DELETE_ON_CLOSE),
+    DELETE_ON_CLOSE(MpiCalls::MPI_MODE_DELETE_ON_CLOSE),
     /** {@code MPI_MODE_UNIQUE_OPEN}: no one else opens the file concurrently. */
-    UNIQUE_OPEN(mpi_h::MPI_MODE_UNIQUE_OPEN),
+    UNIQUE_OPEN(MpiCalls::MPI_MODE_UNIQUE_OPEN),
     /** {@code MPI_MODE_SEQUENTIAL}: accessed sequentially, through the shared file pointer only. */
-    SEQUENTIAL(mpi_h::MPI_MODE_SEQUENTIAL),
+    SEQUENTIAL(MpiCalls::MPI_MODE_SEQUENTIAL),
     /** {@code MPI_MODE_APPEND}: every file pointer starts at the end of the file. */
-    APPEND(mpi_h::MPI_MODE_APPEND);
+    APPEND(MpiCalls::MPI_MODE_APPEND);
 
     private final IntSupplier bit;
 

@@ -1,13 +1,13 @@
 package org.jmpi;
 
-import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.util.Locale;
+import java.util.function.Function;
 
-import org.jmpi.bindings.mpi.mpi_h;
+import org.jmpi.bindings.abi.MpiCalls;
 import org.jmpi.internal.HeapCalls;
 
 /**
@@ -17,42 +17,28 @@ import org.jmpi.internal.HeapCalls;
  * get a critical handle that accepts heap segments, pinned for the call.
  */
 enum FileOp {
-    READ_AT(true, Pointer.EXPLICIT, false, false, mpi_h.MPI_File_read_at$address(), mpi_h.MPI_File_read_at$descriptor()),
-    WRITE_AT(false, Pointer.EXPLICIT, false, false, mpi_h.MPI_File_write_at$address(), mpi_h.MPI_File_write_at$descriptor()),
-    READ_AT_ALL(true, Pointer.EXPLICIT, true, false, mpi_h.MPI_File_read_at_all$address(),
-            mpi_h.MPI_File_read_at_all$descriptor()),
-    WRITE_AT_ALL(false, Pointer.EXPLICIT, true, false, mpi_h.MPI_File_write_at_all$address(),
-            mpi_h.MPI_File_write_at_all$descriptor()),
-    READ(true, Pointer.INDIVIDUAL, false, false, mpi_h.MPI_File_read$address(), mpi_h.MPI_File_read$descriptor()),
-    WRITE(false, Pointer.INDIVIDUAL, false, false, mpi_h.MPI_File_write$address(), mpi_h.MPI_File_write$descriptor()),
-    READ_ALL(true, Pointer.INDIVIDUAL, true, false, mpi_h.MPI_File_read_all$address(), mpi_h.MPI_File_read_all$descriptor()),
-    WRITE_ALL(false, Pointer.INDIVIDUAL, true, false, mpi_h.MPI_File_write_all$address(),
-            mpi_h.MPI_File_write_all$descriptor()),
-    READ_SHARED(true, Pointer.SHARED, false, false, mpi_h.MPI_File_read_shared$address(),
-            mpi_h.MPI_File_read_shared$descriptor()),
-    WRITE_SHARED(false, Pointer.SHARED, false, false, mpi_h.MPI_File_write_shared$address(),
-            mpi_h.MPI_File_write_shared$descriptor()),
-    READ_ORDERED(true, Pointer.SHARED, true, false, mpi_h.MPI_File_read_ordered$address(),
-            mpi_h.MPI_File_read_ordered$descriptor()),
-    WRITE_ORDERED(false, Pointer.SHARED, true, false, mpi_h.MPI_File_write_ordered$address(),
-            mpi_h.MPI_File_write_ordered$descriptor()),
-    IREAD_AT(true, Pointer.EXPLICIT, false, true, mpi_h.MPI_File_iread_at$address(), mpi_h.MPI_File_iread_at$descriptor()),
-    IWRITE_AT(false, Pointer.EXPLICIT, false, true, mpi_h.MPI_File_iwrite_at$address(),
-            mpi_h.MPI_File_iwrite_at$descriptor()),
-    IREAD_AT_ALL(true, Pointer.EXPLICIT, true, true, mpi_h.MPI_File_iread_at_all$address(),
-            mpi_h.MPI_File_iread_at_all$descriptor()),
-    IWRITE_AT_ALL(false, Pointer.EXPLICIT, true, true, mpi_h.MPI_File_iwrite_at_all$address(),
-            mpi_h.MPI_File_iwrite_at_all$descriptor()),
-    IREAD(true, Pointer.INDIVIDUAL, false, true, mpi_h.MPI_File_iread$address(), mpi_h.MPI_File_iread$descriptor()),
-    IWRITE(false, Pointer.INDIVIDUAL, false, true, mpi_h.MPI_File_iwrite$address(), mpi_h.MPI_File_iwrite$descriptor()),
-    IREAD_ALL(true, Pointer.INDIVIDUAL, true, true, mpi_h.MPI_File_iread_all$address(),
-            mpi_h.MPI_File_iread_all$descriptor()),
-    IWRITE_ALL(false, Pointer.INDIVIDUAL, true, true, mpi_h.MPI_File_iwrite_all$address(),
-            mpi_h.MPI_File_iwrite_all$descriptor()),
-    IREAD_SHARED(true, Pointer.SHARED, false, true, mpi_h.MPI_File_iread_shared$address(),
-            mpi_h.MPI_File_iread_shared$descriptor()),
-    IWRITE_SHARED(false, Pointer.SHARED, false, true, mpi_h.MPI_File_iwrite_shared$address(),
-            mpi_h.MPI_File_iwrite_shared$descriptor());
+    READ_AT(true, Pointer.EXPLICIT, false, false, MpiCalls::MPI_File_read_at$handle),
+    WRITE_AT(false, Pointer.EXPLICIT, false, false, MpiCalls::MPI_File_write_at$handle),
+    READ_AT_ALL(true, Pointer.EXPLICIT, true, false, MpiCalls::MPI_File_read_at_all$handle),
+    WRITE_AT_ALL(false, Pointer.EXPLICIT, true, false, MpiCalls::MPI_File_write_at_all$handle),
+    READ(true, Pointer.INDIVIDUAL, false, false, MpiCalls::MPI_File_read$handle),
+    WRITE(false, Pointer.INDIVIDUAL, false, false, MpiCalls::MPI_File_write$handle),
+    READ_ALL(true, Pointer.INDIVIDUAL, true, false, MpiCalls::MPI_File_read_all$handle),
+    WRITE_ALL(false, Pointer.INDIVIDUAL, true, false, MpiCalls::MPI_File_write_all$handle),
+    READ_SHARED(true, Pointer.SHARED, false, false, MpiCalls::MPI_File_read_shared$handle),
+    WRITE_SHARED(false, Pointer.SHARED, false, false, MpiCalls::MPI_File_write_shared$handle),
+    READ_ORDERED(true, Pointer.SHARED, true, false, MpiCalls::MPI_File_read_ordered$handle),
+    WRITE_ORDERED(false, Pointer.SHARED, true, false, MpiCalls::MPI_File_write_ordered$handle),
+    IREAD_AT(true, Pointer.EXPLICIT, false, true, MpiCalls::MPI_File_iread_at$handle),
+    IWRITE_AT(false, Pointer.EXPLICIT, false, true, MpiCalls::MPI_File_iwrite_at$handle),
+    IREAD_AT_ALL(true, Pointer.EXPLICIT, true, true, MpiCalls::MPI_File_iread_at_all$handle),
+    IWRITE_AT_ALL(false, Pointer.EXPLICIT, true, true, MpiCalls::MPI_File_iwrite_at_all$handle),
+    IREAD(true, Pointer.INDIVIDUAL, false, true, MpiCalls::MPI_File_iread$handle),
+    IWRITE(false, Pointer.INDIVIDUAL, false, true, MpiCalls::MPI_File_iwrite$handle),
+    IREAD_ALL(true, Pointer.INDIVIDUAL, true, true, MpiCalls::MPI_File_iread_all$handle),
+    IWRITE_ALL(false, Pointer.INDIVIDUAL, true, true, MpiCalls::MPI_File_iwrite_all$handle),
+    IREAD_SHARED(true, Pointer.SHARED, false, true, MpiCalls::MPI_File_iread_shared$handle),
+    IWRITE_SHARED(false, Pointer.SHARED, false, true, MpiCalls::MPI_File_iwrite_shared$handle);
 
     /** Which file position a routine uses. */
     enum Pointer {
@@ -78,16 +64,15 @@ enum FileOp {
      */
     final MethodHandle heapDowncall;
 
-    FileOp(boolean read, Pointer pointer, boolean collective, boolean nonblocking, MemorySegment address,
-           FunctionDescriptor fd) {
+    FileOp(boolean read, Pointer pointer, boolean collective, boolean nonblocking,
+           Function<Linker.Option[], MethodHandle> link) {
         this.read = read;
         this.pointer = pointer;
         this.collective = collective;
         this.nonblocking = nonblocking;
         this.call = "MPI_File_" + name().toLowerCase(Locale.ROOT);
-        this.downcall = uniform(Linker.nativeLinker().downcallHandle(address, fd), pointer);
-        this.heapDowncall = nonblocking ? null
-                : uniform(HeapCalls.critical(address, fd), pointer);
+        this.downcall = uniform(link.apply(new Linker.Option[0]), pointer);
+        this.heapDowncall = nonblocking ? null : uniform(HeapCalls.critical(link), pointer);
     }
 
     /** Inserts an ignored offset after the file handle for routines that take none. */

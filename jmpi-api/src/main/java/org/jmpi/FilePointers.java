@@ -2,7 +2,7 @@ package org.jmpi;
 
 import java.util.Objects;
 
-import org.jmpi.bindings.mpi.mpi_h;
+import org.jmpi.bindings.abi.MpiCalls;
 
 /**
  * The file pointers of an {@link MpiFile}: this process's own ({@code seek},
@@ -23,9 +23,9 @@ public sealed interface FilePointers permits MpiFile {
 
         int value() {
             return switch (this) {
-                case SET -> mpi_h.MPI_SEEK_SET();
-                case CUR -> mpi_h.MPI_SEEK_CUR();
-                case END -> mpi_h.MPI_SEEK_END();
+                case SET -> MpiCalls.MPI_SEEK_SET();
+                case CUR -> MpiCalls.MPI_SEEK_CUR();
+                case END -> MpiCalls.MPI_SEEK_END();
             };
         }
     }
@@ -37,14 +37,14 @@ public sealed interface FilePointers permits MpiFile {
     default void seek(long offset, Whence whence) {
         MpiFile file = file();
         file.checkPointer(FileOp.Pointer.INDIVIDUAL, "seek");
-        file.check(mpi_h.MPI_File_seek(file.handle, seekOffset(offset, whence), whence.value()), "MPI_File_seek");
+        file.check(MpiCalls.MPI_File_seek(file.handle, seekOffset(offset, whence), whence.value()), "MPI_File_seek");
     }
 
     /** This process's file pointer in etypes from the start of the view ({@code MPI_File_get_position}). */
     default long position() {
         MpiFile file = file();
         file.checkPointer(FileOp.Pointer.INDIVIDUAL, "position");
-        return file.queryLong(out -> mpi_h.MPI_File_get_position(file.handle, out), "MPI_File_get_position");
+        return file.queryLong(out -> MpiCalls.MPI_File_get_position(file.handle, out), "MPI_File_get_position");
     }
 
     /** The absolute byte position in the file of view offset {@code offset} ({@code MPI_File_get_byte_offset}). */
@@ -52,7 +52,7 @@ public sealed interface FilePointers permits MpiFile {
         MpiFile file = file();
         file.check();
         MpiFile.nonNegative(offset, "offset");
-        return file.queryLong(out -> mpi_h.MPI_File_get_byte_offset(file.handle, offset, out),
+        return file.queryLong(out -> MpiCalls.MPI_File_get_byte_offset(file.handle, offset, out),
                 "MPI_File_get_byte_offset");
     }
 
@@ -60,7 +60,7 @@ public sealed interface FilePointers permits MpiFile {
     default void seekShared(long offset, Whence whence) {
         MpiFile file = file();
         file.check();
-        file.check(mpi_h.MPI_File_seek_shared(file.handle, seekOffset(offset, whence), whence.value()),
+        file.check(MpiCalls.MPI_File_seek_shared(file.handle, seekOffset(offset, whence), whence.value()),
                 "MPI_File_seek_shared");
     }
 
@@ -68,7 +68,7 @@ public sealed interface FilePointers permits MpiFile {
     default long positionShared() {
         MpiFile file = file();
         file.check();
-        return file.queryLong(out -> mpi_h.MPI_File_get_position_shared(file.handle, out),
+        return file.queryLong(out -> MpiCalls.MPI_File_get_position_shared(file.handle, out),
                 "MPI_File_get_position_shared");
     }
 

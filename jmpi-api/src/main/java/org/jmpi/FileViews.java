@@ -5,7 +5,8 @@ import java.lang.foreign.MemorySegment;
 import java.util.Map;
 import java.util.Objects;
 
-import org.jmpi.bindings.mpi.mpi_h;
+import org.jmpi.bindings.abi.Abi;
+import org.jmpi.bindings.abi.MpiCalls;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
@@ -19,7 +20,7 @@ public sealed interface FileViews permits MpiFile {
      * {@code MPI_DISPLACEMENT_CURRENT}: as the displacement of {@link #setView} on a file
      * opened {@link FileMode#SEQUENTIAL}, the view starts at the current shared file pointer.
      */
-    long DISPLACEMENT_CURRENT = mpi_h.MPI_DISPLACEMENT_CURRENT();
+    long DISPLACEMENT_CURRENT = MpiCalls.MPI_DISPLACEMENT_CURRENT();
 
     /** {@link #setView(long, Datatype, Datatype, String)} in the {@code "native"} representation. */
     default void setView(long displacement, Datatype etype, Datatype filetype) {
@@ -55,12 +56,12 @@ public sealed interface FileViews permits MpiFile {
         MemorySegment e = Objects.requireNonNull(etype, "etype").handle();
         MemorySegment f = Objects.requireNonNull(filetype, "filetype").handle();
         Objects.requireNonNull(datarep, "datarep");
-        if (datarep.isEmpty() || datarep.length() >= mpi_h.MPI_MAX_DATAREP_STRING() || datarep.indexOf('\0') >= 0) {
+        if (datarep.isEmpty() || datarep.length() >= MpiCalls.MPI_MAX_DATAREP_STRING() || datarep.indexOf('\0') >= 0) {
             throw new IllegalArgumentException("datarep: '" + datarep + "' is not a data representation name");
         }
         file.requireNoneInFlight("setView");
         try (InfoMap info = InfoMap.of(hints, "hints"); Arena arena = Arena.ofConfined()) {
-            file.check(mpi_h.MPI_File_set_view(file.handle, displacement, e, f, arena.allocateFrom(datarep),
+            file.check(MpiCalls.MPI_File_set_view(file.handle, displacement, e, f, arena.allocateFrom(datarep),
                     info.handle()), "MPI_File_set_view");
             file.viewSet(etype);
         }
@@ -75,14 +76,14 @@ public sealed interface FileViews permits MpiFile {
         file.check();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment disp = arena.allocate(JAVA_LONG);
-            MemorySegment types = arena.allocate(mpi_h.C_POINTER, 2);
-            MemorySegment rep = arena.allocate(mpi_h.MPI_MAX_DATAREP_STRING());
-            file.check(mpi_h.MPI_File_get_view(file.handle, disp, types, types.asSlice(mpi_h.C_POINTER.byteSize()),
+            MemorySegment types = Abi.allocateHandles(arena, 2);
+            MemorySegment rep = arena.allocate(MpiCalls.MPI_MAX_DATAREP_STRING());
+            file.check(MpiCalls.MPI_File_get_view(file.handle, disp, types, types.asSlice(Abi.HANDLE_SIZE),
                     rep), "MPI_File_get_view");
-            Datatype filetype = ViewTypes.adopt(types.getAtIndex(mpi_h.C_POINTER, 1), "filetype of the view of " + file.path());
+            Datatype filetype = ViewTypes.adopt(Abi.getHandle(types, 1), "filetype of the view of " + file.path());
             Datatype etype;
             try {
-                etype = ViewTypes.adopt(types.getAtIndex(mpi_h.C_POINTER, 0), "etype of the view of " + file.path());
+                etype = ViewTypes.adopt(Abi.getHandle(types, 0), "etype of the view of " + file.path());
             } catch (RuntimeException ex) {
                 filetype.close();
                 throw ex;

@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.LockSupport;
 
-import org.jmpi.bindings.mpi.mpi_h;
+import org.jmpi.bindings.abi.Abi;
+import org.jmpi.bindings.abi.MpiCalls;
 import org.jmpi.internal.Errors;
 import org.jmpi.internal.Runtime;
 import org.jmpi.internal.Scratch;
 
-import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
 /**
@@ -89,13 +89,13 @@ final class FuturePoller {
             }
             MemorySegment hs = Scratch.handles(n);
             for (int i = 0; i < n; i++) {
-                hs.setAtIndex(ADDRESS, i, batch[i].request.slot.get(ADDRESS, 0));
+                Abi.setHandle(hs, i, Abi.getHandle(batch[i].request.slot));
             }
             MemorySegment st = Scratch.statuses(n);
             MemorySegment idx = Scratch.ints(n);
             MemorySegment out = Scratch.words();
-            int rc = mpi_h.MPI_Testsome(n, hs, out, idx, st);
-            if (rc != 0 && rc != mpi_h.MPI_ERR_IN_STATUS()) {
+            int rc = MpiCalls.MPI_Testsome(n, hs, out, idx, st);
+            if (rc != 0 && rc != MpiCalls.MPI_ERR_IN_STATUS()) {
                 RuntimeException failure = Errors.exception(rc, "MPI_Testsome");
                 for (Entry e : batch) {
                     settle(e, null, failure);
@@ -103,13 +103,13 @@ final class FuturePoller {
                 return n;
             }
             int done = out.get(JAVA_INT, 0);
-            if (done == mpi_h.MPI_UNDEFINED()) {
+            if (done == MpiCalls.MPI_UNDEFINED()) {
                 return 0;
             }
             for (int k = 0; k < done; k++) {
                 int i = idx.getAtIndex(JAVA_INT, k);
                 Request r = batch[i].request;
-                r.slot.set(ADDRESS, 0, hs.getAtIndex(ADDRESS, i));
+                Abi.setHandle(r.slot, 0, Abi.getHandle(hs, i));
                 Status s = new Status();
                 MemorySegment.copy(st, i * Scratch.STATUS_BYTES, s.segment(), 0, Scratch.STATUS_BYTES);
                 int err = rc == 0 ? 0 : s.error();

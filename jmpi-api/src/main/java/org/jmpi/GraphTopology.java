@@ -3,7 +3,7 @@ package org.jmpi;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
-import org.jmpi.bindings.mpi.mpi_h;
+import org.jmpi.bindings.abi.MpiCalls;
 import org.jmpi.internal.Errors;
 
 import static java.lang.foreign.ValueLayout.JAVA_INT;
@@ -22,12 +22,12 @@ public final class GraphTopology {
         this.comm = comm;
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment n = arena.allocate(JAVA_INT, 2);
-            Errors.check(mpi_h.MPI_Graphdims_get(comm.handle, n, n.asSlice(4)), "MPI_Graphdims_get");
+            Errors.check(MpiCalls.MPI_Graphdims_get(comm.handle, n, n.asSlice(4)), "MPI_Graphdims_get");
             int nodes = n.get(JAVA_INT, 0);
             int nedges = n.get(JAVA_INT, 4);
             MemorySegment i = arena.allocate(JAVA_INT, Math.max(1, nodes));
             MemorySegment e = arena.allocate(JAVA_INT, Math.max(1, nedges));
-            Errors.check(mpi_h.MPI_Graph_get(comm.handle, nodes, nedges, i, e), "MPI_Graph_get");
+            Errors.check(MpiCalls.MPI_Graph_get(comm.handle, nodes, nedges, i, e), "MPI_Graph_get");
             this.index = i.asSlice(0, 4L * nodes).toArray(JAVA_INT);
             this.edges = e.asSlice(0, 4L * nedges).toArray(JAVA_INT);
         }
@@ -53,7 +53,7 @@ public final class GraphTopology {
         node(rank);
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment out = arena.allocate(JAVA_INT);
-            Errors.check(mpi_h.MPI_Graph_neighbors_count(comm.handle, rank, out), "MPI_Graph_neighbors_count");
+            Errors.check(MpiCalls.MPI_Graph_neighbors_count(comm.handle, rank, out), "MPI_Graph_neighbors_count");
             return out.get(JAVA_INT, 0);
         }
     }
@@ -63,7 +63,7 @@ public final class GraphTopology {
         int count = neighborsCount(rank);
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment out = arena.allocate(JAVA_INT, Math.max(1, count));
-            Errors.check(mpi_h.MPI_Graph_neighbors(comm.handle, rank, count, out), "MPI_Graph_neighbors");
+            Errors.check(MpiCalls.MPI_Graph_neighbors(comm.handle, rank, count, out), "MPI_Graph_neighbors");
             return out.asSlice(0, 4L * count).toArray(JAVA_INT);
         }
     }

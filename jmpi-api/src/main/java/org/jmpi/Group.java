@@ -4,7 +4,8 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.Objects;
 
-import org.jmpi.bindings.mpi.mpi_h;
+import org.jmpi.bindings.abi.Abi;
+import org.jmpi.bindings.abi.MpiCalls;
 import org.jmpi.internal.Errors;
 import org.jmpi.internal.Freed;
 
@@ -28,8 +29,8 @@ public final class Group implements AutoCloseable {
         this.freed = new Freed("group");
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment out = arena.allocate(JAVA_INT, 2);
-            Errors.check(mpi_h.MPI_Group_size(handle, out), "MPI_Group_size");
-            Errors.check(mpi_h.MPI_Group_rank(handle, out.asSlice(4)), "MPI_Group_rank");
+            Errors.check(MpiCalls.MPI_Group_size(handle, out), "MPI_Group_size");
+            Errors.check(MpiCalls.MPI_Group_rank(handle, out.asSlice(4)), "MPI_Group_rank");
             this.size = out.get(JAVA_INT, 0);
             this.rank = out.get(JAVA_INT, 4);
         }
@@ -103,13 +104,13 @@ public final class Group implements AutoCloseable {
         distinct(members, "ranges");
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment in = arena.allocateFrom(JAVA_INT, flat);
-            MemorySegment out = arena.allocate(mpi_h.C_POINTER);
+            MemorySegment out = Abi.allocateHandle(arena);
             if (incl) {
-                Errors.check(mpi_h.MPI_Group_range_incl(handle, ranges.length, in, out), "MPI_Group_range_incl");
+                Errors.check(MpiCalls.MPI_Group_range_incl(handle, ranges.length, in, out), "MPI_Group_range_incl");
             } else {
-                Errors.check(mpi_h.MPI_Group_range_excl(handle, ranges.length, in, out), "MPI_Group_range_excl");
+                Errors.check(MpiCalls.MPI_Group_range_excl(handle, ranges.length, in, out), "MPI_Group_range_excl");
             }
-            return new Group(out.get(mpi_h.C_POINTER, 0));
+            return new Group(Abi.getHandle(out));
         }
     }
 
@@ -132,13 +133,13 @@ public final class Group implements AutoCloseable {
         distinct(Objects.requireNonNull(ranks, "ranks"), "ranks");
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment in = arena.allocateFrom(JAVA_INT, ranks);
-            MemorySegment out = arena.allocate(mpi_h.C_POINTER);
+            MemorySegment out = Abi.allocateHandle(arena);
             if (incl) {
-                Errors.check(mpi_h.MPI_Group_incl(handle, ranks.length, in, out), "MPI_Group_incl");
+                Errors.check(MpiCalls.MPI_Group_incl(handle, ranks.length, in, out), "MPI_Group_incl");
             } else {
-                Errors.check(mpi_h.MPI_Group_excl(handle, ranks.length, in, out), "MPI_Group_excl");
+                Errors.check(MpiCalls.MPI_Group_excl(handle, ranks.length, in, out), "MPI_Group_excl");
             }
-            return new Group(out.get(mpi_h.C_POINTER, 0));
+            return new Group(Abi.getHandle(out));
         }
     }
 
@@ -161,14 +162,14 @@ public final class Group implements AutoCloseable {
         check();
         Objects.requireNonNull(other, "other").check();
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment out = arena.allocate(mpi_h.C_POINTER);
+            MemorySegment out = Abi.allocateHandle(arena);
             int rc = switch (how) {
-                case 0 -> mpi_h.MPI_Group_union(handle, other.handle, out);
-                case 1 -> mpi_h.MPI_Group_intersection(handle, other.handle, out);
-                default -> mpi_h.MPI_Group_difference(handle, other.handle, out);
+                case 0 -> MpiCalls.MPI_Group_union(handle, other.handle, out);
+                case 1 -> MpiCalls.MPI_Group_intersection(handle, other.handle, out);
+                default -> MpiCalls.MPI_Group_difference(handle, other.handle, out);
             };
             Errors.check(rc, "MPI_Group_" + (how == 0 ? "union" : how == 1 ? "intersection" : "difference"));
-            return new Group(out.get(mpi_h.C_POINTER, 0));
+            return new Group(Abi.getHandle(out));
         }
     }
 
@@ -188,7 +189,7 @@ public final class Group implements AutoCloseable {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment in = arena.allocateFrom(JAVA_INT, ranks);
             MemorySegment out = arena.allocate(JAVA_INT, Math.max(1, ranks.length));
-            Errors.check(mpi_h.MPI_Group_translate_ranks(handle, ranks.length, in, other.handle, out),
+            Errors.check(MpiCalls.MPI_Group_translate_ranks(handle, ranks.length, in, other.handle, out),
                     "MPI_Group_translate_ranks");
             return out.asSlice(0, 4L * ranks.length).toArray(JAVA_INT);
         }
@@ -200,7 +201,7 @@ public final class Group implements AutoCloseable {
         Objects.requireNonNull(other, "other").check();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment out = arena.allocate(JAVA_INT);
-            Errors.check(mpi_h.MPI_Group_compare(handle, other.handle, out), "MPI_Group_compare");
+            Errors.check(MpiCalls.MPI_Group_compare(handle, other.handle, out), "MPI_Group_compare");
             return Comparison.of(out.get(JAVA_INT, 0));
         }
     }
@@ -217,6 +218,6 @@ public final class Group implements AutoCloseable {
     /** Frees the group exactly once ({@code MPI_Group_free}). */
     @Override
     public void close() {
-        freed.free(handle, mpi_h::MPI_Group_free, "MPI_Group_free");
+        freed.free(handle, MpiCalls::MPI_Group_free, "MPI_Group_free");
     }
 }

@@ -10,8 +10,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-import org.jmpi.bindings.mpi.mpi_h;
-import org.jmpi.bindings.ompi.OmpiHandles;
+import org.jmpi.bindings.abi.Abi;
+import org.jmpi.bindings.abi.MpiCalls;
+import org.jmpi.bindings.abi.Handles;
 import org.jmpi.internal.Errors;
 import org.jmpi.internal.Freed;
 import org.jmpi.internal.Runtime;
@@ -36,8 +37,8 @@ public final class Info implements AutoCloseable {
     /** Kinds: created by the user, the predefined {@code MPI_INFO_ENV}, or {@code MPI_INFO_NULL}. */
     private enum Kind { USER, ENV, NULL }
 
-    private static final Info ENV = new Info(OmpiHandles.INFO_ENV, Kind.ENV);
-    private static final Info NULL = new Info(OmpiHandles.INFO_NULL, Kind.NULL);
+    private static final Info ENV = new Info(Handles.INFO_ENV, Kind.ENV);
+    private static final Info NULL = new Info(Handles.INFO_NULL, Kind.NULL);
 
     private final MemorySegment handle;
     private final Kind kind;
@@ -53,9 +54,9 @@ public final class Info implements AutoCloseable {
     public static Info create() {
         Runtime.checkCall();
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment out = arena.allocate(mpi_h.C_POINTER);
-            Errors.check(mpi_h.MPI_Info_create(out), "MPI_Info_create");
-            return owned(out.get(mpi_h.C_POINTER, 0));
+            MemorySegment out = Abi.allocateHandle(arena);
+            Errors.check(MpiCalls.MPI_Info_create(out), "MPI_Info_create");
+            return owned(Abi.getHandle(out));
         }
     }
 
@@ -115,7 +116,7 @@ public final class Info implements AutoCloseable {
         checkValue(key, value);
         writable("set");
         try (Arena arena = Arena.ofConfined()) {
-            Errors.check(mpi_h.MPI_Info_set(handle, arena.allocateFrom(key), arena.allocateFrom(value)),
+            Errors.check(MpiCalls.MPI_Info_set(handle, arena.allocateFrom(key), arena.allocateFrom(value)),
                     "MPI_Info_set");
         }
         return this;
@@ -128,13 +129,13 @@ public final class Info implements AutoCloseable {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment k = arena.allocateFrom(key);
             MemorySegment out = arena.allocate(JAVA_INT, 2);
-            Errors.check(mpi_h.MPI_Info_get_valuelen(handle, k, out, out.asSlice(4)), "MPI_Info_get_valuelen");
+            Errors.check(MpiCalls.MPI_Info_get_valuelen(handle, k, out, out.asSlice(4)), "MPI_Info_get_valuelen");
             if (out.get(JAVA_INT, 4) == 0) {
                 return Optional.empty();
             }
             int len = out.get(JAVA_INT, 0);
             MemorySegment value = arena.allocate(len + 1L);
-            Errors.check(mpi_h.MPI_Info_get(handle, k, len, value, out.asSlice(4)), "MPI_Info_get");
+            Errors.check(MpiCalls.MPI_Info_get(handle, k, len, value, out.asSlice(4)), "MPI_Info_get");
             return Optional.of(value.getString(0));
         }
     }
@@ -147,7 +148,7 @@ public final class Info implements AutoCloseable {
             return false;
         }
         try (Arena arena = Arena.ofConfined()) {
-            Errors.check(mpi_h.MPI_Info_delete(handle, arena.allocateFrom(key)), "MPI_Info_delete");
+            Errors.check(MpiCalls.MPI_Info_delete(handle, arena.allocateFrom(key)), "MPI_Info_delete");
         }
         return true;
     }
@@ -156,7 +157,7 @@ public final class Info implements AutoCloseable {
     public int size() {
         readable();
         MemorySegment out = Scratch.words();
-        Errors.check(mpi_h.MPI_Info_get_nkeys(handle, out), "MPI_Info_get_nkeys");
+        Errors.check(MpiCalls.MPI_Info_get_nkeys(handle, out), "MPI_Info_get_nkeys");
         return out.get(JAVA_INT, 0);
     }
 
@@ -165,9 +166,9 @@ public final class Info implements AutoCloseable {
         int n = size();
         List<String> keys = new ArrayList<>(n);
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment key = arena.allocate(mpi_h.MPI_MAX_INFO_KEY() + 1L);
+            MemorySegment key = arena.allocate(MpiCalls.MPI_MAX_INFO_KEY() + 1L);
             for (int i = 0; i < n; i++) {
-                Errors.check(mpi_h.MPI_Info_get_nthkey(handle, i, key), "MPI_Info_get_nthkey");
+                Errors.check(MpiCalls.MPI_Info_get_nthkey(handle, i, key), "MPI_Info_get_nthkey");
                 keys.add(key.getString(0));
             }
         }
@@ -187,9 +188,9 @@ public final class Info implements AutoCloseable {
     public Info dup() {
         readable();
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment out = arena.allocate(mpi_h.C_POINTER);
-            Errors.check(mpi_h.MPI_Info_dup(handle, out), "MPI_Info_dup");
-            return owned(out.get(mpi_h.C_POINTER, 0));
+            MemorySegment out = Abi.allocateHandle(arena);
+            Errors.check(MpiCalls.MPI_Info_dup(handle, out), "MPI_Info_dup");
+            return owned(Abi.getHandle(out));
         }
     }
 
@@ -202,7 +203,7 @@ public final class Info implements AutoCloseable {
     @Override
     public void close() {
         if (kind == Kind.USER) {
-            freed.free(handle, mpi_h::MPI_Info_free, "MPI_Info_free");
+            freed.free(handle, MpiCalls::MPI_Info_free, "MPI_Info_free");
         }
     }
 
@@ -222,11 +223,11 @@ public final class Info implements AutoCloseable {
     }
 
     private static void checkKey(String key) {
-        checkText(key, "key", "", mpi_h.MPI_MAX_INFO_KEY(), "MPI_MAX_INFO_KEY");
+        checkText(key, "key", "", MpiCalls.MPI_MAX_INFO_KEY(), "MPI_MAX_INFO_KEY");
     }
 
     private static void checkValue(String key, String value) {
-        checkText(value, "value", " of key '" + key + "'", mpi_h.MPI_MAX_INFO_VAL(), "MPI_MAX_INFO_VAL");
+        checkText(value, "value", " of key '" + key + "'", MpiCalls.MPI_MAX_INFO_VAL(), "MPI_MAX_INFO_VAL");
     }
 
     private static void checkText(String text, String arg, String of, int max, String maxName) {

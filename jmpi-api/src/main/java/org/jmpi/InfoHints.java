@@ -6,8 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
 
-import org.jmpi.bindings.mpi.mpi_h;
-import org.jmpi.bindings.ompi.OmpiHandles;
+import org.jmpi.bindings.abi.Abi;
+import org.jmpi.bindings.abi.MpiCalls;
+import org.jmpi.bindings.abi.Handles;
 import org.jmpi.internal.Errors;
 
 /**
@@ -21,14 +22,14 @@ final class InfoHints {
     /** A key: 1 to {@code MPI_MAX_INFO_KEY - 1} UTF-8 bytes, no NUL. */
     static String key(String key) {
         Objects.requireNonNull(key, "info key");
-        check(key, mpi_h.MPI_MAX_INFO_KEY(), "info key '" + key + "'");
+        check(key, MpiCalls.MPI_MAX_INFO_KEY(), "info key '" + key + "'");
         return key;
     }
 
     /** The value of {@code key}: 1 to {@code MPI_MAX_INFO_VAL - 1} UTF-8 bytes, no NUL. */
     static String value(String key, String value) {
         Objects.requireNonNull(value, "info value of " + key);
-        check(value, mpi_h.MPI_MAX_INFO_VAL(), "info value of " + key);
+        check(value, MpiCalls.MPI_MAX_INFO_VAL(), "info value of " + key);
         return value;
     }
 
@@ -43,14 +44,14 @@ final class InfoHints {
     /** A new {@code MPI_Info} holding {@code hints} ({@code MPI_INFO_NULL} when empty); free it with {@link #free}. */
     static MemorySegment create(Map<String, String> hints, Arena arena) {
         if (hints.isEmpty()) {
-            return OmpiHandles.INFO_NULL;
+            return Handles.INFO_NULL;
         }
-        MemorySegment out = arena.allocate(mpi_h.C_POINTER);
-        Errors.check(mpi_h.MPI_Info_create(out), "MPI_Info_create");
-        MemorySegment info = out.get(mpi_h.C_POINTER, 0);
+        MemorySegment out = Abi.allocateHandle(arena);
+        Errors.check(MpiCalls.MPI_Info_create(out), "MPI_Info_create");
+        MemorySegment info = Abi.getHandle(out);
         try {
             for (Map.Entry<String, String> e : hints.entrySet()) {
-                Errors.check(mpi_h.MPI_Info_set(info, arena.allocateFrom(e.getKey()), arena.allocateFrom(e.getValue())),
+                Errors.check(MpiCalls.MPI_Info_set(info, arena.allocateFrom(e.getKey()), arena.allocateFrom(e.getValue())),
                         "MPI_Info_set");
             }
         } catch (RuntimeException e) {
@@ -62,13 +63,13 @@ final class InfoHints {
 
     /** Frees an info from {@link #create}; a no-op for {@code MPI_INFO_NULL} or null. */
     static void free(MemorySegment info) {
-        if (info == null || info.address() == OmpiHandles.INFO_NULL.address()) {
+        if (info == null || info.address() == Handles.INFO_NULL.address()) {
             return;
         }
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment h = arena.allocate(mpi_h.C_POINTER);
-            h.set(mpi_h.C_POINTER, 0, info);
-            Errors.check(mpi_h.MPI_Info_free(h), "MPI_Info_free");
+            MemorySegment h = Abi.allocateHandle(arena);
+            Abi.setHandle(h, 0, info);
+            Errors.check(MpiCalls.MPI_Info_free(h), "MPI_Info_free");
         }
     }
 }

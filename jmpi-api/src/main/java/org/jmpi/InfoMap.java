@@ -6,8 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
 
-import org.jmpi.bindings.mpi.mpi_h;
-import org.jmpi.bindings.ompi.OmpiHandles;
+import org.jmpi.bindings.abi.Abi;
+import org.jmpi.bindings.abi.MpiCalls;
+import org.jmpi.bindings.abi.Handles;
 import org.jmpi.internal.Errors;
 
 /**
@@ -22,21 +23,21 @@ final class InfoMap implements AutoCloseable {
 
     private InfoMap(Map<String, String> hints, String arg) {
         check(hints, arg);
-        this.slot = arena.allocate(mpi_h.C_POINTER);
+        this.slot = Abi.allocateHandle(arena);
         this.created = !hints.isEmpty();
         if (!created) {
-            slot.set(mpi_h.C_POINTER, 0, OmpiHandles.INFO_NULL);
+            Abi.setHandle(slot, 0, Handles.INFO_NULL);
             return;
         }
         try {
-            Errors.check(mpi_h.MPI_Info_create(slot), "MPI_Info_create");
+            Errors.check(MpiCalls.MPI_Info_create(slot), "MPI_Info_create");
         } catch (RuntimeException e) {
             arena.close();
             throw e;
         }
         try {
             for (Map.Entry<String, String> e : hints.entrySet()) {
-                Errors.check(mpi_h.MPI_Info_set(handle(), arena.allocateFrom(e.getKey()),
+                Errors.check(MpiCalls.MPI_Info_set(handle(), arena.allocateFrom(e.getKey()),
                         arena.allocateFrom(e.getValue())), "MPI_Info_set(" + e.getKey() + ")");
             }
         } catch (RuntimeException e) {
@@ -52,7 +53,7 @@ final class InfoMap implements AutoCloseable {
 
     /** The {@code MPI_Info} handle. */
     MemorySegment handle() {
-        return slot.get(mpi_h.C_POINTER, 0);
+        return Abi.getHandle(slot);
     }
 
     private static void check(Map<String, String> hints, String arg) {
@@ -61,14 +62,14 @@ final class InfoMap implements AutoCloseable {
             String key = Objects.requireNonNull(e.getKey(), arg + " has a null key");
             String value = Objects.requireNonNull(e.getValue(), arg + ": key " + key + " has a null value");
             int keyBytes = key.getBytes(StandardCharsets.UTF_8).length;
-            if (keyBytes == 0 || keyBytes >= mpi_h.MPI_MAX_INFO_KEY() || key.indexOf('\0') >= 0) {
+            if (keyBytes == 0 || keyBytes >= MpiCalls.MPI_MAX_INFO_KEY() || key.indexOf('\0') >= 0) {
                 throw new IllegalArgumentException(arg + ": key '" + key + "' must have 1 to "
-                        + (mpi_h.MPI_MAX_INFO_KEY() - 1) + " bytes and no NUL");
+                        + (MpiCalls.MPI_MAX_INFO_KEY() - 1) + " bytes and no NUL");
             }
             int valueBytes = value.getBytes(StandardCharsets.UTF_8).length;
-            if (valueBytes == 0 || valueBytes >= mpi_h.MPI_MAX_INFO_VAL() || value.indexOf('\0') >= 0) {
+            if (valueBytes == 0 || valueBytes >= MpiCalls.MPI_MAX_INFO_VAL() || value.indexOf('\0') >= 0) {
                 throw new IllegalArgumentException(arg + ": the value of key '" + key + "' must have 1 to "
-                        + (mpi_h.MPI_MAX_INFO_VAL() - 1) + " bytes and no NUL");
+                        + (MpiCalls.MPI_MAX_INFO_VAL() - 1) + " bytes and no NUL");
             }
         }
     }
@@ -78,7 +79,7 @@ final class InfoMap implements AutoCloseable {
     public void close() {
         try {
             if (created) {
-                Errors.check(mpi_h.MPI_Info_free(slot), "MPI_Info_free");
+                Errors.check(MpiCalls.MPI_Info_free(slot), "MPI_Info_free");
             }
         } finally {
             arena.close();

@@ -7,8 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.ToIntFunction;
 
-import org.jmpi.bindings.mpi.mpi_h;
-import org.jmpi.bindings.ompi.OmpiHandles;
+import org.jmpi.bindings.abi.Abi;
+import org.jmpi.bindings.abi.MpiCalls;
+import org.jmpi.bindings.abi.Handles;
 import org.jmpi.internal.Errors;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
@@ -33,13 +34,13 @@ final class InfoMaps {
             if (key == null || e.getValue() == null) {
                 throw new NullPointerException(arg + ": null " + (key == null ? "key" : "value of key '" + key + "'"));
             }
-            if (key.isEmpty() || utf8(key) >= mpi_h.MPI_MAX_INFO_KEY()) {
+            if (key.isEmpty() || utf8(key) >= MpiCalls.MPI_MAX_INFO_KEY()) {
                 throw new IllegalArgumentException(arg + ": key '" + key + "' must have 1 to "
-                        + (mpi_h.MPI_MAX_INFO_KEY() - 1) + " bytes");
+                        + (MpiCalls.MPI_MAX_INFO_KEY() - 1) + " bytes");
             }
-            if (utf8(e.getValue()) >= mpi_h.MPI_MAX_INFO_VAL()) {
+            if (utf8(e.getValue()) >= MpiCalls.MPI_MAX_INFO_VAL()) {
                 throw new IllegalArgumentException(arg + ": the value of key '" + key + "' is longer than "
-                        + (mpi_h.MPI_MAX_INFO_VAL() - 1) + " bytes");
+                        + (MpiCalls.MPI_MAX_INFO_VAL() - 1) + " bytes");
             }
         }
     }
@@ -54,20 +55,20 @@ final class InfoMaps {
      */
     static int with(Map<String, String> info, ToIntFunction<MemorySegment> call) {
         if (info == null || info.isEmpty()) {
-            return call.applyAsInt(OmpiHandles.INFO_NULL);
+            return call.applyAsInt(Handles.INFO_NULL);
         }
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment h = arena.allocate(ADDRESS);
-            Errors.check(mpi_h.MPI_Info_create(h), "MPI_Info_create");
-            MemorySegment handle = h.get(ADDRESS, 0);
+            MemorySegment h = Abi.allocateHandle(arena);
+            Errors.check(MpiCalls.MPI_Info_create(h), "MPI_Info_create");
+            MemorySegment handle = Abi.getHandle(h);
             try {
                 for (Map.Entry<String, String> e : info.entrySet()) {
-                    Errors.check(mpi_h.MPI_Info_set(handle, arena.allocateFrom(e.getKey()),
+                    Errors.check(MpiCalls.MPI_Info_set(handle, arena.allocateFrom(e.getKey()),
                             arena.allocateFrom(e.getValue())), "MPI_Info_set");
                 }
                 return call.applyAsInt(handle);
             } finally {
-                Errors.check(mpi_h.MPI_Info_free(h), "MPI_Info_free");
+                Errors.check(MpiCalls.MPI_Info_free(h), "MPI_Info_free");
             }
         }
     }
@@ -76,22 +77,22 @@ final class InfoMaps {
     static Map<String, String> read(MemorySegment handle) {
         Map<String, String> map = new LinkedHashMap<>();
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment h = arena.allocateFrom(ADDRESS, handle);
+            MemorySegment h = Abi.handles(arena, handle);
             try {
                 MemorySegment n = arena.allocate(JAVA_INT, 2);
-                Errors.check(mpi_h.MPI_Info_get_nkeys(handle, n), "MPI_Info_get_nkeys");
-                MemorySegment key = arena.allocate(mpi_h.MPI_MAX_INFO_KEY() + 1);
-                MemorySegment value = arena.allocate(mpi_h.MPI_MAX_INFO_VAL() + 1);
+                Errors.check(MpiCalls.MPI_Info_get_nkeys(handle, n), "MPI_Info_get_nkeys");
+                MemorySegment key = arena.allocate(MpiCalls.MPI_MAX_INFO_KEY() + 1);
+                MemorySegment value = arena.allocate(MpiCalls.MPI_MAX_INFO_VAL() + 1);
                 for (int i = 0; i < n.get(JAVA_INT, 0); i++) {
-                    Errors.check(mpi_h.MPI_Info_get_nthkey(handle, i, key), "MPI_Info_get_nthkey");
-                    Errors.check(mpi_h.MPI_Info_get(handle, key, mpi_h.MPI_MAX_INFO_VAL(), value, n.asSlice(4)),
+                    Errors.check(MpiCalls.MPI_Info_get_nthkey(handle, i, key), "MPI_Info_get_nthkey");
+                    Errors.check(MpiCalls.MPI_Info_get(handle, key, MpiCalls.MPI_MAX_INFO_VAL(), value, n.asSlice(4)),
                             "MPI_Info_get");
                     if (n.get(JAVA_INT, 4) != 0) {
                         map.put(key.getString(0), value.getString(0));
                     }
                 }
             } finally {
-                Errors.check(mpi_h.MPI_Info_free(h), "MPI_Info_free");
+                Errors.check(MpiCalls.MPI_Info_free(h), "MPI_Info_free");
             }
         }
         return map;

@@ -4,8 +4,9 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.Objects;
 
-import org.jmpi.bindings.mpi.mpi_h;
-import org.jmpi.bindings.ompi.OmpiHandles;
+import org.jmpi.bindings.abi.Abi;
+import org.jmpi.bindings.abi.MpiCalls;
+import org.jmpi.bindings.abi.Handles;
 import org.jmpi.internal.Args;
 import org.jmpi.internal.Errors;
 import org.jmpi.internal.Runtime;
@@ -54,9 +55,9 @@ public sealed interface Intercommunicators permits Comm {
     default Group remoteGroup() {
         Comm c = inter("remoteGroup");
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment out = arena.allocate(mpi_h.C_POINTER);
-            Errors.check(mpi_h.MPI_Comm_remote_group(c.handle, out), "MPI_Comm_remote_group");
-            return new Group(out.get(mpi_h.C_POINTER, 0));
+            MemorySegment out = Abi.allocateHandle(arena);
+            Errors.check(MpiCalls.MPI_Comm_remote_group(c.handle, out), "MPI_Comm_remote_group");
+            return new Group(Abi.getHandle(out));
         }
     }
 
@@ -73,7 +74,7 @@ public sealed interface Intercommunicators permits Comm {
             throw new IllegalArgumentException("localLeader: rank " + localLeader + " is not in [0, " + c.size + ")");
         }
         Args.tag(tag, Runtime.tagUpperBound(), "tag");
-        MemorySegment bridge = OmpiHandles.COMM_NULL;
+        MemorySegment bridge = Handles.COMM_NULL;
         if (c.rank == localLeader) {
             Objects.requireNonNull(peer, "peer").check();
             if (remoteLeader < 0 || remoteLeader >= peer.peers) {
@@ -83,8 +84,8 @@ public sealed interface Intercommunicators permits Comm {
             bridge = peer.handle;
         }
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment out = arena.allocate(mpi_h.C_POINTER);
-            Errors.check(mpi_h.MPI_Intercomm_create(c.handle, localLeader, bridge, remoteLeader, tag, out),
+            MemorySegment out = Abi.allocateHandle(arena);
+            Errors.check(MpiCalls.MPI_Intercomm_create(c.handle, localLeader, bridge, remoteLeader, tag, out),
                     "MPI_Intercomm_create");
             return Comm.created(out, "intercommunicator from " + c.label());
         }
@@ -99,8 +100,8 @@ public sealed interface Intercommunicators permits Comm {
     default Comm merge(boolean high) {
         Comm c = inter("merge");
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment out = arena.allocate(mpi_h.C_POINTER);
-            Errors.check(mpi_h.MPI_Intercomm_merge(c.handle, high ? 1 : 0, out), "MPI_Intercomm_merge");
+            MemorySegment out = Abi.allocateHandle(arena);
+            Errors.check(MpiCalls.MPI_Intercomm_merge(c.handle, high ? 1 : 0, out), "MPI_Intercomm_merge");
             return Comm.created(out, "merge of " + c.label());
         }
     }

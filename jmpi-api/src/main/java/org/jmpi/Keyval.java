@@ -1,7 +1,9 @@
 package org.jmpi;
 
 import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandles;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,8 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
-import org.jmpi.bindings.mpi.MPI_Comm_copy_attr_function;
-import org.jmpi.bindings.mpi.MPI_Comm_delete_attr_function;
+import org.jmpi.bindings.abi.Abi;
 import org.jmpi.internal.Errors;
 import org.jmpi.internal.Runtime;
 import org.jmpi.internal.Upcalls;
@@ -192,10 +193,20 @@ public final class Keyval<T> implements AutoCloseable {
             synchronized (Keyval.class) {
                 s = stubs;
                 if (s == null) {
-                    s = new MemorySegment[] {
-                        MPI_Comm_copy_attr_function.allocate(Keyval::copyUpcall, Arena.global()),
-                        MPI_Comm_delete_attr_function.allocate(Keyval::deleteUpcall, Arena.global())
-                    };
+                    try {
+                        MethodHandles.Lookup l = MethodHandles.lookup();
+                        FunctionDescriptor copyFd = FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, ADDRESS,
+                                ADDRESS, ADDRESS);
+                        FunctionDescriptor deleteFd = FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, ADDRESS);
+                        s = new MemorySegment[] {
+                            Abi.upcall(l.findStatic(Keyval.class, "copyUpcall", copyFd.toMethodType()), copyFd,
+                                    Arena.global(), 0),
+                            Abi.upcall(l.findStatic(Keyval.class, "deleteUpcall", deleteFd.toMethodType()), deleteFd,
+                                    Arena.global(), 0)
+                        };
+                    } catch (ReflectiveOperationException e) {
+                        throw new IllegalStateException(e);
+                    }
                     stubs = s;
                 }
             }

@@ -5,7 +5,8 @@ import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.jmpi.bindings.mpi.mpi_h;
+import org.jmpi.bindings.abi.Abi;
+import org.jmpi.bindings.abi.MpiCalls;
 import org.jmpi.internal.Args;
 import org.jmpi.internal.Errors;
 
@@ -100,7 +101,7 @@ final class Launch implements AutoCloseable {
 
     /** The pointer MPI gets for a buffer argument: {@code MPI_IN_PLACE} for the sentinel, NULL for null. */
     static MemorySegment mpi(MemorySegment seg) {
-        return seg == null ? MemorySegment.NULL : seg == Args.IN_PLACE ? mpi_h.MPI_IN_PLACE() : seg;
+        return seg == null ? MemorySegment.NULL : seg == Args.IN_PLACE ? MpiCalls.MPI_IN_PLACE() : seg;
     }
 
     /** {@code values} in native memory that lives as long as the call; NULL for null. */
@@ -119,9 +120,9 @@ final class Launch implements AutoCloseable {
 
     /** The handles of {@code types} in native memory that lives as long as the call. */
     MemorySegment handles(Datatype[] types) {
-        MemorySegment s = arena().allocate(ADDRESS, types.length);
+        MemorySegment s = Abi.allocateHandles(arena(), types.length);
         for (int i = 0; i < types.length; i++) {
-            s.setAtIndex(ADDRESS, i, types[i].handle());
+            Abi.setHandle(s, i, types[i].handle());
         }
         return s;
     }

@@ -1,6 +1,6 @@
 package org.jmpi;
 
-import org.jmpi.bindings.mpi.mpi_h;
+import org.jmpi.bindings.abi.MpiCalls;
 
 /** The memory model of a window ({@code MPI_WIN_MODEL}), see {@link Win#model()}. */
 public enum MemoryModel {
@@ -8,12 +8,12 @@ public enum MemoryModel {
      * {@code MPI_WIN_SEPARATE}: the public copy that RMA reaches and the private copy that
      * local loads and stores see are kept consistent only by synchronization calls.
      */
-    SEPARATE(mpi_h.MPI_WIN_SEPARATE()),
+    SEPARATE(MpiCalls.MPI_WIN_SEPARATE()),
     /**
      * {@code MPI_WIN_UNIFIED}: public and private copies are the same memory; an update
      * becomes visible locally once completed (after {@link Win#sync()} for loads racing it).
      */
-    UNIFIED(mpi_h.MPI_WIN_UNIFIED());
+    UNIFIED(MpiCalls.MPI_WIN_UNIFIED());
 
     private final int value;
 

@@ -2,7 +2,7 @@ package org.jmpi;
 
 import java.lang.foreign.MemorySegment;
 
-import org.jmpi.bindings.mpi.mpi_h;
+import org.jmpi.bindings.abi.MpiCalls;
 import org.jmpi.internal.Args;
 import org.jmpi.internal.Errors;
 import org.jmpi.internal.HeapCalls;
@@ -74,10 +74,10 @@ public final class Message {
             Polling.mrecv(slot, buf, n, type, out);
             return;
         }
-        MemorySegment st = out == null ? mpi_h.MPI_STATUS_IGNORE() : out.segment();
+        MemorySegment st = out == null ? MpiCalls.MPI_STATUS_IGNORE() : out.segment();
         int rc;
         if (buf.isNative()) {
-            rc = mpi_h.MPI_Mrecv(buf, n, type.handle(), slot, st);
+            rc = MpiCalls.MPI_Mrecv(buf, n, type.handle(), slot, st);
         } else {
             try {
                 rc = (int) HeapCalls.MRECV.invokeExact(buf, n, type.handle(), slot, st);
@@ -95,7 +95,7 @@ public final class Message {
         Datatype big = elements > LargeCounts.limit() ? LargeCounts.type(elements, type) : null;
         Request r = new Request();
         try {
-            Errors.check(mpi_h.MPI_Imrecv(buf, big == null ? (int) elements : 1, (big == null ? type : big).handle(),
+            Errors.check(MpiCalls.MPI_Imrecv(buf, big == null ? (int) elements : 1, (big == null ? type : big).handle(),
                     slot, r.slot), "MPI_Imrecv");
         } finally {
             if (big != null) {

@@ -2,11 +2,13 @@ package org.jmpi;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.Objects;
 
-import org.jmpi.bindings.mpi.mpi_h;
-import org.jmpi.bindings.ompi.OmpiHandles;
-import org.jmpi.bindings.ompi.OmpiLibrary;
+import org.jmpi.bindings.abi.Abi;
+import org.jmpi.bindings.abi.MpiCalls;
+import org.jmpi.bindings.abi.Handles;
+import org.jmpi.bindings.abi.LaunchEnvironment;
 import org.jmpi.internal.Errors;
 import org.jmpi.internal.JobGuard;
 import org.jmpi.internal.Runtime;
@@ -34,14 +36,10 @@ public final class Mpi implements AutoCloseable {
     private final Comm world;
     private final Comm self;
 
-    static {
-        OmpiLibrary.load();
-    }
-
     private Mpi(ThreadLevel threadLevel) {
         this.threadLevel = threadLevel;
-        this.world = Comm.predefined(OmpiHandles.COMM_WORLD, "MPI_COMM_WORLD");
-        this.self = Comm.predefined(OmpiHandles.COMM_SELF, "MPI_COMM_SELF");
+        this.world = Comm.predefined(Handles.COMM_WORLD, "MPI_COMM_WORLD");
+        this.self = Comm.predefined(Handles.COMM_SELF, "MPI_COMM_SELF");
     }
 
     /** Initialises MPI with {@link ThreadLevel#SINGLE}. */
@@ -66,9 +64,11 @@ public final class Mpi implements AutoCloseable {
         if (isInitialized()) {
             throw new IllegalStateException("MPI was initialized outside jmpi in this process");
         }
+        LaunchEnvironment launch = LaunchEnvironment.current();
+        refuseForeignLauncher(launch);
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment provided = arena.allocate(JAVA_INT);
-            int rc = mpi_h.MPI_Init_thread(MemorySegment.NULL, MemorySegment.NULL, required.value(), provided);
+            int rc = MpiCalls.MPI_Init_thread(MemorySegment.NULL, MemorySegment.NULL, required.value(), provided);
             if (rc != 0) {
                 throw new MpiException("MPI_Init_thread", rc, rc, "initialization failed");
             }
@@ -76,19 +76,52 @@ public final class Mpi implements AutoCloseable {
             Runtime.started(level, Thread.currentThread());
             Datatype.resolvePredefined();
             instance = new Mpi(level);
-            Errors.check(mpi_h.MPI_Comm_set_errhandler(OmpiHandles.COMM_WORLD, OmpiHandles.ERRORS_RETURN),
+            refuseSingleton(launch, instance.world.size);
+            Errors.check(MpiCalls.MPI_Comm_set_errhandler(Handles.COMM_WORLD, Handles.ERRORS_RETURN),
                     "MPI_Comm_set_errhandler");
-            Errors.check(mpi_h.MPI_Comm_set_errhandler(OmpiHandles.COMM_SELF, OmpiHandles.ERRORS_RETURN),
+            Errors.check(MpiCalls.MPI_Comm_set_errhandler(Handles.COMM_SELF, Handles.ERRORS_RETURN),
                     "MPI_Comm_set_errhandler");
-            MemorySegment value = arena.allocate(mpi_h.C_POINTER);
+            MemorySegment value = arena.allocate(ValueLayout.ADDRESS);
             MemorySegment flag = arena.allocate(JAVA_INT);
-            Errors.check(mpi_h.MPI_Comm_get_attr(OmpiHandles.COMM_WORLD, mpi_h.MPI_TAG_UB(), value, flag),
+            Errors.check(MpiCalls.MPI_Comm_get_attr(Handles.COMM_WORLD, MpiCalls.MPI_TAG_UB(), value, flag),
                     "MPI_Comm_get_attr");
             if (flag.get(JAVA_INT, 0) != 0) {
-                Runtime.tagUpperBound(value.get(mpi_h.C_POINTER, 0).reinterpret(4).get(JAVA_INT, 0));
+                Runtime.tagUpperBound(value.get(ValueLayout.ADDRESS, 0).reinterpret(4).get(JAVA_INT, 0));
             }
             JobGuard.install(instance.world.rank, instance.world.size);
             return instance;
+        }
+    }
+
+    /**
+     * Refuses, before {@code MPI_Init}, to start one MPI under a launcher that serves only
+     * the other: each rank would run as a silent singleton.
+     */
+    private static void refuseForeignLauncher(LaunchEnvironment launch) {
+        if (launch.kind() != null && launch.kind() != Abi.KIND && launch.size() > 1 && !launch.launcher().startsWith("srun")) {
+            throw new IllegalStateException("this rank was started by " + launch.launcher() + ", which serves "
+                    + launch.kind().display + ", but jmpi loaded " + Abi.KIND.display + " (" + Abi.KIND.library
+                    + ", chosen by " + Abi.CHOSEN_BY + "): every rank would run alone as rank 0 of 1. Use "
+                    + launch.kind().display + " (-Djmpi.mpi=" + launch.kind().id + " or JMPI_MPI=" + launch.kind().id
+                    + "), or start the ranks with " + Abi.KIND.display + "'s launcher (jmpirun --mpi " + Abi.KIND.id + ")");
+        }
+    }
+
+    /**
+     * Refuses a world of one process when the launcher started more: the MPI library and
+     * the launcher do not talk to each other, and each rank would run alone.
+     */
+    private static void refuseSingleton(LaunchEnvironment launch, int worldSize) {
+        if (worldSize == 1 && launch.size() > 1) {
+            instance = null;
+            MpiCalls.MPI_Finalize();
+            Runtime.stopped();
+            throw new IllegalStateException("the launcher started " + launch.size() + " processes ("
+                    + launch.launcher() + "), but " + Abi.KIND.display + " (" + Abi.KIND.library + ", chosen by "
+                    + Abi.CHOSEN_BY + ") reports a world of 1: the MPI library and the launcher do not belong"
+                    + " together. Start the ranks with the launcher of the MPI jmpi loads, or choose the MPI with"
+                    + " -Djmpi.mpi=openmpi|mpich (JMPI_MPI); under srun use --mpi=pmix for Open MPI and"
+                    + " --mpi=pmi2 for MPICH");
         }
     }
 
@@ -110,7 +143,7 @@ public final class Mpi implements AutoCloseable {
     private static boolean flag(boolean initialized) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment f = arena.allocate(JAVA_INT);
-            Errors.check(initialized ? mpi_h.MPI_Initialized(f) : mpi_h.MPI_Finalized(f),
+            Errors.check(initialized ? MpiCalls.MPI_Initialized(f) : MpiCalls.MPI_Finalized(f),
                     initialized ? "MPI_Initialized" : "MPI_Finalized");
             return f.get(JAVA_INT, 0) != 0;
         }
@@ -135,21 +168,21 @@ public final class Mpi implements AutoCloseable {
 
     /** {@code MPI_Wtime}: seconds since an arbitrary time in the past. */
     public static double wtime() {
-        return mpi_h.MPI_Wtime();
+        return MpiCalls.MPI_Wtime();
     }
 
     /** {@code MPI_Wtick}: the resolution of {@link #wtime()} in seconds. */
     public static double wtick() {
-        return mpi_h.MPI_Wtick();
+        return MpiCalls.MPI_Wtick();
     }
 
     /** {@code MPI_Get_processor_name}. */
     public String processorName() {
         Runtime.checkCall();
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment name = arena.allocate(mpi_h.MPI_MAX_PROCESSOR_NAME());
+            MemorySegment name = arena.allocate(MpiCalls.MPI_MAX_PROCESSOR_NAME());
             MemorySegment len = arena.allocate(JAVA_INT);
-            Errors.check(mpi_h.MPI_Get_processor_name(name, len), "MPI_Get_processor_name");
+            Errors.check(MpiCalls.MPI_Get_processor_name(name, len), "MPI_Get_processor_name");
             return name.getString(0);
         }
     }
@@ -157,9 +190,9 @@ public final class Mpi implements AutoCloseable {
     /** {@code MPI_Get_library_version}: the implementation's version text (callable any time). */
     public static String libraryVersion() {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment text = arena.allocate(mpi_h.MPI_MAX_LIBRARY_VERSION_STRING());
+            MemorySegment text = arena.allocate(MpiCalls.MPI_MAX_LIBRARY_VERSION_STRING());
             MemorySegment len = arena.allocate(JAVA_INT);
-            Errors.check(mpi_h.MPI_Get_library_version(text, len), "MPI_Get_library_version");
+            Errors.check(MpiCalls.MPI_Get_library_version(text, len), "MPI_Get_library_version");
             return text.getString(0).strip();
         }
     }
@@ -168,7 +201,7 @@ public final class Mpi implements AutoCloseable {
     public static int[] version() {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment v = arena.allocate(JAVA_INT, 2);
-            Errors.check(mpi_h.MPI_Get_version(v, v.asSlice(4)), "MPI_Get_version");
+            Errors.check(MpiCalls.MPI_Get_version(v, v.asSlice(4)), "MPI_Get_version");
             return new int[] {v.get(JAVA_INT, 0), v.get(JAVA_INT, 4)};
         }
     }
@@ -179,7 +212,7 @@ public final class Mpi implements AutoCloseable {
      */
     public void abort(int errorCode) {
         Runtime.checkCall();
-        mpi_h.MPI_Abort(OmpiHandles.COMM_WORLD, errorCode);
+        MpiCalls.MPI_Abort(Handles.COMM_WORLD, errorCode);
         throw new IllegalStateException("MPI_Abort returned");
     }
 
@@ -218,7 +251,7 @@ public final class Mpi implements AutoCloseable {
             Runtime.stopped();
             JobGuard.unregister();
             if (!JobGuard.takeFinalize()) {
-                Errors.check(mpi_h.MPI_Finalize(), "MPI_Finalize");
+                Errors.check(MpiCalls.MPI_Finalize(), "MPI_Finalize");
             }
         }
     }

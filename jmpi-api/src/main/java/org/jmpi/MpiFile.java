@@ -2,6 +2,7 @@ package org.jmpi;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,8 +13,9 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.ToIntFunction;
 
-import org.jmpi.bindings.mpi.mpi_h;
-import org.jmpi.bindings.ompi.OmpiHandles;
+import org.jmpi.bindings.abi.Abi;
+import org.jmpi.bindings.abi.MpiCalls;
+import org.jmpi.bindings.abi.Handles;
 import org.jmpi.internal.Errors;
 import org.jmpi.internal.Freed;
 
@@ -104,13 +106,13 @@ public final class MpiFile implements FileViews, FilePointers, FileAccess, Nonbl
         Set<FileMode> copy = EnumSet.copyOf(modes);
         try (InfoMap info = InfoMap.of(hints, "hints"); Arena arena = Arena.ofConfined()) {
             returnErrorsByDefault();
-            MemorySegment out = arena.allocate(mpi_h.C_POINTER);
-            int rc = mpi_h.MPI_File_open(comm.handle, arena.allocateFrom(filename), amode, info.handle(), out);
+            MemorySegment out = arena.allocate(ValueLayout.ADDRESS); // MPI_File is a pointer in every ABI
+            int rc = MpiCalls.MPI_File_open(comm.handle, arena.allocateFrom(filename), amode, info.handle(), out);
             if (rc != 0) {
                 throw Errors.exception(rc, "MPI_File_open(" + filename + ", " + copy + ")");
             }
-            MemorySegment fh = out.get(mpi_h.C_POINTER, 0);
-            Errors.check(mpi_h.MPI_File_set_errhandler(fh, OmpiHandles.ERRORS_RETURN), "MPI_File_set_errhandler");
+            MemorySegment fh = out.get(ValueLayout.ADDRESS, 0);
+            Errors.check(MpiCalls.MPI_File_set_errhandler(fh, Handles.ERRORS_RETURN), "MPI_File_set_errhandler");
             return new MpiFile(fh, filename, copy);
         }
     }
@@ -130,7 +132,7 @@ public final class MpiFile implements FileViews, FilePointers, FileAccess, Nonbl
         checkName(filename);
         try (Arena arena = Arena.ofConfined()) {
             returnErrorsByDefault();
-            int rc = mpi_h.MPI_File_delete(arena.allocateFrom(filename), OmpiHandles.INFO_NULL);
+            int rc = MpiCalls.MPI_File_delete(arena.allocateFrom(filename), Handles.INFO_NULL);
             if (rc != 0) {
                 throw Errors.exception(rc, "MPI_File_delete(" + filename + ")");
             }
@@ -155,7 +157,7 @@ public final class MpiFile implements FileViews, FilePointers, FileAccess, Nonbl
     /** Errors of open and delete go to {@code MPI_FILE_NULL}'s handler: make it return them. */
     private static synchronized void returnErrorsByDefault() {
         if (!fileNullReturns) {
-            Errors.check(mpi_h.MPI_File_set_errhandler(OmpiHandles.FILE_NULL, OmpiHandles.ERRORS_RETURN),
+            Errors.check(MpiCalls.MPI_File_set_errhandler(Handles.FILE_NULL, Handles.ERRORS_RETURN),
                     "MPI_File_set_errhandler(MPI_FILE_NULL)");
             fileNullReturns = true;
         }
@@ -175,7 +177,7 @@ public final class MpiFile implements FileViews, FilePointers, FileAccess, Nonbl
         }
         requireNoneInFlight("close");
         try {
-            freed.free(handle, mpi_h::MPI_File_close, "MPI_File_close");
+            freed.free(handle, MpiCalls::MPI_File_close, "MPI_File_close");
         } finally {
             Errhandler.freed(this);
         }
@@ -191,37 +193,37 @@ public final class MpiFile implements FileViews, FilePointers, FileAccess, Nonbl
     /** The access mode the file was opened with ({@code MPI_File_get_amode}). */
     public Set<FileMode> modes() {
         check();
-        return FileMode.of(queryInt(out -> mpi_h.MPI_File_get_amode(handle, out), "MPI_File_get_amode"));
+        return FileMode.of(queryInt(out -> MpiCalls.MPI_File_get_amode(handle, out), "MPI_File_get_amode"));
     }
 
     /** The file's size in bytes ({@code MPI_File_get_size}). */
     public long size() {
         check();
-        return queryLong(out -> mpi_h.MPI_File_get_size(handle, out), "MPI_File_get_size");
+        return queryLong(out -> MpiCalls.MPI_File_get_size(handle, out), "MPI_File_get_size");
     }
 
     /** Truncates or extends the file to {@code bytes} ({@code MPI_File_set_size}); collective. */
     public void setSize(long bytes) {
         check();
-        check(mpi_h.MPI_File_set_size(handle, nonNegative(bytes, "bytes")), "MPI_File_set_size");
+        check(MpiCalls.MPI_File_set_size(handle, nonNegative(bytes, "bytes")), "MPI_File_set_size");
     }
 
     /** Reserves storage for the first {@code bytes} of the file ({@code MPI_File_preallocate}); collective. */
     public void preallocate(long bytes) {
         check();
-        check(mpi_h.MPI_File_preallocate(handle, nonNegative(bytes, "bytes")), "MPI_File_preallocate");
+        check(MpiCalls.MPI_File_preallocate(handle, nonNegative(bytes, "bytes")), "MPI_File_preallocate");
     }
 
     /** Flushes this process's writes to storage ({@code MPI_File_sync}); collective. */
     public void sync() {
         check();
-        check(mpi_h.MPI_File_sync(handle), "MPI_File_sync");
+        check(MpiCalls.MPI_File_sync(handle), "MPI_File_sync");
     }
 
     /** Whether atomic mode is on ({@code MPI_File_get_atomicity}). */
     public boolean atomicity() {
         check();
-        return queryInt(out -> mpi_h.MPI_File_get_atomicity(handle, out), "MPI_File_get_atomicity") != 0;
+        return queryInt(out -> MpiCalls.MPI_File_get_atomicity(handle, out), "MPI_File_get_atomicity") != 0;
     }
 
     /**
@@ -230,16 +232,16 @@ public final class MpiFile implements FileViews, FilePointers, FileAccess, Nonbl
      */
     public void setAtomicity(boolean atomic) {
         check();
-        check(mpi_h.MPI_File_set_atomicity(handle, atomic ? 1 : 0), "MPI_File_set_atomicity");
+        check(MpiCalls.MPI_File_set_atomicity(handle, atomic ? 1 : 0), "MPI_File_set_atomicity");
     }
 
     /** The group of processes that opened the file ({@code MPI_File_get_group}); close it when done. */
     public Group group() {
         check();
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment out = arena.allocate(mpi_h.C_POINTER);
-            check(mpi_h.MPI_File_get_group(handle, out), "MPI_File_get_group");
-            return new Group(out.get(mpi_h.C_POINTER, 0));
+            MemorySegment out = Abi.allocateHandle(arena);
+            check(MpiCalls.MPI_File_get_group(handle, out), "MPI_File_get_group");
+            return new Group(Abi.getHandle(out));
         }
     }
 
@@ -247,7 +249,7 @@ public final class MpiFile implements FileViews, FilePointers, FileAccess, Nonbl
     public long typeExtent(Datatype type) {
         check();
         MemorySegment t = Objects.requireNonNull(type, "type").handle();
-        return queryLong(out -> mpi_h.MPI_File_get_type_extent(handle, t, out), "MPI_File_get_type_extent");
+        return queryLong(out -> MpiCalls.MPI_File_get_type_extent(handle, t, out), "MPI_File_get_type_extent");
     }
 
     // ------------------------------------------------------------------ internals

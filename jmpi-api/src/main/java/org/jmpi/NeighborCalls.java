@@ -3,7 +3,7 @@ package org.jmpi;
 import java.lang.foreign.MemorySegment;
 import java.util.Objects;
 
-import org.jmpi.bindings.mpi.mpi_h;
+import org.jmpi.bindings.abi.MpiCalls;
 import org.jmpi.internal.Args;
 import org.jmpi.internal.Errors;
 import org.jmpi.internal.Scratch;
@@ -27,20 +27,20 @@ final class NeighborCalls {
     static int[] degrees(Comm c) {
         c.check();
         MemorySegment w = Scratch.words();
-        Errors.check(mpi_h.MPI_Topo_test(c.handle, w), "MPI_Topo_test");
+        Errors.check(MpiCalls.MPI_Topo_test(c.handle, w), "MPI_Topo_test");
         switch (Topology.of(w.get(JAVA_INT, 0))) {
             case CART -> {
-                Errors.check(mpi_h.MPI_Cartdim_get(c.handle, w), "MPI_Cartdim_get");
+                Errors.check(MpiCalls.MPI_Cartdim_get(c.handle, w), "MPI_Cartdim_get");
                 int n = 2 * w.get(JAVA_INT, 0);
                 return new int[] {n, n};
             }
             case GRAPH -> {
-                Errors.check(mpi_h.MPI_Graph_neighbors_count(c.handle, c.rank, w), "MPI_Graph_neighbors_count");
+                Errors.check(MpiCalls.MPI_Graph_neighbors_count(c.handle, c.rank, w), "MPI_Graph_neighbors_count");
                 int n = w.get(JAVA_INT, 0);
                 return new int[] {n, n};
             }
             case DIST_GRAPH -> {
-                Errors.check(mpi_h.MPI_Dist_graph_neighbors_count(c.handle, w, w.asSlice(4), w.asSlice(8)),
+                Errors.check(MpiCalls.MPI_Dist_graph_neighbors_count(c.handle, w, w.asSlice(4), w.asSlice(8)),
                         "MPI_Dist_graph_neighbors_count");
                 return new int[] {w.get(JAVA_INT, 0), w.get(JAVA_INT, 4)};
             }
@@ -64,8 +64,8 @@ final class NeighborCalls {
             int n = Buffers.countOf(k.in(send(send), "send"), type, "send");
             Buffers.fits(k.out(recv, "recv"), (long) n * deg[IN], type, "recv");
             MemorySegment t = type.handle();
-            int rc = nb ? mpi_h.MPI_Ineighbor_allgather(send, n, t, recv, n, t, c.handle, k.slot())
-                    : mpi_h.MPI_Neighbor_allgather(send, n, t, recv, n, t, c.handle);
+            int rc = nb ? MpiCalls.MPI_Ineighbor_allgather(send, n, t, recv, n, t, c.handle, k.slot())
+                    : MpiCalls.MPI_Neighbor_allgather(send, n, t, recv, n, t, c.handle);
             return k.done(rc, "MPI_Neighbor_allgather", null, send, recv);
         }
     }
@@ -82,8 +82,8 @@ final class NeighborCalls {
             MemorySegment cs = k.ints(counts);
             MemorySegment ds = k.ints(displs);
             MemorySegment t = type.handle();
-            int rc = nb ? mpi_h.MPI_Ineighbor_allgatherv(send, n, t, recv, cs, ds, t, c.handle, k.slot())
-                    : mpi_h.MPI_Neighbor_allgatherv(send, n, t, recv, cs, ds, t, c.handle);
+            int rc = nb ? MpiCalls.MPI_Ineighbor_allgatherv(send, n, t, recv, cs, ds, t, c.handle, k.slot())
+                    : MpiCalls.MPI_Neighbor_allgatherv(send, n, t, recv, cs, ds, t, c.handle);
             return k.done(rc, "MPI_Neighbor_allgatherv", null, send, recv);
         }
     }
@@ -103,8 +103,8 @@ final class NeighborCalls {
                 n = Blocks.perRank(r, type, deg[IN], "recv");
             }
             MemorySegment t = type.handle();
-            int rc = nb ? mpi_h.MPI_Ineighbor_alltoall(s, n, t, r, n, t, c.handle, k.slot())
-                    : mpi_h.MPI_Neighbor_alltoall(s, n, t, r, n, t, c.handle);
+            int rc = nb ? MpiCalls.MPI_Ineighbor_alltoall(s, n, t, r, n, t, c.handle, k.slot())
+                    : MpiCalls.MPI_Neighbor_alltoall(s, n, t, r, n, t, c.handle);
             return k.done(rc, "MPI_Neighbor_alltoall", null, s, r);
         }
     }
@@ -131,14 +131,14 @@ final class NeighborCalls {
                 MemorySegment rd = k.aints(recvDispls);
                 MemorySegment st = k.handles(sendTypes);
                 MemorySegment rt = k.handles(recvTypes);
-                rc = nb ? mpi_h.MPI_Ineighbor_alltoallw(send, sc, sd, st, recv, rcs, rd, rt, c.handle, k.slot())
-                        : mpi_h.MPI_Neighbor_alltoallw(send, sc, sd, st, recv, rcs, rd, rt, c.handle);
+                rc = nb ? MpiCalls.MPI_Ineighbor_alltoallw(send, sc, sd, st, recv, rcs, rd, rt, c.handle, k.slot())
+                        : MpiCalls.MPI_Neighbor_alltoallw(send, sc, sd, st, recv, rcs, rd, rt, c.handle);
             } else {
                 MemorySegment sd = k.ints(sendDispls);
                 MemorySegment rd = k.ints(recvDispls);
                 MemorySegment t = type.handle();
-                rc = nb ? mpi_h.MPI_Ineighbor_alltoallv(send, sc, sd, t, recv, rcs, rd, t, c.handle, k.slot())
-                        : mpi_h.MPI_Neighbor_alltoallv(send, sc, sd, t, recv, rcs, rd, t, c.handle);
+                rc = nb ? MpiCalls.MPI_Ineighbor_alltoallv(send, sc, sd, t, recv, rcs, rd, t, c.handle, k.slot())
+                        : MpiCalls.MPI_Neighbor_alltoallv(send, sc, sd, t, recv, rcs, rd, t, c.handle);
             }
             return k.done(rc, w ? "MPI_Neighbor_alltoallw" : "MPI_Neighbor_alltoallv", null, send, recv);
         }

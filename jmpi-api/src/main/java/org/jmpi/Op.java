@@ -1,14 +1,17 @@
 package org.jmpi;
 
 import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.jmpi.bindings.mpi.MPI_User_function;
-import org.jmpi.bindings.mpi.mpi_h;
-import org.jmpi.bindings.ompi.OmpiHandles;
+import org.jmpi.bindings.abi.Abi;
+import org.jmpi.bindings.abi.MpiCalls;
+import org.jmpi.bindings.abi.Handles;
 import org.jmpi.internal.Errors;
 import org.jmpi.internal.Freed;
 import org.jmpi.internal.Runtime;
@@ -48,35 +51,48 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  */
 public final class Op implements AutoCloseable {
     /** {@code MPI_MAX}. */
-    public static final Op MAX = new Op(OmpiHandles.MAX, "MPI_MAX");
+    public static final Op MAX = new Op(Handles.MAX, "MPI_MAX");
     /** {@code MPI_MIN}. */
-    public static final Op MIN = new Op(OmpiHandles.MIN, "MPI_MIN");
+    public static final Op MIN = new Op(Handles.MIN, "MPI_MIN");
     /** {@code MPI_SUM}. */
-    public static final Op SUM = new Op(OmpiHandles.SUM, "MPI_SUM");
+    public static final Op SUM = new Op(Handles.SUM, "MPI_SUM");
     /** {@code MPI_PROD}. */
-    public static final Op PROD = new Op(OmpiHandles.PROD, "MPI_PROD");
+    public static final Op PROD = new Op(Handles.PROD, "MPI_PROD");
     /** {@code MPI_LAND}: logical and. */
-    public static final Op LAND = new Op(OmpiHandles.LAND, "MPI_LAND");
+    public static final Op LAND = new Op(Handles.LAND, "MPI_LAND");
     /** {@code MPI_BAND}: bitwise and. */
-    public static final Op BAND = new Op(OmpiHandles.BAND, "MPI_BAND");
+    public static final Op BAND = new Op(Handles.BAND, "MPI_BAND");
     /** {@code MPI_LOR}: logical or. */
-    public static final Op LOR = new Op(OmpiHandles.LOR, "MPI_LOR");
+    public static final Op LOR = new Op(Handles.LOR, "MPI_LOR");
     /** {@code MPI_BOR}: bitwise or. */
-    public static final Op BOR = new Op(OmpiHandles.BOR, "MPI_BOR");
+    public static final Op BOR = new Op(Handles.BOR, "MPI_BOR");
     /** {@code MPI_LXOR}: logical exclusive or. */
-    public static final Op LXOR = new Op(OmpiHandles.LXOR, "MPI_LXOR");
+    public static final Op LXOR = new Op(Handles.LXOR, "MPI_LXOR");
     /** {@code MPI_BXOR}: bitwise exclusive or. */
-    public static final Op BXOR = new Op(OmpiHandles.BXOR, "MPI_BXOR");
+    public static final Op BXOR = new Op(Handles.BXOR, "MPI_BXOR");
     /** {@code MPI_MAXLOC}: maximum and its index, on the pair types. */
-    public static final Op MAXLOC = new Op(OmpiHandles.MAXLOC, "MPI_MAXLOC");
+    public static final Op MAXLOC = new Op(Handles.MAXLOC, "MPI_MAXLOC");
     /** {@code MPI_MINLOC}: minimum and its index, on the pair types. */
-    public static final Op MINLOC = new Op(OmpiHandles.MINLOC, "MPI_MINLOC");
+    public static final Op MINLOC = new Op(Handles.MINLOC, "MPI_MINLOC");
     /** {@code MPI_REPLACE} (one-sided accumulate). */
-    public static final Op REPLACE = new Op(OmpiHandles.REPLACE, "MPI_REPLACE");
+    public static final Op REPLACE = new Op(Handles.REPLACE, "MPI_REPLACE");
     /** {@code MPI_NO_OP} (one-sided accumulate). */
-    public static final Op NO_OP = new Op(OmpiHandles.NO_OP, "MPI_NO_OP");
+    public static final Op NO_OP = new Op(Handles.NO_OP, "MPI_NO_OP");
 
     /** Out-parameters of the extent query made inside the upcall, one pair per thread. */
+    /** {@code void (void *in, void *inout, int *len, MPI_Datatype *type)}. */
+    private static final FunctionDescriptor USER_FUNCTION = FunctionDescriptor.ofVoid(ADDRESS, ADDRESS, ADDRESS, ADDRESS);
+    private static final MethodHandle INVOKE;
+
+    static {
+        try {
+            INVOKE = MethodHandles.lookup().findVirtual(Op.class, "invoke", USER_FUNCTION.toMethodType()
+                    .insertParameterTypes(0, UserFunction.class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private static final ThreadLocal<MemorySegment> EXTENT_OUT =
             ThreadLocal.withInitial(() -> Arena.ofAuto().allocate(JAVA_LONG, 2));
 
@@ -104,11 +120,10 @@ public final class Op implements AutoCloseable {
         this.failures = new ConcurrentHashMap<>();
         this.stub = Arena.ofShared();
         try {
-            MemorySegment pointer = MPI_User_function.allocate(
-                    (in, inout, len, type) -> invoke(fn, in, inout, len, type), stub);
+            MemorySegment pointer = Abi.upcall(INVOKE.bindTo(this).bindTo(fn), USER_FUNCTION, stub);
             MemorySegment out = Scratch.handles(1);
-            Errors.check(mpi_h.MPI_Op_create(pointer, commutative ? 1 : 0, out), "MPI_Op_create");
-            this.handle = out.get(ADDRESS, 0);
+            Errors.check(MpiCalls.MPI_Op_create(pointer, commutative ? 1 : 0, out), "MPI_Op_create");
+            this.handle = Abi.getHandle(out);
         } catch (RuntimeException | Error e) {
             stub.close();
             throw e;
@@ -133,7 +148,7 @@ public final class Op implements AutoCloseable {
     /** Whether MPI may combine operands in any order ({@code MPI_Op_commutative}). */
     public boolean isCommutative() {
         MemorySegment out = Scratch.words();
-        Errors.check(mpi_h.MPI_Op_commutative(handle(), out), "MPI_Op_commutative");
+        Errors.check(MpiCalls.MPI_Op_commutative(handle(), out), "MPI_Op_commutative");
         return out.get(JAVA_INT, 0) != 0;
     }
 
@@ -188,9 +203,9 @@ public final class Op implements AutoCloseable {
                         MemorySegment typeRef) {
         try {
             int count = len.reinterpret(JAVA_INT.byteSize()).get(JAVA_INT, 0);
-            MemorySegment typeHandle = typeRef.reinterpret(ADDRESS.byteSize()).get(ADDRESS, 0);
+            MemorySegment typeHandle = Abi.derefHandle(typeRef);
             MemorySegment ext = EXTENT_OUT.get();
-            Errors.check(mpi_h.MPI_Type_get_extent_x(typeHandle, ext, ext.asSlice(8)), "MPI_Type_get_extent_x");
+            Errors.check(MpiCalls.MPI_Type_get_extent_x(typeHandle, ext, ext.asSlice(8)), "MPI_Type_get_extent_x");
             long bytes = Math.max(0, Math.multiplyExact((long) count, ext.get(JAVA_LONG, 8)));
             fn.apply(in.reinterpret(bytes), inout.reinterpret(bytes), count, Datatype.byHandle(typeHandle));
         } catch (Throwable t) {
@@ -220,7 +235,7 @@ public final class Op implements AutoCloseable {
                     + " close it after they complete");
         }
         freed.free(handle, h -> {
-            int rc = mpi_h.MPI_Op_free(h);
+            int rc = MpiCalls.MPI_Op_free(h);
             if (rc == 0) {
                 UserOps.remove(handle);
                 failures.clear();

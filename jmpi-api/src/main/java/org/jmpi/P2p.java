@@ -3,7 +3,7 @@ package org.jmpi;
 import java.lang.foreign.MemorySegment;
 import java.util.Objects;
 
-import org.jmpi.bindings.mpi.mpi_h;
+import org.jmpi.bindings.abi.MpiCalls;
 import org.jmpi.internal.Args;
 import org.jmpi.internal.Errors;
 import org.jmpi.internal.HeapCalls;
@@ -42,10 +42,10 @@ final class P2p {
         int rc;
         if (buf.isNative()) {
             rc = switch (mode) {
-                case SEND -> mpi_h.MPI_Send(buf, n, t, dest, tag, h);
-                case SSEND -> mpi_h.MPI_Ssend(buf, n, t, dest, tag, h);
-                case RSEND -> mpi_h.MPI_Rsend(buf, n, t, dest, tag, h);
-                default -> mpi_h.MPI_Bsend(buf, n, t, dest, tag, h);
+                case SEND -> MpiCalls.MPI_Send(buf, n, t, dest, tag, h);
+                case SSEND -> MpiCalls.MPI_Ssend(buf, n, t, dest, tag, h);
+                case RSEND -> MpiCalls.MPI_Rsend(buf, n, t, dest, tag, h);
+                default -> MpiCalls.MPI_Bsend(buf, n, t, dest, tag, h);
             };
         } else {
             try {
@@ -80,10 +80,10 @@ final class P2p {
             return;
         }
         MemorySegment t = type.handle();
-        MemorySegment st = status == null ? mpi_h.MPI_STATUS_IGNORE() : status.segment();
+        MemorySegment st = status == null ? MpiCalls.MPI_STATUS_IGNORE() : status.segment();
         int rc;
         if (buf.isNative()) {
-            rc = mpi_h.MPI_Recv(buf, n, t, source, tag, c.handle, st);
+            rc = MpiCalls.MPI_Recv(buf, n, t, source, tag, c.handle, st);
         } else {
             try {
                 rc = (int) HeapCalls.RECV.invokeExact(buf, n, t, source, tag, c.handle, st);

@@ -3,7 +3,7 @@ package org.jmpi;
 import java.lang.foreign.MemorySegment;
 import java.util.Objects;
 
-import org.jmpi.bindings.mpi.mpi_h;
+import org.jmpi.bindings.abi.MpiCalls;
 import org.jmpi.internal.Args;
 import org.jmpi.internal.Errors;
 import org.jmpi.internal.HeapCalls;
@@ -115,10 +115,10 @@ public sealed interface PointToPoint permits Comm {
             Polling.sendrecv(c, sendBuf, sn, sendType, dest, sendTag, recvBuf, rn, recvType, source, recvTag, status);
             return;
         }
-        MemorySegment st = status == null ? mpi_h.MPI_STATUS_IGNORE() : status.segment();
+        MemorySegment st = status == null ? MpiCalls.MPI_STATUS_IGNORE() : status.segment();
         int rc;
         if (sendBuf.isNative() && recvBuf.isNative()) {
-            rc = mpi_h.MPI_Sendrecv(sendBuf, sn, sendType.handle(), dest, sendTag,
+            rc = MpiCalls.MPI_Sendrecv(sendBuf, sn, sendType.handle(), dest, sendTag,
                     recvBuf, rn, recvType.handle(), source, recvTag, c.handle, st);
         } else {
             try {
@@ -151,7 +151,7 @@ public sealed interface PointToPoint permits Comm {
         }
         int rc;
         if (buf.isNative()) {
-            rc = mpi_h.MPI_Sendrecv_replace(buf, n, type.handle(), dest, sendTag, source, recvTag, c.handle,
+            rc = MpiCalls.MPI_Sendrecv_replace(buf, n, type.handle(), dest, sendTag, source, recvTag, c.handle,
                     status.segment());
         } else {
             try {
@@ -175,7 +175,7 @@ public sealed interface PointToPoint permits Comm {
             }
             return status;
         }
-        Errors.check(mpi_h.MPI_Probe(source, tag, c.handle, status.segment()), "MPI_Probe");
+        Errors.check(MpiCalls.MPI_Probe(source, tag, c.handle, status.segment()), "MPI_Probe");
         return status;
     }
 
@@ -192,8 +192,8 @@ public sealed interface PointToPoint permits Comm {
     default boolean iprobe(int source, int tag, Status status) {
         Comm c = P2p.checkedPeer(comm(), source, tag);
         MemorySegment flag = Scratch.words();
-        Errors.check(mpi_h.MPI_Iprobe(source, tag, c.handle, flag,
-                status == null ? mpi_h.MPI_STATUS_IGNORE() : status.segment()), "MPI_Iprobe");
+        Errors.check(MpiCalls.MPI_Iprobe(source, tag, c.handle, flag,
+                status == null ? MpiCalls.MPI_STATUS_IGNORE() : status.segment()), "MPI_Iprobe");
         return flag.get(JAVA_INT, 0) != 0;
     }
 
@@ -214,7 +214,7 @@ public sealed interface PointToPoint permits Comm {
         }
         Status status = new Status();
         MemorySegment slot = Slots.next(MemorySegment.NULL);
-        Errors.check(mpi_h.MPI_Mprobe(source, tag, c.handle, slot, status.segment()), "MPI_Mprobe");
+        Errors.check(MpiCalls.MPI_Mprobe(source, tag, c.handle, slot, status.segment()), "MPI_Mprobe");
         return new Message(slot, status);
     }
 
@@ -224,7 +224,7 @@ public sealed interface PointToPoint permits Comm {
         Status status = new Status();
         MemorySegment slot = Slots.next(MemorySegment.NULL);
         MemorySegment flag = Scratch.words();
-        Errors.check(mpi_h.MPI_Improbe(source, tag, c.handle, flag, slot, status.segment()), "MPI_Improbe");
+        Errors.check(MpiCalls.MPI_Improbe(source, tag, c.handle, flag, slot, status.segment()), "MPI_Improbe");
         return flag.get(JAVA_INT, 0) != 0 ? new Message(slot, status) : null;
     }
 

@@ -4,7 +4,7 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.concurrent.locks.LockSupport;
 
-import org.jmpi.bindings.mpi.mpi_h;
+import org.jmpi.bindings.abi.MpiCalls;
 import org.jmpi.internal.Errors;
 
 /**
@@ -95,7 +95,7 @@ final class Polling {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment b = staged(buf, arena);
             Request r = new Request();
-            Errors.check(mpi_h.MPI_Imrecv(b, count, type.handle(), message, r.slot), "MPI_Imrecv");
+            Errors.check(MpiCalls.MPI_Imrecv(b, count, type.handle(), message, r.slot), "MPI_Imrecv");
             r.started(b).waitFor(status);
             unstage(b, buf);
         }

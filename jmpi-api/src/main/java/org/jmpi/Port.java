@@ -6,8 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Optional;
 
-import org.jmpi.bindings.mpi.mpi_h;
-import org.jmpi.bindings.ompi.OmpiHandles;
+import org.jmpi.bindings.abi.MpiCalls;
+import org.jmpi.bindings.abi.Handles;
 import org.jmpi.internal.Errors;
 import org.jmpi.internal.Runtime;
 
@@ -38,8 +38,8 @@ public final class Port implements AutoCloseable {
     public static Port open() {
         Runtime.checkCall();
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment out = arena.allocate(mpi_h.MPI_MAX_PORT_NAME());
-            Errors.check(mpi_h.MPI_Open_port(OmpiHandles.INFO_NULL, out), "MPI_Open_port");
+            MemorySegment out = arena.allocate(MpiCalls.MPI_MAX_PORT_NAME());
+            Errors.check(MpiCalls.MPI_Open_port(Handles.INFO_NULL, out), "MPI_Open_port");
             return new Port(out.getString(0));
         }
     }
@@ -68,9 +68,9 @@ public final class Port implements AutoCloseable {
             MemorySegment s = arena.allocateFrom(service);
             MemorySegment p = arena.allocateFrom(name);
             if (publish) {
-                Errors.check(mpi_h.MPI_Publish_name(s, OmpiHandles.INFO_NULL, p), "MPI_Publish_name");
+                Errors.check(MpiCalls.MPI_Publish_name(s, Handles.INFO_NULL, p), "MPI_Publish_name");
             } else {
-                Errors.check(mpi_h.MPI_Unpublish_name(s, OmpiHandles.INFO_NULL, p), "MPI_Unpublish_name");
+                Errors.check(MpiCalls.MPI_Unpublish_name(s, Handles.INFO_NULL, p), "MPI_Unpublish_name");
             }
         }
     }
@@ -83,9 +83,9 @@ public final class Port implements AutoCloseable {
         Runtime.checkCall();
         service(service);
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment out = arena.allocate(mpi_h.MPI_MAX_PORT_NAME());
-            int rc = mpi_h.MPI_Lookup_name(arena.allocateFrom(service), OmpiHandles.INFO_NULL, out);
-            if (rc != 0 && Errors.exception(rc, "MPI_Lookup_name").errorClass() == mpi_h.MPI_ERR_NAME()) {
+            MemorySegment out = arena.allocate(MpiCalls.MPI_MAX_PORT_NAME());
+            int rc = MpiCalls.MPI_Lookup_name(arena.allocateFrom(service), Handles.INFO_NULL, out);
+            if (rc != 0 && Errors.exception(rc, "MPI_Lookup_name").errorClass() == MpiCalls.MPI_ERR_NAME()) {
                 return Optional.empty();
             }
             Errors.check(rc, "MPI_Lookup_name");
@@ -106,8 +106,8 @@ public final class Port implements AutoCloseable {
             return "port: null at the root";
         }
         int bytes = port.getBytes(StandardCharsets.UTF_8).length;
-        if (bytes == 0 || bytes >= mpi_h.MPI_MAX_PORT_NAME() || port.indexOf('\0') >= 0) {
-            return "port: '" + port + "' is not a port name (1 to " + (mpi_h.MPI_MAX_PORT_NAME() - 1)
+        if (bytes == 0 || bytes >= MpiCalls.MPI_MAX_PORT_NAME() || port.indexOf('\0') >= 0) {
+            return "port: '" + port + "' is not a port name (1 to " + (MpiCalls.MPI_MAX_PORT_NAME() - 1)
                     + " bytes, no NUL)";
         }
         return null;
@@ -129,7 +129,7 @@ public final class Port implements AutoCloseable {
         Runtime.checkCall();
         closed = true;
         try (Arena arena = Arena.ofConfined()) {
-            Errors.check(mpi_h.MPI_Close_port(arena.allocateFrom(name)), "MPI_Close_port");
+            Errors.check(MpiCalls.MPI_Close_port(arena.allocateFrom(name)), "MPI_Close_port");
         }
     }
 

@@ -2,7 +2,7 @@ package org.jmpi;
 
 import java.lang.foreign.MemorySegment;
 
-import org.jmpi.bindings.mpi.mpi_h;
+import org.jmpi.bindings.abi.MpiCalls;
 import org.jmpi.internal.Args;
 import org.jmpi.internal.Errors;
 import org.jmpi.internal.Runtime;
@@ -56,16 +56,16 @@ final class Posts {
         MemorySegment h = c.handle;
         MemorySegment s = r.slot;
         int rc = switch (op) {
-            case ISEND -> mpi_h.MPI_Isend(b, n, t, peer, tag, h, s);
-            case ISSEND -> mpi_h.MPI_Issend(b, n, t, peer, tag, h, s);
-            case IRSEND -> mpi_h.MPI_Irsend(b, n, t, peer, tag, h, s);
-            case IBSEND -> mpi_h.MPI_Ibsend(b, n, t, peer, tag, h, s);
-            case IRECV -> mpi_h.MPI_Irecv(b, n, t, peer, tag, h, s);
-            case SEND_INIT -> mpi_h.MPI_Send_init(b, n, t, peer, tag, h, s);
-            case SSEND_INIT -> mpi_h.MPI_Ssend_init(b, n, t, peer, tag, h, s);
-            case RSEND_INIT -> mpi_h.MPI_Rsend_init(b, n, t, peer, tag, h, s);
-            case BSEND_INIT -> mpi_h.MPI_Bsend_init(b, n, t, peer, tag, h, s);
-            default -> mpi_h.MPI_Recv_init(b, n, t, peer, tag, h, s);
+            case ISEND -> MpiCalls.MPI_Isend(b, n, t, peer, tag, h, s);
+            case ISSEND -> MpiCalls.MPI_Issend(b, n, t, peer, tag, h, s);
+            case IRSEND -> MpiCalls.MPI_Irsend(b, n, t, peer, tag, h, s);
+            case IBSEND -> MpiCalls.MPI_Ibsend(b, n, t, peer, tag, h, s);
+            case IRECV -> MpiCalls.MPI_Irecv(b, n, t, peer, tag, h, s);
+            case SEND_INIT -> MpiCalls.MPI_Send_init(b, n, t, peer, tag, h, s);
+            case SSEND_INIT -> MpiCalls.MPI_Ssend_init(b, n, t, peer, tag, h, s);
+            case RSEND_INIT -> MpiCalls.MPI_Rsend_init(b, n, t, peer, tag, h, s);
+            case BSEND_INIT -> MpiCalls.MPI_Bsend_init(b, n, t, peer, tag, h, s);
+            default -> MpiCalls.MPI_Recv_init(b, n, t, peer, tag, h, s);
         };
         Errors.check(rc, NAMES[op]);
         return op >= SEND_INIT ? r.persistent(b) : r.started(b);

@@ -10,14 +10,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.jmpi.bindings.mpi.mpi_h;
-import org.jmpi.bindings.ompi.OmpiHandles;
+import org.jmpi.bindings.abi.Abi;
+import org.jmpi.bindings.abi.MpiCalls;
+import org.jmpi.bindings.abi.Handles;
 import org.jmpi.internal.Errors;
 import org.jmpi.internal.Runtime;
 import org.jmpi.internal.Scratch;
 import org.jmpi.internal.Slots;
 
-import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
 /**
@@ -70,7 +70,7 @@ public final class Request implements AutoCloseable {
 
     /** An empty, reusable request for the overloads that fill a given request. */
     public Request() {
-        this.slot = Slots.next(OmpiHandles.REQUEST_NULL);
+        this.slot = Slots.next(Handles.REQUEST_NULL);
     }
 
     // ------------------------------------------------------------------ life cycle (package)
@@ -157,7 +157,7 @@ public final class Request implements AutoCloseable {
     /** Starts a persistent request ({@code MPI_Start}); it must not be active. */
     public void start() {
         checkStartable();
-        Errors.check(mpi_h.MPI_Start(slot), "MPI_Start");
+        Errors.check(MpiCalls.MPI_Start(slot), "MPI_Start");
         unbindFuture();
         publish(ACTIVE);
     }
@@ -170,9 +170,9 @@ public final class Request implements AutoCloseable {
         }
         MemorySegment hs = Scratch.handles(requests.length);
         for (int i = 0; i < requests.length; i++) {
-            hs.setAtIndex(ADDRESS, i, requests[i].slot.get(ADDRESS, 0));
+            Abi.setHandle(hs, i, Abi.getHandle(requests[i].slot));
         }
-        Errors.check(mpi_h.MPI_Startall(requests.length, hs), "MPI_Startall");
+        Errors.check(MpiCalls.MPI_Startall(requests.length, hs), "MPI_Startall");
         for (Request r : requests) {
             r.unbindFuture();
             r.publish(ACTIVE);
@@ -219,7 +219,7 @@ public final class Request implements AutoCloseable {
             }
             return;
         }
-        int rc = mpi_h.MPI_Wait(slot, status == null ? mpi_h.MPI_STATUS_IGNORE() : status.segment());
+        int rc = MpiCalls.MPI_Wait(slot, status == null ? MpiCalls.MPI_STATUS_IGNORE() : status.segment());
         completed();
         Errors.check(rc, "MPI_Wait");
         afterCompletion();
@@ -242,7 +242,7 @@ public final class Request implements AutoCloseable {
         }
         checkActive();
         MemorySegment flag = Scratch.words();
-        int rc = mpi_h.MPI_Test(slot, flag, status == null ? mpi_h.MPI_STATUS_IGNORE() : status.segment());
+        int rc = MpiCalls.MPI_Test(slot, flag, status == null ? MpiCalls.MPI_STATUS_IGNORE() : status.segment());
         if (rc != 0) {
             completed();
             throw Errors.exception(rc, "MPI_Test");
@@ -266,7 +266,7 @@ public final class Request implements AutoCloseable {
         if (state != ACTIVE) {
             checkActive();
         }
-        Errors.check(mpi_h.MPI_Cancel(slot), "MPI_Cancel");
+        Errors.check(MpiCalls.MPI_Cancel(slot), "MPI_Cancel");
         cancelled = true;
     }
 
@@ -342,7 +342,7 @@ public final class Request implements AutoCloseable {
         int n = checkAll(requests, statuses, true);
         MemorySegment hs = load(requests);
         MemorySegment st = Scratch.statuses(n);
-        int rc = mpi_h.MPI_Waitall(n, hs, st);
+        int rc = MpiCalls.MPI_Waitall(n, hs, st);
         finish(requests, hs, st, rc, statuses, n, "MPI_Waitall");
     }
 
@@ -363,7 +363,7 @@ public final class Request implements AutoCloseable {
         MemorySegment hs = load(requests);
         MemorySegment st = Scratch.statuses(n);
         MemorySegment flag = Scratch.words();
-        int rc = mpi_h.MPI_Testall(n, hs, flag, st);
+        int rc = MpiCalls.MPI_Testall(n, hs, flag, st);
         if (rc == 0 && flag.get(JAVA_INT, 0) == 0) {
             return false;
         }
@@ -403,10 +403,10 @@ public final class Request implements AutoCloseable {
         MemorySegment hs = load(requests);
         MemorySegment st = Scratch.statuses(1);
         MemorySegment out = Scratch.words();
-        int rc = block ? mpi_h.MPI_Waitany(n, hs, out, st) : mpi_h.MPI_Testany(n, hs, out, out.asSlice(4), st);
+        int rc = block ? MpiCalls.MPI_Waitany(n, hs, out, st) : MpiCalls.MPI_Testany(n, hs, out, out.asSlice(4), st);
         int index = out.get(JAVA_INT, 0);
-        if (index >= 0 && index != mpi_h.MPI_UNDEFINED()) {
-            requests[index].slot.set(ADDRESS, 0, hs.getAtIndex(ADDRESS, index));
+        if (index >= 0 && index != MpiCalls.MPI_UNDEFINED()) {
+            Abi.setHandle(requests[index].slot, 0, Abi.getHandle(hs, index));
             requests[index].completed();
         } else {
             index = -1;
@@ -451,13 +451,13 @@ public final class Request implements AutoCloseable {
         MemorySegment st = Scratch.statuses(n);
         MemorySegment idx = Scratch.ints(n);
         MemorySegment out = Scratch.words();
-        int rc = block ? mpi_h.MPI_Waitsome(n, hs, out, idx, st) : mpi_h.MPI_Testsome(n, hs, out, idx, st);
+        int rc = block ? MpiCalls.MPI_Waitsome(n, hs, out, idx, st) : MpiCalls.MPI_Testsome(n, hs, out, idx, st);
         int done = out.get(JAVA_INT, 0);
-        int[] indices = done == mpi_h.MPI_UNDEFINED() || done < 0 ? new int[0] : new int[done];
+        int[] indices = done == MpiCalls.MPI_UNDEFINED() || done < 0 ? new int[0] : new int[done];
         for (int k = 0; k < indices.length; k++) {
             int i = idx.getAtIndex(JAVA_INT, k);
             indices[k] = i;
-            requests[i].slot.set(ADDRESS, 0, hs.getAtIndex(ADDRESS, i));
+            Abi.setHandle(requests[i].slot, 0, Abi.getHandle(hs, i));
             requests[i].completed();
         }
         Errors.check(rc, block ? "MPI_Waitsome" : "MPI_Testsome");
@@ -514,7 +514,7 @@ public final class Request implements AutoCloseable {
         MemorySegment hs = Scratch.handles(requests.length);
         for (int i = 0; i < requests.length; i++) {
             Request r = requests[i];
-            hs.setAtIndex(ADDRESS, i, r.state == ACTIVE ? r.slot.get(ADDRESS, 0) : OmpiHandles.REQUEST_NULL);
+            Abi.setHandle(hs, i, r.state == ACTIVE ? Abi.getHandle(r.slot) : Handles.REQUEST_NULL);
         }
         return hs;
     }
@@ -525,17 +525,17 @@ public final class Request implements AutoCloseable {
      */
     static void finish(Request[] requests, MemorySegment hs, MemorySegment st, int rc,
                        Status[] statuses, int n, String call) {
-        boolean inStatus = rc == mpi_h.MPI_ERR_IN_STATUS();
+        boolean inStatus = rc == MpiCalls.MPI_ERR_IN_STATUS();
         for (int i = 0; i < n; i++) {
             Request r = requests[i];
             if (r.state != ACTIVE) {
                 continue;
             }
             long at = i * Scratch.STATUS_BYTES;
-            if (inStatus && st.get(JAVA_INT, at + 8) == mpi_h.MPI_ERR_PENDING()) {
+            if (inStatus && Abi.statusError(st, at) == MpiCalls.MPI_ERR_PENDING()) {
                 continue;
             }
-            r.slot.set(ADDRESS, 0, hs.getAtIndex(ADDRESS, i));
+            Abi.setHandle(r.slot, 0, Abi.getHandle(hs, i));
             r.completed();
             if (statuses != null && statuses[i] != null) {
                 MemorySegment.copy(st, at, statuses[i].segment(), 0, Scratch.STATUS_BYTES);
@@ -635,8 +635,8 @@ public final class Request implements AutoCloseable {
             throw new IllegalStateException("request: " + (mustComplete != null ? mustComplete : "bound to a future")
                     + " must complete before it is closed");
         }
-        if (slot.get(ADDRESS, 0).address() != OmpiHandles.REQUEST_NULL.address()) {
-            Errors.check(mpi_h.MPI_Request_free(slot), "MPI_Request_free");
+        if (Abi.getHandle(slot).address() != Handles.REQUEST_NULL.address()) {
+            Errors.check(MpiCalls.MPI_Request_free(slot), "MPI_Request_free");
         }
         state = FREED;
         buffers = null;

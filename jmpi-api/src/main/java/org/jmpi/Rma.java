@@ -3,7 +3,7 @@ package org.jmpi;
 import java.lang.foreign.MemorySegment;
 import java.util.Objects;
 
-import org.jmpi.bindings.mpi.mpi_h;
+import org.jmpi.bindings.abi.MpiCalls;
 import org.jmpi.internal.Args;
 import org.jmpi.internal.Errors;
 
@@ -56,12 +56,12 @@ final class Rma {
         MemorySegment th = tt.handle();
         MemorySegment s = r == null ? null : r.slot;
         int rc = switch (kind) {
-            case PUT -> r == null ? mpi_h.MPI_Put(o, on, ot, target, disp, tn, th, w.handle)
-                    : mpi_h.MPI_Rput(o, on, ot, target, disp, tn, th, w.handle, s);
-            case GET -> r == null ? mpi_h.MPI_Get(o, on, ot, target, disp, tn, th, w.handle)
-                    : mpi_h.MPI_Rget(o, on, ot, target, disp, tn, th, w.handle, s);
-            default -> r == null ? mpi_h.MPI_Accumulate(o, on, ot, target, disp, tn, th, oph, w.handle)
-                    : mpi_h.MPI_Raccumulate(o, on, ot, target, disp, tn, th, oph, w.handle, s);
+            case PUT -> r == null ? MpiCalls.MPI_Put(o, on, ot, target, disp, tn, th, w.handle)
+                    : MpiCalls.MPI_Rput(o, on, ot, target, disp, tn, th, w.handle, s);
+            case GET -> r == null ? MpiCalls.MPI_Get(o, on, ot, target, disp, tn, th, w.handle)
+                    : MpiCalls.MPI_Rget(o, on, ot, target, disp, tn, th, w.handle, s);
+            default -> r == null ? MpiCalls.MPI_Accumulate(o, on, ot, target, disp, tn, th, oph, w.handle)
+                    : MpiCalls.MPI_Raccumulate(o, on, ot, target, disp, tn, th, oph, w.handle, s);
         };
         Errors.check(rc, r == null ? NAMES[kind] : REQUEST_NAMES[kind]);
         return completedBy(w, target, r, o);
@@ -100,8 +100,8 @@ final class Rma {
         MemorySegment rh = resultType.handle();
         MemorySegment th = tt.handle();
         int rc = r == null
-                ? mpi_h.MPI_Get_accumulate(o, on, oh, res, rn, rh, target, disp, tn, th, oph, w.handle)
-                : mpi_h.MPI_Rget_accumulate(o, on, oh, res, rn, rh, target, disp, tn, th, oph, w.handle, r.slot);
+                ? MpiCalls.MPI_Get_accumulate(o, on, oh, res, rn, rh, target, disp, tn, th, oph, w.handle)
+                : MpiCalls.MPI_Rget_accumulate(o, on, oh, res, rn, rh, target, disp, tn, th, oph, w.handle, r.slot);
         Errors.check(rc, r == null ? "MPI_Get_accumulate" : "MPI_Rget_accumulate");
         return completedBy(w, target, r, o, res);
     }
@@ -128,9 +128,9 @@ final class Rma {
             throw new UnsupportedOperationException(w.casRefusal);
         }
         if (swap) {
-            Errors.check(mpi_h.MPI_Compare_and_swap(o, c, res, th, target, disp, w.handle), "MPI_Compare_and_swap");
+            Errors.check(MpiCalls.MPI_Compare_and_swap(o, c, res, th, target, disp, w.handle), "MPI_Compare_and_swap");
         } else {
-            Errors.check(mpi_h.MPI_Fetch_and_op(o, res, th, target, disp, oph, w.handle), "MPI_Fetch_and_op");
+            Errors.check(MpiCalls.MPI_Fetch_and_op(o, res, th, target, disp, oph, w.handle), "MPI_Fetch_and_op");
         }
         completedBy(w, target, null, o, c, res);
     }
@@ -160,7 +160,7 @@ final class Rma {
             s.set(JAVA_LONG, 8, compare);
         }
         atomic(w, s.asSlice(0, n), op == null ? s.asSlice(8, n) : null, s.asSlice(16, n), type, target, disp, op);
-        Errors.check(mpi_h.MPI_Win_flush(target, w.handle), "MPI_Win_flush");
+        Errors.check(MpiCalls.MPI_Win_flush(target, w.handle), "MPI_Win_flush");
         w.holds.release(target);
         return s.asSlice(16);
     }

@@ -3,8 +3,8 @@ package org.jmpi;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
-import org.jmpi.bindings.mpi.mpi_h;
-import org.jmpi.bindings.mpi.ompi_status_public_t;
+import org.jmpi.bindings.abi.Abi;
+import org.jmpi.bindings.abi.MpiCalls;
 import org.jmpi.internal.Errors;
 import org.jmpi.internal.Runtime;
 
@@ -21,7 +21,7 @@ public final class Status {
 
     /** A new, empty status. */
     public Status() {
-        this.native_ = Arena.ofAuto().allocate(ompi_status_public_t.layout());
+        this.native_ = Arena.ofAuto().allocate(Abi.STATUS_LAYOUT);
     }
 
     MemorySegment segment() {
@@ -30,17 +30,17 @@ public final class Status {
 
     /** The rank that sent the message ({@code MPI_SOURCE}). */
     public int source() {
-        return ompi_status_public_t.MPI_SOURCE(native_);
+        return Abi.statusSource(native_, 0);
     }
 
     /** The message's tag ({@code MPI_TAG}). */
     public int tag() {
-        return ompi_status_public_t.MPI_TAG(native_);
+        return Abi.statusTag(native_, 0);
     }
 
     /** The error code of the operation ({@code MPI_ERROR}), meaningful for multi-completion calls. */
     public int error() {
-        return ompi_status_public_t.MPI_ERROR(native_);
+        return Abi.statusError(native_, 0);
     }
 
     /**
@@ -51,9 +51,9 @@ public final class Status {
         Runtime.checkCall();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment c = arena.allocate(JAVA_INT);
-            Errors.check(mpi_h.MPI_Get_count(native_, type.handle(), c), "MPI_Get_count");
+            Errors.check(MpiCalls.MPI_Get_count(native_, type.handle(), c), "MPI_Get_count");
             int n = c.get(JAVA_INT, 0);
-            return n == mpi_h.MPI_UNDEFINED() ? -1 : n;
+            return n == MpiCalls.MPI_UNDEFINED() ? -1 : n;
         }
     }
 
@@ -66,7 +66,7 @@ public final class Status {
         Runtime.checkCall();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment c = arena.allocate(JAVA_LONG);
-            Errors.check(mpi_h.MPI_Get_elements_x(native_, type.handle(), c), "MPI_Get_elements_x");
+            Errors.check(MpiCalls.MPI_Get_elements_x(native_, type.handle(), c), "MPI_Get_elements_x");
             return c.get(JAVA_LONG, 0);
         }
     }
@@ -76,7 +76,7 @@ public final class Status {
         Runtime.checkCall();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment f = arena.allocate(JAVA_INT);
-            Errors.check(mpi_h.MPI_Test_cancelled(native_, f), "MPI_Test_cancelled");
+            Errors.check(MpiCalls.MPI_Test_cancelled(native_, f), "MPI_Test_cancelled");
             return f.get(JAVA_INT, 0) != 0;
         }
     }

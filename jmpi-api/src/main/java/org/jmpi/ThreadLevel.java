@@ -1,17 +1,17 @@
 package org.jmpi;
 
-import org.jmpi.bindings.mpi.mpi_h;
+import org.jmpi.bindings.abi.MpiCalls;
 
 /** The thread support levels of {@code MPI_Init_thread}, weakest first. */
 public enum ThreadLevel {
     /** {@code MPI_THREAD_SINGLE}: only one thread will execute. */
-    SINGLE(mpi_h.MPI_THREAD_SINGLE()),
+    SINGLE(MpiCalls.MPI_THREAD_SINGLE()),
     /** {@code MPI_THREAD_FUNNELED}: only the thread that initialised MPI makes MPI calls. */
-    FUNNELED(mpi_h.MPI_THREAD_FUNNELED()),
+    FUNNELED(MpiCalls.MPI_THREAD_FUNNELED()),
     /** {@code MPI_THREAD_SERIALIZED}: any thread, but never two at once. */
-    SERIALIZED(mpi_h.MPI_THREAD_SERIALIZED()),
+    SERIALIZED(MpiCalls.MPI_THREAD_SERIALIZED()),
     /** {@code MPI_THREAD_MULTIPLE}: any thread, concurrently. */
-    MULTIPLE(mpi_h.MPI_THREAD_MULTIPLE());
+    MULTIPLE(MpiCalls.MPI_THREAD_MULTIPLE());
 
     private final int value;
 

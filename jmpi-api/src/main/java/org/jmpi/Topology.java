@@ -1,6 +1,6 @@
 package org.jmpi;
 
-import org.jmpi.bindings.mpi.mpi_h;
+import org.jmpi.bindings.abi.MpiCalls;
 
 /** The virtual topology attached to a communicator ({@code MPI_Topo_test}). */
 public enum Topology {
@@ -14,12 +14,12 @@ public enum Topology {
     DIST_GRAPH;
 
     static Topology of(int status) {
-        if (status == mpi_h.MPI_CART()) {
+        if (status == MpiCalls.MPI_CART()) {
             return CART;
         }
-        if (status == mpi_h.MPI_GRAPH()) {
+        if (status == MpiCalls.MPI_GRAPH()) {
             return GRAPH;
         }
-        return status == mpi_h.MPI_DIST_GRAPH() ? DIST_GRAPH : NONE;
+        return status == MpiCalls.MPI_DIST_GRAPH() ? DIST_GRAPH : NONE;
     }
 }

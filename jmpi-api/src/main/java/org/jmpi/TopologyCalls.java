@@ -4,8 +4,9 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.Objects;
 
-import org.jmpi.bindings.mpi.mpi_h;
-import org.jmpi.bindings.ompi.OmpiHandles;
+import org.jmpi.bindings.abi.Abi;
+import org.jmpi.bindings.abi.MpiCalls;
+import org.jmpi.bindings.abi.Handles;
 import org.jmpi.internal.Errors;
 import org.jmpi.internal.Scratch;
 
@@ -45,8 +46,8 @@ final class TopologyCalls {
                     + c.size + " processes");
         }
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment out = arena.allocate(mpi_h.C_POINTER);
-            Errors.check(mpi_h.MPI_Cart_create(c.handle, dims.length, ints(arena, dims), ints(arena, flags(periods)),
+            MemorySegment out = Abi.allocateHandle(arena);
+            Errors.check(MpiCalls.MPI_Cart_create(c.handle, dims.length, ints(arena, dims), ints(arena, flags(periods)),
                     reorder ? 1 : 0, out), "MPI_Cart_create");
             return Comm.created(out, "Cartesian grid of " + c.label());
         }
@@ -75,8 +76,8 @@ final class TopologyCalls {
         }
         ranks(edges, nodes, "edges");
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment out = arena.allocate(mpi_h.C_POINTER);
-            Errors.check(mpi_h.MPI_Graph_create(c.handle, nodes, ints(arena, index), ints(arena, edges),
+            MemorySegment out = Abi.allocateHandle(arena);
+            Errors.check(MpiCalls.MPI_Graph_create(c.handle, nodes, ints(arena, index), ints(arena, edges),
                     reorder ? 1 : 0, out), "MPI_Graph_create");
             return Comm.created(out, "graph of " + c.label());
         }
@@ -90,10 +91,10 @@ final class TopologyCalls {
         weights(sourceWeights, "sourceWeights", sources.length, "sources");
         weights(destinationWeights, "destinationWeights", destinations.length, "destinations");
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment out = arena.allocate(mpi_h.C_POINTER);
-            Errors.check(mpi_h.MPI_Dist_graph_create_adjacent(c.handle, sources.length, ints(arena, sources),
+            MemorySegment out = Abi.allocateHandle(arena);
+            Errors.check(MpiCalls.MPI_Dist_graph_create_adjacent(c.handle, sources.length, ints(arena, sources),
                     weights(arena, sourceWeights), destinations.length, ints(arena, destinations),
-                    weights(arena, destinationWeights), OmpiHandles.INFO_NULL, reorder ? 1 : 0, out),
+                    weights(arena, destinationWeights), Handles.INFO_NULL, reorder ? 1 : 0, out),
                     "MPI_Dist_graph_create_adjacent");
             return Comm.created(out, "distributed graph of " + c.label());
         }
@@ -111,9 +112,9 @@ final class TopologyCalls {
         }
         weights(weights, "weights", destinations.length, "destinations");
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment out = arena.allocate(mpi_h.C_POINTER);
-            Errors.check(mpi_h.MPI_Dist_graph_create(c.handle, sources.length, ints(arena, sources),
-                    ints(arena, degrees), ints(arena, destinations), weights(arena, weights), OmpiHandles.INFO_NULL,
+            MemorySegment out = Abi.allocateHandle(arena);
+            Errors.check(MpiCalls.MPI_Dist_graph_create(c.handle, sources.length, ints(arena, sources),
+                    ints(arena, degrees), ints(arena, destinations), weights(arena, weights), Handles.INFO_NULL,
                     reorder ? 1 : 0, out), "MPI_Dist_graph_create");
             return Comm.created(out, "distributed graph of " + c.label());
         }
@@ -122,7 +123,7 @@ final class TopologyCalls {
     static Topology topology(Comm c) {
         c.check();
         MemorySegment status = Scratch.words();
-        Errors.check(mpi_h.MPI_Topo_test(c.handle, status), "MPI_Topo_test");
+        Errors.check(MpiCalls.MPI_Topo_test(c.handle, status), "MPI_Topo_test");
         return Topology.of(status.get(JAVA_INT, 0));
     }
 
@@ -165,9 +166,9 @@ final class TopologyCalls {
     /** Weights for MPI: {@code MPI_UNWEIGHTED} for null, {@code MPI_WEIGHTS_EMPTY} for none. */
     private static MemorySegment weights(Arena arena, int[] weights) {
         if (weights == null) {
-            return mpi_h.MPI_UNWEIGHTED();
+            return Handles.UNWEIGHTED;
         }
-        return weights.length == 0 ? mpi_h.MPI_WEIGHTS_EMPTY() : ints(arena, weights);
+        return weights.length == 0 ? Handles.WEIGHTS_EMPTY : ints(arena, weights);
     }
 
     /** {@code values} in native memory (at least one int, so MPI never sees a zero-sized block). */

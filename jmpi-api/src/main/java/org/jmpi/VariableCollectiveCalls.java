@@ -3,7 +3,7 @@ package org.jmpi;
 import java.lang.foreign.MemorySegment;
 import java.util.Objects;
 
-import org.jmpi.bindings.mpi.mpi_h;
+import org.jmpi.bindings.abi.MpiCalls;
 import org.jmpi.internal.Args;
 
 /**
@@ -46,11 +46,11 @@ final class VariableCollectiveCalls {
             MemorySegment t = type.handle();
             int rc;
             if (gather) {
-                rc = k.nonblocking ? mpi_h.MPI_Igatherv(o, n, t, many, cs, ds, t, root, c.handle, k.slot())
-                        : mpi_h.MPI_Gatherv(o, n, t, many, cs, ds, t, root, c.handle);
+                rc = k.nonblocking ? MpiCalls.MPI_Igatherv(o, n, t, many, cs, ds, t, root, c.handle, k.slot())
+                        : MpiCalls.MPI_Gatherv(o, n, t, many, cs, ds, t, root, c.handle);
             } else {
-                rc = k.nonblocking ? mpi_h.MPI_Iscatterv(many, cs, ds, t, o, n, t, root, c.handle, k.slot())
-                        : mpi_h.MPI_Scatterv(many, cs, ds, t, o, n, t, root, c.handle);
+                rc = k.nonblocking ? MpiCalls.MPI_Iscatterv(many, cs, ds, t, o, n, t, root, c.handle, k.slot())
+                        : MpiCalls.MPI_Scatterv(many, cs, ds, t, o, n, t, root, c.handle);
             }
             return k.done(rc, gather ? "MPI_Gatherv" : "MPI_Scatterv", null, one, many);
         }
@@ -73,8 +73,8 @@ final class VariableCollectiveCalls {
             MemorySegment ds = k.ints(displs);
             MemorySegment s = k.arg(send);
             MemorySegment t = type.handle();
-            int rc = k.nonblocking ? mpi_h.MPI_Iallgatherv(s, n, t, recv, cs, ds, t, c.handle, k.slot())
-                    : mpi_h.MPI_Allgatherv(s, n, t, recv, cs, ds, t, c.handle);
+            int rc = k.nonblocking ? MpiCalls.MPI_Iallgatherv(s, n, t, recv, cs, ds, t, c.handle, k.slot())
+                    : MpiCalls.MPI_Allgatherv(s, n, t, recv, cs, ds, t, c.handle);
             return k.done(rc, "MPI_Allgatherv", null, send, recv);
         }
     }
@@ -114,12 +114,12 @@ final class VariableCollectiveCalls {
             if (w) {
                 MemorySegment rt = k.handles(recvTypes);
                 MemorySegment st = inPlace ? rt : k.handles(sendTypes);
-                rc = k.nonblocking ? mpi_h.MPI_Ialltoallw(s, sc, sd, st, r, rcs, rd, rt, c.handle, k.slot())
-                        : mpi_h.MPI_Alltoallw(s, sc, sd, st, r, rcs, rd, rt, c.handle);
+                rc = k.nonblocking ? MpiCalls.MPI_Ialltoallw(s, sc, sd, st, r, rcs, rd, rt, c.handle, k.slot())
+                        : MpiCalls.MPI_Alltoallw(s, sc, sd, st, r, rcs, rd, rt, c.handle);
             } else {
                 MemorySegment t = type.handle();
-                rc = k.nonblocking ? mpi_h.MPI_Ialltoallv(s, sc, sd, t, r, rcs, rd, t, c.handle, k.slot())
-                        : mpi_h.MPI_Alltoallv(s, sc, sd, t, r, rcs, rd, t, c.handle);
+                rc = k.nonblocking ? MpiCalls.MPI_Ialltoallv(s, sc, sd, t, r, rcs, rd, t, c.handle, k.slot())
+                        : MpiCalls.MPI_Alltoallv(s, sc, sd, t, r, rcs, rd, t, c.handle);
             }
             return k.done(rc, w ? "MPI_Alltoallw" : "MPI_Alltoallv", null, send, recv);
         }
@@ -156,8 +156,8 @@ final class VariableCollectiveCalls {
             MemorySegment s = k.arg(send);
             MemorySegment t = type.handle();
             MemorySegment o = k.op(op);
-            int rc = k.nonblocking ? mpi_h.MPI_Ireduce_scatter(s, recv, cs, t, o, c.handle, k.slot())
-                    : mpi_h.MPI_Reduce_scatter(s, recv, cs, t, o, c.handle);
+            int rc = k.nonblocking ? MpiCalls.MPI_Ireduce_scatter(s, recv, cs, t, o, c.handle, k.slot())
+                    : MpiCalls.MPI_Reduce_scatter(s, recv, cs, t, o, c.handle);
             return k.done(rc, "MPI_Reduce_scatter", op, send, recv);
         }
     }

@@ -3,7 +3,8 @@ package org.jmpi;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
-import org.jmpi.bindings.mpi.mpi_h;
+import org.jmpi.bindings.abi.Abi;
+import org.jmpi.bindings.abi.MpiCalls;
 import org.jmpi.internal.Errors;
 
 import static java.lang.foreign.ValueLayout.JAVA_INT;
@@ -20,23 +21,23 @@ final class ViewTypes {
     static Datatype adopt(MemorySegment h, String description) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment out = arena.allocate(JAVA_INT, 4);
-            Errors.check(mpi_h.MPI_Type_get_envelope(h, out, out.asSlice(4), out.asSlice(8), out.asSlice(12)),
+            Errors.check(MpiCalls.MPI_Type_get_envelope(h, out, out.asSlice(4), out.asSlice(8), out.asSlice(12)),
                     "MPI_Type_get_envelope");
-            if (out.get(JAVA_INT, 12) == mpi_h.MPI_COMBINER_NAMED()) {
+            if (out.get(JAVA_INT, 12) == MpiCalls.MPI_COMBINER_NAMED()) {
                 Datatype t = Datatype.byHandle(h);
                 if (t == null || !t.isPredefined()) {
                     throw new IllegalStateException(description + ": a predefined datatype jmpi does not know");
                 }
                 return t;
             }
-            MemorySegment slot = arena.allocate(mpi_h.C_POINTER);
-            slot.set(mpi_h.C_POINTER, 0, h);
-            int rc = mpi_h.MPI_Type_commit(slot);
+            MemorySegment slot = Abi.allocateHandle(arena);
+            Abi.setHandle(slot, 0, h);
+            int rc = MpiCalls.MPI_Type_commit(slot);
             if (rc != 0) {
-                mpi_h.MPI_Type_free(slot);
+                MpiCalls.MPI_Type_free(slot);
                 throw Errors.exception(rc, "MPI_Type_commit");
             }
-            return Datatype.derived(slot.get(mpi_h.C_POINTER, 0), description);
+            return Datatype.derived(Abi.getHandle(slot), description);
         }
     }
 }

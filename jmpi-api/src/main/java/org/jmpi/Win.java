@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-import org.jmpi.bindings.mpi.mpi_h;
-import org.jmpi.bindings.ompi.OmpiHandles;
+import org.jmpi.bindings.abi.Abi;
+import org.jmpi.bindings.abi.MpiCalls;
+import org.jmpi.bindings.abi.Handles;
 import org.jmpi.internal.Args;
 import org.jmpi.internal.Errors;
 import org.jmpi.internal.Freed;
@@ -178,28 +179,28 @@ public final class Win implements OneSided, OneSidedAtomics, OneSidedRequests, W
         }
         InfoMaps.check(info, "info");
         try (Arena a = Arena.ofConfined()) {
-            MemorySegment out = a.allocate(ADDRESS, 2);
-            MemorySegment base = out.asSlice(ADDRESS.byteSize());
+            MemorySegment out = Abi.allocateHandle(a);
+            MemorySegment base = a.allocate(ADDRESS);
             MemorySegment c = comm.handle;
             int rc = InfoMaps.with(info, i -> switch (flavor) {
-                case CREATE -> mpi_h.MPI_Win_create(memory, bytes, dispUnit, i, c, out);
-                case ALLOCATE -> mpi_h.MPI_Win_allocate(bytes, dispUnit, i, c, base, out);
-                case SHARED -> mpi_h.MPI_Win_allocate_shared(bytes, dispUnit, i, c, base, out);
-                case DYNAMIC -> mpi_h.MPI_Win_create_dynamic(i, c, out);
+                case CREATE -> MpiCalls.MPI_Win_create(memory, bytes, dispUnit, i, c, out);
+                case ALLOCATE -> MpiCalls.MPI_Win_allocate(bytes, dispUnit, i, c, base, out);
+                case SHARED -> MpiCalls.MPI_Win_allocate_shared(bytes, dispUnit, i, c, base, out);
+                case DYNAMIC -> MpiCalls.MPI_Win_create_dynamic(i, c, out);
             });
             if (rc != 0) {
                 throw failed(rc, flavor, comm);
             }
-            MemorySegment h = out.get(ADDRESS, 0);
+            MemorySegment h = Abi.getHandle(out);
             try {
-                Errors.check(mpi_h.MPI_Win_set_errhandler(h, OmpiHandles.ERRORS_RETURN), "MPI_Win_set_errhandler");
+                Errors.check(MpiCalls.MPI_Win_set_errhandler(h, Handles.ERRORS_RETURN), "MPI_Win_set_errhandler");
                 boolean allocated = flavor == WinFlavor.ALLOCATE || flavor == WinFlavor.SHARED;
                 WinTargets targets = flavor == WinFlavor.DYNAMIC ? WinTargets.unknown(comm.size)
                         : WinTargets.gather(comm, bytes, dispUnit);
                 return new Win(h, comm, flavor, allocated ? base.get(ADDRESS, 0) : memory, bytes, targets);
             } catch (RuntimeException e) {
-                MemorySegment slot = a.allocateFrom(ADDRESS, h);
-                mpi_h.MPI_Win_free(slot);
+                MemorySegment slot = Abi.handles(a, h);
+                MpiCalls.MPI_Win_free(slot);
                 throw e;
             }
         }
@@ -255,7 +256,7 @@ public final class Win implements OneSided, OneSidedAtomics, OneSidedRequests, W
             MemorySegment bytes = a.allocate(JAVA_LONG);
             MemorySegment unit = a.allocate(JAVA_INT);
             MemorySegment base = a.allocate(ADDRESS);
-            Errors.check(mpi_h.MPI_Win_shared_query(handle, rank, bytes, unit, base), "MPI_Win_shared_query");
+            Errors.check(MpiCalls.MPI_Win_shared_query(handle, rank, bytes, unit, base), "MPI_Win_shared_query");
             return base.get(ADDRESS, 0).reinterpret(bytes.get(JAVA_LONG, 0), arena, null);
         }
     }
@@ -279,7 +280,7 @@ public final class Win implements OneSided, OneSidedAtomics, OneSidedRequests, W
                     throw new IllegalArgumentException("memory: overlaps a region already attached to this window");
                 }
             }
-            Errors.check(mpi_h.MPI_Win_attach(handle, memory, memory.byteSize()), "MPI_Win_attach");
+            Errors.check(MpiCalls.MPI_Win_attach(handle, memory, memory.byteSize()), "MPI_Win_attach");
             attached.add(memory);
         }
     }
@@ -298,7 +299,7 @@ public final class Win implements OneSided, OneSidedAtomics, OneSidedRequests, W
                 throw new IllegalArgumentException("memory: not a region attached to this window (address "
                         + memory.address() + ", " + memory.byteSize() + " bytes)");
             }
-            Errors.check(mpi_h.MPI_Win_detach(handle, attached.get(i)), "MPI_Win_detach");
+            Errors.check(MpiCalls.MPI_Win_detach(handle, attached.get(i)), "MPI_Win_detach");
             attached.remove(i);
         }
     }
@@ -323,7 +324,7 @@ public final class Win implements OneSided, OneSidedAtomics, OneSidedRequests, W
         }
         try (Arena a = Arena.ofConfined()) {
             MemorySegment out = a.allocate(JAVA_LONG);
-            Errors.check(mpi_h.MPI_Get_address(memory, out), "MPI_Get_address");
+            Errors.check(MpiCalls.MPI_Get_address(memory, out), "MPI_Get_address");
             return out.get(JAVA_LONG, 0);
         }
     }
@@ -332,27 +333,27 @@ public final class Win implements OneSided, OneSidedAtomics, OneSidedRequests, W
 
     /** The address of this process's window memory ({@code MPI_WIN_BASE}); 0 for a dynamic window. */
     public long base() {
-        return attribute(mpi_h.MPI_WIN_BASE(), 0);
+        return attribute(MpiCalls.MPI_WIN_BASE(), 0);
     }
 
     /** The size in bytes of this process's window memory ({@code MPI_WIN_SIZE}). */
     public long size() {
-        return attribute(mpi_h.MPI_WIN_SIZE(), 8);
+        return attribute(MpiCalls.MPI_WIN_SIZE(), 8);
     }
 
     /** The displacement unit in bytes of this process's window ({@code MPI_WIN_DISP_UNIT}). */
     public int dispUnit() {
-        return (int) attribute(mpi_h.MPI_WIN_DISP_UNIT(), 4);
+        return (int) attribute(MpiCalls.MPI_WIN_DISP_UNIT(), 4);
     }
 
     /** How the window was created ({@code MPI_WIN_CREATE_FLAVOR}). */
     public WinFlavor flavor() {
-        return WinFlavor.of((int) attribute(mpi_h.MPI_WIN_CREATE_FLAVOR(), 4));
+        return WinFlavor.of((int) attribute(MpiCalls.MPI_WIN_CREATE_FLAVOR(), 4));
     }
 
     /** The window's memory model ({@code MPI_WIN_MODEL}). */
     public MemoryModel model() {
-        return MemoryModel.of((int) attribute(mpi_h.MPI_WIN_MODEL(), 4));
+        return MemoryModel.of((int) attribute(MpiCalls.MPI_WIN_MODEL(), 4));
     }
 
     /** A predefined attribute: the pointer itself ({@code bytes} 0), or the long or int it points to. */
@@ -361,7 +362,7 @@ public final class Win implements OneSided, OneSidedAtomics, OneSidedRequests, W
         try (Arena a = Arena.ofConfined()) {
             MemorySegment value = a.allocate(ADDRESS);
             MemorySegment flag = a.allocate(JAVA_INT);
-            Errors.check(mpi_h.MPI_Win_get_attr(handle, keyval, value, flag), "MPI_Win_get_attr");
+            Errors.check(MpiCalls.MPI_Win_get_attr(handle, keyval, value, flag), "MPI_Win_get_attr");
             if (flag.get(JAVA_INT, 0) == 0) {
                 throw new IllegalStateException("MPI_Win_get_attr: MPI did not set attribute " + keyval);
             }
@@ -378,9 +379,9 @@ public final class Win implements OneSided, OneSidedAtomics, OneSidedRequests, W
     public Group group() {
         check();
         try (Arena a = Arena.ofConfined()) {
-            MemorySegment out = a.allocate(ADDRESS);
-            Errors.check(mpi_h.MPI_Win_get_group(handle, out), "MPI_Win_get_group");
-            return new Group(out.get(ADDRESS, 0));
+            MemorySegment out = Abi.allocateHandle(a);
+            Errors.check(MpiCalls.MPI_Win_get_group(handle, out), "MPI_Win_get_group");
+            return new Group(Abi.getHandle(out));
         }
     }
 
@@ -388,9 +389,9 @@ public final class Win implements OneSided, OneSidedAtomics, OneSidedRequests, W
     public Map<String, String> info() {
         check();
         try (Arena a = Arena.ofConfined()) {
-            MemorySegment out = a.allocate(ADDRESS);
-            Errors.check(mpi_h.MPI_Win_get_info(handle, out), "MPI_Win_get_info");
-            return InfoMaps.read(out.get(ADDRESS, 0));
+            MemorySegment out = Abi.allocateHandle(a);
+            Errors.check(MpiCalls.MPI_Win_get_info(handle, out), "MPI_Win_get_info");
+            return InfoMaps.read(Abi.getHandle(out));
         }
     }
 
@@ -466,7 +467,7 @@ public final class Win implements OneSided, OneSidedAtomics, OneSidedRequests, W
         epochs.checkIdle();
         holds.check(WinHolds.ALL, "close");
         try {
-            freed.free(handle, mpi_h::MPI_Win_free, "MPI_Win_free");
+            freed.free(handle, MpiCalls::MPI_Win_free, "MPI_Win_free");
         } finally {
             Errhandler.freed(this);
         }

@@ -2,7 +2,7 @@ package org.jmpi;
 
 import java.util.Arrays;
 
-import org.jmpi.bindings.mpi.mpi_h;
+import org.jmpi.bindings.abi.MpiCalls;
 
 /**
  * Assertions a synchronization call may be given ({@code MPI_MODE_*}) so MPI can skip
@@ -14,15 +14,15 @@ public enum WinAssert {
      * {@code MPI_MODE_NOCHECK}: the matching post already happened ({@link Win#start}), no
      * other process will start a conflicting epoch ({@link Win#post}, {@link Win#lock}).
      */
-    NOCHECK(mpi_h.MPI_MODE_NOCHECK()),
+    NOCHECK(MpiCalls.MPI_MODE_NOCHECK()),
     /** {@code MPI_MODE_NOSTORE}: no local store updated the window since the last synchronization. */
-    NOSTORE(mpi_h.MPI_MODE_NOSTORE()),
+    NOSTORE(MpiCalls.MPI_MODE_NOSTORE()),
     /** {@code MPI_MODE_NOPUT}: no put or accumulate will update the window until the next synchronization. */
-    NOPUT(mpi_h.MPI_MODE_NOPUT()),
+    NOPUT(MpiCalls.MPI_MODE_NOPUT()),
     /** {@code MPI_MODE_NOPRECEDE}: this fence completes no RMA call of this process. */
-    NOPRECEDE(mpi_h.MPI_MODE_NOPRECEDE()),
+    NOPRECEDE(MpiCalls.MPI_MODE_NOPRECEDE()),
     /** {@code MPI_MODE_NOSUCCEED}: no RMA call of this process follows this fence. */
-    NOSUCCEED(mpi_h.MPI_MODE_NOSUCCEED());
+    NOSUCCEED(MpiCalls.MPI_MODE_NOSUCCEED());
 
     private final int value;
 

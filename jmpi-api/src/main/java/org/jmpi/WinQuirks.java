@@ -5,7 +5,7 @@ import java.lang.foreign.MemorySegment;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.jmpi.bindings.mpi.mpi_h;
+import org.jmpi.bindings.abi.MpiCalls;
 import org.jmpi.internal.Errors;
 
 import static java.lang.foreign.ValueLayout.JAVA_INT;
@@ -60,9 +60,9 @@ final class WinQuirks {
 
     private static String name(MemorySegment win) {
         try (Arena a = Arena.ofConfined()) {
-            MemorySegment name = a.allocate(mpi_h.MPI_MAX_OBJECT_NAME());
+            MemorySegment name = a.allocate(MpiCalls.MPI_MAX_OBJECT_NAME());
             MemorySegment len = a.allocate(JAVA_INT);
-            Errors.check(mpi_h.MPI_Win_get_name(win, name, len), "MPI_Win_get_name");
+            Errors.check(MpiCalls.MPI_Win_get_name(win, name, len), "MPI_Win_get_name");
             return name.getString(0);
         }
     }

@@ -6,7 +6,7 @@ import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 
 import org.jmpi.WinEpochs.Kind;
-import org.jmpi.bindings.mpi.mpi_h;
+import org.jmpi.bindings.abi.MpiCalls;
 import org.jmpi.internal.Args;
 import org.jmpi.internal.Errors;
 import org.jmpi.internal.Scratch;
@@ -41,7 +41,7 @@ public sealed interface WinSync permits Win {
         int bits = WinAssert.bits(asserts, "fence", NOSTORE, NOPUT, NOPRECEDE, NOSUCCEED);
         w.epochs.checkFence();
         w.holds.check(WinHolds.ALL, "fence");
-        Errors.check(mpi_h.MPI_Win_fence(bits, w.handle), "MPI_Win_fence");
+        Errors.check(MpiCalls.MPI_Win_fence(bits, w.handle), "MPI_Win_fence");
         w.holds.release(WinHolds.ALL);
     }
 
@@ -54,13 +54,13 @@ public sealed interface WinSync permits Win {
         w.check();
         MemorySegment g = Objects.requireNonNull(group, "group").handle();
         int bits = WinAssert.bits(asserts, "start", NOCHECK);
-        open(Kind.ACCESS, "start", () -> mpi_h.MPI_Win_start(g, bits, w.handle), "MPI_Win_start");
+        open(Kind.ACCESS, "start", () -> MpiCalls.MPI_Win_start(g, bits, w.handle), "MPI_Win_start");
     }
 
     /** Ends the access epoch of {@link #start}, completing its calls ({@code MPI_Win_complete}). */
     default void complete() {
         Win w = win();
-        close(Kind.ACCESS, "complete", () -> mpi_h.MPI_Win_complete(w.handle), "MPI_Win_complete", true);
+        close(Kind.ACCESS, "complete", () -> MpiCalls.MPI_Win_complete(w.handle), "MPI_Win_complete", true);
     }
 
     /**
@@ -73,13 +73,13 @@ public sealed interface WinSync permits Win {
         w.check();
         MemorySegment g = Objects.requireNonNull(group, "group").handle();
         int bits = WinAssert.bits(asserts, "post", NOCHECK, NOSTORE, NOPUT);
-        open(Kind.EXPOSURE, "post", () -> mpi_h.MPI_Win_post(g, bits, w.handle), "MPI_Win_post");
+        open(Kind.EXPOSURE, "post", () -> MpiCalls.MPI_Win_post(g, bits, w.handle), "MPI_Win_post");
     }
 
     /** Waits until every process of the posted group has completed ({@code MPI_Win_wait}). */
     default void waitFor() {
         Win w = win();
-        close(Kind.EXPOSURE, "waitFor", () -> mpi_h.MPI_Win_wait(w.handle), "MPI_Win_wait", false);
+        close(Kind.EXPOSURE, "waitFor", () -> MpiCalls.MPI_Win_wait(w.handle), "MPI_Win_wait", false);
     }
 
     /**
@@ -91,7 +91,7 @@ public sealed interface WinSync permits Win {
         w.check();
         w.epochs.beginClose(Kind.EXPOSURE, "test");
         MemorySegment flag = Scratch.words();
-        int rc = mpi_h.MPI_Win_test(w.handle, flag);
+        int rc = MpiCalls.MPI_Win_test(w.handle, flag);
         boolean ended = rc == 0 && flag.get(JAVA_INT, 0) != 0;
         w.epochs.endClose(Kind.EXPOSURE, ended);
         Errors.check(rc, "MPI_Win_test");
@@ -115,7 +115,7 @@ public sealed interface WinSync permits Win {
         int t = Objects.requireNonNull(type, "type").value;
         int bits = WinAssert.bits(asserts, "lock", NOCHECK);
         w.epochs.beginLock(rank);
-        settle(() -> mpi_h.MPI_Win_lock(t, rank, bits, w.handle), "MPI_Win_lock", ok -> w.epochs.endLock(rank, ok));
+        settle(() -> MpiCalls.MPI_Win_lock(t, rank, bits, w.handle), "MPI_Win_lock", ok -> w.epochs.endLock(rank, ok));
     }
 
     /** Ends the passive-target epoch on {@code rank}, completing its calls at both ends ({@code MPI_Win_unlock}). */
@@ -125,7 +125,7 @@ public sealed interface WinSync permits Win {
         target(rank, w.size);
         w.holds.check(rank, "unlock");
         w.epochs.beginUnlock(rank);
-        settle(() -> mpi_h.MPI_Win_unlock(rank, w.handle), "MPI_Win_unlock", ok -> w.epochs.endUnlock(rank, ok));
+        settle(() -> MpiCalls.MPI_Win_unlock(rank, w.handle), "MPI_Win_unlock", ok -> w.epochs.endUnlock(rank, ok));
         w.holds.release(rank);
     }
 
@@ -134,13 +134,13 @@ public sealed interface WinSync permits Win {
         Win w = win();
         w.check();
         int bits = WinAssert.bits(asserts, "lockAll", NOCHECK);
-        open(Kind.ALL, "lockAll", () -> mpi_h.MPI_Win_lock_all(bits, w.handle), "MPI_Win_lock_all");
+        open(Kind.ALL, "lockAll", () -> MpiCalls.MPI_Win_lock_all(bits, w.handle), "MPI_Win_lock_all");
     }
 
     /** Ends the epoch of {@link #lockAll}, completing its calls ({@code MPI_Win_unlock_all}). */
     default void unlockAll() {
         Win w = win();
-        close(Kind.ALL, "unlockAll", () -> mpi_h.MPI_Win_unlock_all(w.handle), "MPI_Win_unlock_all", true);
+        close(Kind.ALL, "unlockAll", () -> MpiCalls.MPI_Win_unlock_all(w.handle), "MPI_Win_unlock_all", true);
     }
 
     /** Completes this process's calls to {@code rank} at both ends, inside a passive-target epoch ({@code MPI_Win_flush}). */
@@ -171,7 +171,7 @@ public sealed interface WinSync permits Win {
     default void sync() {
         Win w = win();
         w.check();
-        Errors.check(mpi_h.MPI_Win_sync(w.handle), "MPI_Win_sync");
+        Errors.check(MpiCalls.MPI_Win_sync(w.handle), "MPI_Win_sync");
     }
 
     private void flushOne(int rank, boolean local) {
@@ -181,7 +181,7 @@ public sealed interface WinSync permits Win {
         String call = local ? "flushLocal" : "flush";
         w.epochs.checkPassive(rank, call);
         w.holds.check(rank, call);
-        Errors.check(local ? mpi_h.MPI_Win_flush_local(rank, w.handle) : mpi_h.MPI_Win_flush(rank, w.handle),
+        Errors.check(local ? MpiCalls.MPI_Win_flush_local(rank, w.handle) : MpiCalls.MPI_Win_flush(rank, w.handle),
                 local ? "MPI_Win_flush_local" : "MPI_Win_flush");
         w.holds.release(rank);
     }
@@ -192,7 +192,7 @@ public sealed interface WinSync permits Win {
         String call = local ? "flushLocalAll" : "flushAll";
         w.epochs.checkAnyPassive(call);
         w.holds.check(WinHolds.ALL, call);
-        Errors.check(local ? mpi_h.MPI_Win_flush_local_all(w.handle) : mpi_h.MPI_Win_flush_all(w.handle),
+        Errors.check(local ? MpiCalls.MPI_Win_flush_local_all(w.handle) : MpiCalls.MPI_Win_flush_all(w.handle),
                 local ? "MPI_Win_flush_local_all" : "MPI_Win_flush_all");
         w.holds.release(WinHolds.ALL);
     }

@@ -3,8 +3,8 @@ package org.jmpi;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
-import org.jmpi.bindings.mpi.mpi_h;
-import org.jmpi.bindings.ompi.OmpiHandles;
+import org.jmpi.bindings.abi.MpiCalls;
+import org.jmpi.bindings.abi.Handles;
 import org.jmpi.internal.Args;
 import org.jmpi.internal.Errors;
 
@@ -37,8 +37,8 @@ final class WinTargets {
     static WinTargets gather(Comm comm, long bytes, int dispUnit) {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment all = a.allocate(JAVA_LONG, 2L * comm.size);
-            Errors.check(mpi_h.MPI_Allgather(a.allocateFrom(JAVA_LONG, bytes, dispUnit), 2, OmpiHandles.LONG, all, 2,
-                    OmpiHandles.LONG, comm.handle), "MPI_Allgather");
+            Errors.check(MpiCalls.MPI_Allgather(a.allocateFrom(JAVA_LONG, bytes, dispUnit), 2, Handles.LONG, all, 2,
+                    Handles.LONG, comm.handle), "MPI_Allgather");
             long[] sizes = new long[comm.size];
             int[] units = new int[comm.size];
             for (int r = 0; r < comm.size; r++) {

@@ -16,6 +16,8 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
  * {@code dlopen} with explicit flags (the JDK itself always loads {@code RTLD_LOCAL}).
  */
 public final class NativeEnv {
+    /** {@code RTLD_LAZY} on Linux/glibc. */
+    public static final int RTLD_LAZY = 0x1;
     /** {@code RTLD_NOW} on Linux/glibc. */
     public static final int RTLD_NOW = 0x2;
     /** {@code RTLD_NOLOAD} on Linux/glibc. */

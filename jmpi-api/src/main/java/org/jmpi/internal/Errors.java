@@ -4,7 +4,7 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
 import org.jmpi.MpiException;
-import org.jmpi.bindings.mpi.mpi_h;
+import org.jmpi.bindings.abi.MpiCalls;
 
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
@@ -27,10 +27,10 @@ public final class Errors {
     public static MpiException exception(int rc, String call) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment cls = arena.allocate(JAVA_INT);
-            int errorClass = mpi_h.MPI_Error_class(rc, cls) == 0 ? cls.get(JAVA_INT, 0) : rc;
-            MemorySegment text = arena.allocate(mpi_h.MPI_MAX_ERROR_STRING());
+            int errorClass = MpiCalls.MPI_Error_class(rc, cls) == 0 ? cls.get(JAVA_INT, 0) : rc;
+            MemorySegment text = arena.allocate(MpiCalls.MPI_MAX_ERROR_STRING());
             MemorySegment len = arena.allocate(JAVA_INT);
-            String msg = mpi_h.MPI_Error_string(rc, text, len) == 0
+            String msg = MpiCalls.MPI_Error_string(rc, text, len) == 0
                     ? text.getString(0) : "unknown MPI error " + rc;
             MpiException e = new MpiException(call, rc, errorClass, msg);
             Throwable upcall = Upcalls.take();

@@ -4,7 +4,8 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.function.ToIntFunction;
 
-import org.jmpi.bindings.mpi.mpi_h;
+import org.jmpi.bindings.abi.Abi;
+import org.jmpi.bindings.abi.MpiCalls;
 
 /**
  * "Free exactly once" for an MPI object: a flag that {@link #check} reads on every call
@@ -48,8 +49,8 @@ public final class Freed {
             freed = true;
         }
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment h = arena.allocate(mpi_h.C_POINTER);
-            h.set(mpi_h.C_POINTER, 0, handle);
+            MemorySegment h = Abi.allocateHandle(arena);
+            Abi.setHandle(h, 0, handle);
             Errors.check(freeCall.applyAsInt(h), call);
         }
     }

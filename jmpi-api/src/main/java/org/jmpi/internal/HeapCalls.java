@@ -1,14 +1,14 @@
 package org.jmpi.internal;
 
 import java.lang.foreign.Arena;
-import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.util.function.Function;
 
-import org.jmpi.bindings.mpi.mpi_h;
+import org.jmpi.bindings.abi.MpiCalls;
 
 /**
  * Downcall handles for blocking MPI calls on Java arrays: critical downcalls with heap
@@ -18,7 +18,6 @@ import org.jmpi.bindings.mpi.mpi_h;
  * {@code MemorySegment}s keep the ordinary (non-critical) path. Not public API.
  */
 public final class HeapCalls {
-    private static final Linker LINKER = Linker.nativeLinker();
     private static final Linker.Option HEAP = Linker.Option.critical(true);
 
     private static final MethodHandle VIA_NATIVE;
@@ -35,34 +34,31 @@ public final class HeapCalls {
         }
     }
 
-    private static final MethodHandle REDUCE_CRITICAL = critical(mpi_h.MPI_Reduce$address(),
-            mpi_h.MPI_Reduce$descriptor());
-    private static final MethodHandle ALLREDUCE_CRITICAL = critical(mpi_h.MPI_Allreduce$address(),
-            mpi_h.MPI_Allreduce$descriptor());
+    private static final MethodHandle REDUCE_CRITICAL = critical(MpiCalls::MPI_Reduce$handle);
+    private static final MethodHandle ALLREDUCE_CRITICAL = critical(MpiCalls::MPI_Allreduce$handle);
 
     /** {@code MPI_Send}. */
-    public static final MethodHandle SEND = critical(mpi_h.MPI_Send$address(), mpi_h.MPI_Send$descriptor());
+    public static final MethodHandle SEND = critical(MpiCalls::MPI_Send$handle);
     /** {@code MPI_Ssend}. */
-    public static final MethodHandle SSEND = critical(mpi_h.MPI_Ssend$address(), mpi_h.MPI_Ssend$descriptor());
+    public static final MethodHandle SSEND = critical(MpiCalls::MPI_Ssend$handle);
     /** {@code MPI_Rsend}. */
-    public static final MethodHandle RSEND = critical(mpi_h.MPI_Rsend$address(), mpi_h.MPI_Rsend$descriptor());
+    public static final MethodHandle RSEND = critical(MpiCalls::MPI_Rsend$handle);
     /** {@code MPI_Bsend}. */
-    public static final MethodHandle BSEND = critical(mpi_h.MPI_Bsend$address(), mpi_h.MPI_Bsend$descriptor());
+    public static final MethodHandle BSEND = critical(MpiCalls::MPI_Bsend$handle);
     /** {@code MPI_Recv}. */
-    public static final MethodHandle RECV = critical(mpi_h.MPI_Recv$address(), mpi_h.MPI_Recv$descriptor());
+    public static final MethodHandle RECV = critical(MpiCalls::MPI_Recv$handle);
     /** {@code MPI_Sendrecv}. */
-    public static final MethodHandle SENDRECV = critical(mpi_h.MPI_Sendrecv$address(), mpi_h.MPI_Sendrecv$descriptor());
+    public static final MethodHandle SENDRECV = critical(MpiCalls::MPI_Sendrecv$handle);
     /** {@code MPI_Sendrecv_replace}. */
-    public static final MethodHandle SENDRECV_REPLACE = critical(mpi_h.MPI_Sendrecv_replace$address(),
-            mpi_h.MPI_Sendrecv_replace$descriptor());
+    public static final MethodHandle SENDRECV_REPLACE = critical(MpiCalls::MPI_Sendrecv_replace$handle);
     /** {@code MPI_Mrecv}. */
-    public static final MethodHandle MRECV = critical(mpi_h.MPI_Mrecv$address(), mpi_h.MPI_Mrecv$descriptor());
+    public static final MethodHandle MRECV = critical(MpiCalls::MPI_Mrecv$handle);
     /** {@code MPI_Bcast}. */
-    public static final MethodHandle BCAST = critical(mpi_h.MPI_Bcast$address(), mpi_h.MPI_Bcast$descriptor());
+    public static final MethodHandle BCAST = critical(MpiCalls::MPI_Bcast$handle);
     /** {@code MPI_Reduce}; with a user op (an upcall), through native copies instead. */
-    public static final MethodHandle REDUCE = userOpSafe("reduce", mpi_h.MPI_Reduce$descriptor());
+    public static final MethodHandle REDUCE = userOpSafe("reduce", MpiCalls.MPI_Reduce$handle().type());
     /** {@code MPI_Allreduce}; with a user op (an upcall), through native copies instead. */
-    public static final MethodHandle ALLREDUCE = userOpSafe("allreduce", mpi_h.MPI_Allreduce$descriptor());
+    public static final MethodHandle ALLREDUCE = userOpSafe("allreduce", MpiCalls.MPI_Allreduce$handle().type());
 
     private HeapCalls() {
     }
@@ -72,11 +68,11 @@ public final class HeapCalls {
      * could call it from inside the call, see {@link Upcalls}), the call goes through an
      * ordinary downcall on native copies of the heap segments instead.
      */
-    public static MethodHandle critical(MemorySegment address, FunctionDescriptor fd) {
-        MethodHandle fast = LINKER.downcallHandle(address, fd, HEAP);
+    public static MethodHandle critical(Function<Linker.Option[], MethodHandle> link) {
+        MethodHandle fast = link.apply(new Linker.Option[] {HEAP});
         MethodType type = fast.type();
         int n = type.parameterCount();
-        MethodHandle plain = LINKER.downcallHandle(address, fd).asSpreader(Object[].class, n);
+        MethodHandle plain = link.apply(new Linker.Option[0]).asSpreader(Object[].class, n);
         MethodHandle copying = MethodHandles.insertArguments(VIA_NATIVE, 0, plain)
                 .asCollector(Object[].class, n).asType(type);
         MethodHandle test = MethodHandles.dropArguments(JAVA_ERRHANDLERS, 0, type.parameterList());
@@ -108,9 +104,9 @@ public final class HeapCalls {
      * {@code fd}: a critical downcall must not call back into Java, so a reduction with a
      * user op (see {@link UserOps}) copies heap segments to native memory and back instead.
      */
-    private static MethodHandle userOpSafe(String name, FunctionDescriptor fd) {
+    private static MethodHandle userOpSafe(String name, MethodType type) {
         try {
-            return MethodHandles.lookup().findStatic(HeapCalls.class, name, fd.toMethodType());
+            return MethodHandles.lookup().findStatic(HeapCalls.class, name, type);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -123,7 +119,7 @@ public final class HeapCalls {
         }
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment r = toNative(recv, arena);
-            int rc = mpi_h.MPI_Reduce(toNative(send, arena), r, count, type, op, root, comm);
+            int rc = MpiCalls.MPI_Reduce(toNative(send, arena), r, count, type, op, root, comm);
             copyBack(r, recv);
             return rc;
         }
@@ -136,7 +132,7 @@ public final class HeapCalls {
         }
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment r = toNative(recv, arena);
-            int rc = mpi_h.MPI_Allreduce(toNative(send, arena), r, count, type, op, comm);
+            int rc = MpiCalls.MPI_Allreduce(toNative(send, arena), r, count, type, op, comm);
             copyBack(r, recv);
             return rc;
         }

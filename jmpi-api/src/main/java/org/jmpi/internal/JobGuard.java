@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.jmpi.bindings.mpi.mpi_h;
-import org.jmpi.bindings.ompi.OmpiHandles;
+import org.jmpi.bindings.abi.MpiCalls;
+import org.jmpi.bindings.abi.Handles;
 
 /**
  * Keeps a failing rank from hanging the job. Installed by {@code Mpi.init}:
@@ -197,7 +197,7 @@ public final class JobGuard {
     public static void finishDeferred() {
         if (finalizePending) {
             finalizePending = false;
-            Errors.check(mpi_h.MPI_Finalize(), "MPI_Finalize");
+            Errors.check(MpiCalls.MPI_Finalize(), "MPI_Finalize");
         }
     }
 
@@ -218,7 +218,7 @@ public final class JobGuard {
         err.flush();
         System.out.flush();
         if (mpiLive()) {
-            mpi_h.MPI_Abort(OmpiHandles.COMM_WORLD, 1);
+            MpiCalls.MPI_Abort(Handles.COMM_WORLD, 1);
         }
         java.lang.Runtime.getRuntime().halt(1);
     }

@@ -3,9 +3,8 @@ package org.jmpi.internal;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
-import org.jmpi.bindings.mpi.ompi_status_public_t;
+import org.jmpi.bindings.abi.Abi;
 
-import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
 /**
@@ -16,7 +15,7 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
  */
 public final class Scratch {
     /** Bytes of one {@code MPI_Status}. */
-    public static final long STATUS_BYTES = ompi_status_public_t.layout().byteSize();
+    public static final long STATUS_BYTES = Abi.STATUS_SIZE;
 
     private static final ThreadLocal<Scratch> LOCAL = ThreadLocal.withInitial(Scratch::new);
 
@@ -36,8 +35,8 @@ public final class Scratch {
     /** Room for {@code n} handles (requests, messages) in this thread's scratch. */
     public static MemorySegment handles(int n) {
         Scratch s = LOCAL.get();
-        if (s.handles.byteSize() < n * ADDRESS.byteSize()) {
-            s.handles = grow(n, ADDRESS.byteSize());
+        if (s.handles.byteSize() < n * Abi.HANDLE_SIZE) {
+            s.handles = grow(n, Abi.HANDLE_SIZE);
         }
         return s.handles;
     }

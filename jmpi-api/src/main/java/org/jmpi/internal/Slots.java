@@ -3,7 +3,7 @@ package org.jmpi.internal;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
-import static java.lang.foreign.ValueLayout.ADDRESS;
+import org.jmpi.bindings.abi.Abi;
 
 /**
  * Native slots of one handle each ({@code MPI_Request}, {@code MPI_Message}), cut from
@@ -24,11 +24,11 @@ public final class Slots {
     public static MemorySegment next(MemorySegment initial) {
         Slots s = LOCAL.get();
         if (s.next == PER_CHUNK) {
-            s.chunk = Arena.ofAuto().allocate(ADDRESS, PER_CHUNK);
+            s.chunk = Abi.allocateHandles(Arena.ofAuto(), PER_CHUNK);
             s.next = 0;
         }
-        MemorySegment slot = s.chunk.asSlice(s.next++ * ADDRESS.byteSize(), ADDRESS);
-        slot.set(ADDRESS, 0, initial);
+        MemorySegment slot = s.chunk.asSlice(s.next++ * Abi.HANDLE_SIZE, Abi.HANDLE_SIZE);
+        Abi.setHandle(slot, 0, initial);
         return slot;
     }
 }

@@ -9,7 +9,7 @@ package org.jmpi.internal;
  */
 public final class Upcalls {
     private static final ThreadLocal<Throwable> FAILURE = new ThreadLocal<>();
-    private static final int ERR_OTHER = org.jmpi.bindings.mpi.mpi_h.MPI_ERR_OTHER();
+    private static final int ERR_OTHER = org.jmpi.bindings.abi.MpiCalls.MPI_ERR_OTHER();
     private static volatile int javaErrhandlers;
 
     private Upcalls() {

@@ -7,18 +7,20 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import java.util.stream.Stream;
+
+import org.jmpi.test.MpiLauncher;
 import org.jmpi.test.Programs;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * {@link IoTwin} against its C twin {@code jmpi-api/src/main/c/io_twin.c} (built by
- * {@code native-scripts/build-c}), both under mpirun: each writes a file through the
+ * {@code native-scripts/build-c} with the same MPI's mpicc), both under that MPI's launcher: each writes a file through the
  * same strided view, the other reads it back through the view, the two files are
  * byte for byte the same, and their raw bytes hold every rank's ints where the view puts
  * them.
@@ -28,31 +30,28 @@ class IoTwinTest {
     private static final int B = 25;
     private static final int TIMEOUT_SECONDS = 120;
 
-    private static Path cTwin;
-
     @TempDir
     Path tmp;
 
-    @BeforeAll
-    static void buildCTwin() throws Exception {
-        cTwin = Programs.cProgram("jmpi-api", "io_twin");
+    static Stream<Arguments> runs() {
+        return Programs.runs(1, 2, 4);
     }
 
-    @ParameterizedTest(name = "np={0}")
-    @ValueSource(ints = {1, 2, 4})
-    void javaAndCWriteAndReadTheSameFile(int np) throws Exception {
-        assumeTrue(Programs.npAllowed(np), "np=" + np + " is not in jmpi.np");
+    @ParameterizedTest(name = "np={0} {1}")
+    @MethodSource("runs")
+    void javaAndCWriteAndReadTheSameFile(int np, MpiLauncher mpi) throws Exception {
+        Path cTwin = Programs.cProgram(mpi, "jmpi-api", "io_twin");
         Path fromC = tmp.resolve("from-c.dat");
         Path fromJava = tmp.resolve("from-java.dat");
         String summary = " " + (long) N * np + " ints in blocks of " + B + " from " + np + " ranks: ok\n";
 
-        assertEquals("wrote" + summary, Programs.mpirun(np, c("write", fromC), TIMEOUT_SECONDS));
+        assertEquals("wrote" + summary, Programs.mpirun(mpi, np, c(cTwin, "write", fromC), TIMEOUT_SECONDS));
         assertLayout(fromC, np);
-        assertEquals("checked" + summary, Programs.mpirun(np, java("read", fromC), TIMEOUT_SECONDS));
+        assertEquals("checked" + summary, Programs.mpirun(mpi, np, java(mpi, "read", fromC), TIMEOUT_SECONDS));
 
-        assertEquals("wrote" + summary, Programs.mpirun(np, java("write", fromJava), TIMEOUT_SECONDS));
+        assertEquals("wrote" + summary, Programs.mpirun(mpi, np, java(mpi, "write", fromJava), TIMEOUT_SECONDS));
         assertLayout(fromJava, np);
-        assertEquals("checked" + summary, Programs.mpirun(np, c("read", fromJava), TIMEOUT_SECONDS));
+        assertEquals("checked" + summary, Programs.mpirun(mpi, np, c(cTwin, "read", fromJava), TIMEOUT_SECONDS));
         assertEquals(-1, Files.mismatch(fromC, fromJava), "the C and the Java file differ");
     }
 
@@ -68,12 +67,12 @@ class IoTwinTest {
         }
     }
 
-    private static List<String> c(String mode, Path file) {
+    private static List<String> c(Path cTwin, String mode, Path file) {
         return List.of(cTwin.toString(), mode, file.toString(), Integer.toString(N), Integer.toString(B));
     }
 
-    private static List<String> java(String mode, Path file) {
-        List<String> command = new ArrayList<>(Programs.java(IoTwin.class));
+    private static List<String> java(MpiLauncher mpi, String mode, Path file) {
+        List<String> command = new ArrayList<>(Programs.java(mpi, IoTwin.class));
         command.addAll(List.of(mode, file.toString(), Integer.toString(N), Integer.toString(B)));
         return command;
     }

@@ -2,83 +2,53 @@ package org.jmpi.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeAll;
+import java.util.stream.Stream;
+import org.jmpi.test.MpiLauncher;
+import org.jmpi.test.Programs;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Runs the Jacobi example and its C twin ({@code examples/src/main/c/jacobi.c}, built by
- * {@code native-scripts/build-c}) under {@code mpirun} and compares their output, which
- * must be identical to the last printed digit.
+ * {@code native-scripts/build-c} with each MPI's {@code mpicc}) under that MPI's launcher and
+ * compares their output, which must be identical to the last printed digit.
  */
 class JacobiTwinTest {
 
     /** 23 x 23 splits unevenly over 2 and 3 process rows, so blocks differ in size. */
     private static final List<String> ARGS = List.of("23", "3000", "1e-6");
-    private static final long TIMEOUT_SECONDS = 60;
+    private static final int TIMEOUT_SECONDS = 60;
 
-    private static Path root;
-    private static Path cProgram;
-
-    @TempDir
-    Path tmp;
-
-    @BeforeAll
-    static void buildCTwin() throws Exception {
-        root = Path.of("").toAbsolutePath();
-        while (!Files.isRegularFile(root.resolve("native-scripts/build-c"))) {
-            root = root.getParent();
-            assertTrue(root != null, "no native-scripts/build-c above " + Path.of("").toAbsolutePath());
-        }
-        Path log = Files.createTempFile("jmpi-build-c-", ".log");
-        try {
-            Process build = new ProcessBuilder("bash", root.resolve("native-scripts/build-c").toString())
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            boolean done = build.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            if (!done) {
-                build.destroyForcibly();
-            }
-            assertTrue(done && build.exitValue() == 0, "native-scripts/build-c failed:\n" + Files.readString(log));
-        } finally {
-            Files.deleteIfExists(log);
-        }
-        cProgram = root.resolve("examples/target/c-bin/jacobi");
-        assertTrue(Files.isExecutable(cProgram), cProgram + " was not built");
+    static Stream<Arguments> runs() {
+        return Programs.runs(1, 2, 4);
     }
 
-    @ParameterizedTest(name = "np={0}")
-    @ValueSource(ints = {1, 2, 4})
-    void javaPrintsWhatCPrints(int np) throws Exception {
-        assumeTrue(npAllowed(np), "np=" + np + " is not in jmpi.np");
-        String c = mpirun(np, List.of(cProgram.toString()));
-        List<String> java = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"),
-                Jacobi.class.getName()));
-        String j = mpirun(np, java);
-        assertEquals(c, j, "Java and C output at np=" + np);
+    static Stream<MpiLauncher> mpis() {
+        return MpiLauncher.selected().stream();
+    }
+
+    @ParameterizedTest(name = "np={0} {1}")
+    @MethodSource("runs")
+    void javaPrintsWhatCPrints(int np, MpiLauncher mpi) throws Exception {
+        String c = run(mpi, np, List.of(cProgram(mpi)));
+        String j = run(mpi, np, Programs.java(mpi, Jacobi.class));
+        assertEquals(c, j, "Java and C output at np=" + np + " on " + mpi.id);
         assertTrue(c.startsWith("grid 23 x 23 on "), c);
     }
 
     /** The grid values are computed alike whatever the decomposition: only the residual's sum order changes. */
-    @Test
-    void resultDoesNotDependOnRankCount() throws Exception {
-        String one = decompositionFree(mpirun(1, List.of(cProgram.toString())));
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("mpis")
+    void resultDoesNotDependOnRankCount(MpiLauncher mpi) throws Exception {
+        String one = decompositionFree(run(mpi, 1, List.of(cProgram(mpi))));
         for (int np = 2; np <= 4; np++) {
-            assertEquals(one, decompositionFree(mpirun(np, List.of(cProgram.toString()))), "np=" + np + " against np=1");
+            assertEquals(one, decompositionFree(run(mpi, np, List.of(cProgram(mpi)))),
+                    "np=" + np + " against np=1 on " + mpi.id);
         }
     }
 
@@ -99,50 +69,14 @@ class JacobiTwinTest {
                 || l.startsWith("center ")).reduce("", (a, b) -> a + b + "\n");
     }
 
+    private static String cProgram(MpiLauncher mpi) throws Exception {
+        return Programs.cProgram(mpi, "examples", "jacobi").toString();
+    }
+
     /** Runs {@code program} with {@link #ARGS} on {@code np} ranks and returns its standard output. */
-    private String mpirun(int np, List<String> program) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("mpirun"));
-        if (isRoot()) {
-            command.add("--allow-run-as-root");
-        }
-        command.addAll(List.of("--oversubscribe", "--bind-to", "none", "-np", Integer.toString(np)));
-        command.addAll(program);
+    private static String run(MpiLauncher mpi, int np, List<String> program) throws Exception {
+        List<String> command = new ArrayList<>(program);
         command.addAll(ARGS);
-        Path out = Files.createTempFile(tmp, "out-", ".txt");
-        Path err = Files.createTempFile(tmp, "err-", ".txt");
-        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        process.getOutputStream().close();
-        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-            process.waitFor(10, TimeUnit.SECONDS);
-            fail("killed after " + TIMEOUT_SECONDS + " s: " + String.join(" ", command)
-                    + "\nstdout:\n" + Files.readString(out) + "\nstderr:\n" + Files.readString(err));
-        }
-        assertEquals(0, process.exitValue(), () -> "exit status of " + String.join(" ", command)
-                + "\nstdout:\n" + read(out) + "\nstderr:\n" + read(err));
-        return Files.readString(out);
-    }
-
-    private static boolean isRoot() {
-        try {
-            return Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
-        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
-            return "root".equals(System.getProperty("user.name"));
-        }
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            return "(unreadable: " + e.getMessage() + ")";
-        }
-    }
-
-    /** The rank counts allowed by {@code -Djmpi.np=1,2} (all when unset), as the multi-rank suites honour it. */
-    private static boolean npAllowed(int np) {
-        String allowed = System.getProperty("jmpi.np", "").strip();
-        return allowed.isEmpty() || Arrays.stream(allowed.split(",")).map(String::strip).anyMatch(s -> s.equals(Integer.toString(np)));
+        return Programs.mpirun(mpi, np, command, TIMEOUT_SECONDS);
     }
 }

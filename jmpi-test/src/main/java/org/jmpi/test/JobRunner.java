@@ -52,11 +52,16 @@ final class JobRunner {
   /**
    * The outcome of {@code method} of {@code testClass} at {@code np} ranks, running jobs as needed.
    */
-  Outcome outcome(Class<?> testClass, int np, String method) {
-    return jobs.computeIfAbsent(new Key(testClass, np), ClassJobs::new).outcome(method);
+  Outcome outcome(Class<?> testClass, int np, MpiLauncher mpi, String method) {
+    return jobs.computeIfAbsent(new Key(testClass, np, mpi), ClassJobs::new).outcome(method);
   }
 
-  private record Key(Class<?> testClass, int np) {}
+  /** Whether {@code np} ranks run under {@code mpi}: {@code jmpi.np}, then {@code jmpi.np.<mpi>}. */
+  boolean allowed(MpiLauncher mpi, int np) {
+    return (npFilter == null || npFilter.contains(np)) && mpi.npAllowed(np);
+  }
+
+  private record Key(Class<?> testClass, int np, MpiLauncher mpi) {}
 
   /** The methods of one class at one rank count and what their jobs produced. */
   private final class ClassJobs {
@@ -67,7 +72,7 @@ final class JobRunner {
 
     ClassJobs(Key key) {
       this.key = key;
-      if (npFilter == null || npFilter.contains(key.np)) {
+      if (allowed(key.mpi, key.np)) {
         for (Method method : MpiMethods.byName(key.testClass).values()) {
           MpiTest spec = MpiMethods.spec(method);
           if (Arrays.stream(spec.np()).anyMatch(n -> n == key.np)) {
@@ -92,11 +97,13 @@ final class JobRunner {
                       + " was never reached: gave up after "
                       + launched
                       + " jobs at np="
-                      + key.np));
+                      + key.np
+                      + " "
+                      + key.mpi.id));
           break;
         }
         launched++;
-        JobResult result = run(key.testClass, key.np, remaining);
+        JobResult result = run(key.testClass, key.np, key.mpi, remaining);
         if (result.outcomes().isEmpty()) {
           remaining.keySet().forEach(m -> outcomes.put(m, result.notReached(m)));
         } else {
@@ -108,12 +115,13 @@ final class JobRunner {
   }
 
   /** Runs one job of {@code np} ranks over the given methods and reads what it produced. */
-  static JobResult run(Class<?> testClass, int np, Map<String, Integer> timeouts) {
+  static JobResult run(
+      Class<?> testClass, int np, MpiLauncher mpi, Map<String, Integer> timeouts) {
     Path dir = null;
     try {
       dir = Files.createTempDirectory("jmpi-job-");
       Path output = dir.resolve("output.log");
-      List<String> command = command(testClass, np, dir, timeouts.keySet());
+      List<String> command = command(testClass, np, mpi, dir, timeouts.keySet());
       Process process;
       try {
         process =
@@ -153,16 +161,13 @@ final class JobRunner {
     }
   }
 
-  /** The mpirun command line that runs the given methods on {@code np} ranks. */
-  static List<String> command(Class<?> testClass, int np, Path dir, Iterable<String> methods) {
-    List<String> command = new ArrayList<>();
-    command.add(System.getProperty("jmpi.mpirun", "mpirun"));
-    if (isRoot()) {
-      command.add("--allow-run-as-root");
-    }
-    command.addAll(List.of("--oversubscribe", "--bind-to", "none", "-np", Integer.toString(np)));
+  /** The launcher command line that runs the given methods on {@code np} ranks of {@code mpi}. */
+  static List<String> command(
+      Class<?> testClass, int np, MpiLauncher mpi, Path dir, Iterable<String> methods) {
+    List<String> command = new ArrayList<>(mpi.launch(np));
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("--enable-native-access=ALL-UNNAMED");
+    command.add(mpi.jvmOption());
     command.add("-ea");
     String jvmArgs = System.getProperty("jmpi.rank.jvmArgs", "").strip();
     if (!jvmArgs.isEmpty()) {

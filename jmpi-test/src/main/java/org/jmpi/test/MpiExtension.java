@@ -1,6 +1,7 @@
 package org.jmpi.test;
 
 import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,7 +25,8 @@ import org.opentest4j.TestAbortedException;
  *
  * <p>Registered on a class, it also keeps that class's {@code @BeforeAll} and {@code @AfterAll}
  * methods out of the surefire JVM. The configuration parameter or system property {@code jmpi.np}
- * (e.g. {@code 1,2}) limits the rank counts run.
+ * (e.g. {@code 1,2}) limits the rank counts run; each runs under every MPI of {@link
+ * MpiLauncher#selected()}, named {@code np=N openmpi} or {@code np=N mpich}.
  */
 public final class MpiExtension
     implements TestTemplateInvocationContextProvider, InvocationInterceptor {
@@ -51,25 +53,29 @@ public final class MpiExtension
       ExtensionContext context) {
     Method method = context.getRequiredTestMethod();
     if (Ranks.inRank()) {
-      return Stream.of(new NpInvocation(Ranks.size(), List.of()));
+      return Stream.of(new NpInvocation(Ranks.size(), null, List.of()));
     }
     MpiMethods.byName(context.getRequiredTestClass()); // rejects overloads
     Set<Integer> filter = npFilter(context);
-    int[] nps =
-        Arrays.stream(MpiMethods.spec(method).np())
-            .distinct()
-            .filter(n -> filter == null || filter.contains(n))
-            .toArray();
-    if (nps.length == 0) {
-      return Stream.of(new NpInvocation(0, List.of(new FilteredOut())));
-    }
     JobRunner runner =
         context
             .getRoot()
             .getStore(NAMESPACE)
             .getOrComputeIfAbsent(JobRunner.class, key -> new JobRunner(filter), JobRunner.class);
-    return Arrays.stream(nps)
-        .mapToObj(np -> new NpInvocation(np, List.of(new JobOutcome(runner, np))));
+    List<NpInvocation> invocations = new ArrayList<>();
+    for (MpiLauncher mpi : MpiLauncher.selected()) {
+      Arrays.stream(MpiMethods.spec(method).np())
+          .distinct()
+          .filter(n -> runner.allowed(mpi, n))
+          .forEach(
+              np ->
+                  invocations.add(
+                      new NpInvocation(np, mpi, List.of(new JobOutcome(runner, np, mpi)))));
+    }
+    if (invocations.isEmpty()) {
+      return Stream.of(new NpInvocation(0, null, List.of(new FilteredOut())));
+    }
+    return invocations.stream();
   }
 
   @Override
@@ -142,8 +148,8 @@ public final class MpiExtension
     return allowed;
   }
 
-  /** One invocation of an {@code @MpiTest} method, named for its rank count. */
-  private record NpInvocation(int np, List<Extension> extensions)
+  /** One invocation of an {@code @MpiTest} method, named for its rank count and MPI. */
+  private record NpInvocation(int np, MpiLauncher mpi, List<Extension> extensions)
       implements TestTemplateInvocationContext {
     @Override
     public List<Extension> getAdditionalExtensions() {
@@ -152,12 +158,13 @@ public final class MpiExtension
 
     @Override
     public String getDisplayName(int invocationIndex) {
-      return np == 0 ? "np filtered out" : "np=" + np;
+      return np == 0 ? "np filtered out" : "np=" + np + (mpi == null ? "" : " " + mpi.id);
     }
   }
 
-  /** Replaces the test body with the outcome of the job at one rank count. */
-  private record JobOutcome(JobRunner runner, int np) implements InvocationInterceptor {
+  /** Replaces the test body with the outcome of the job at one rank count under one MPI. */
+  private record JobOutcome(JobRunner runner, int np, MpiLauncher mpi)
+      implements InvocationInterceptor {
     @Override
     public void interceptTestTemplateMethod(
         Invocation<Void> invocation,
@@ -165,7 +172,8 @@ public final class MpiExtension
         ExtensionContext context) {
       invocation.skip();
       runner
-          .outcome(context.getRequiredTestClass(), np, context.getRequiredTestMethod().getName())
+          .outcome(
+              context.getRequiredTestClass(), np, mpi, context.getRequiredTestMethod().getName())
           .report();
     }
   }

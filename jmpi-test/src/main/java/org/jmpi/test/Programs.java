@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
 
 /**
  * Whole programs run under {@code mpirun} from an ordinary JUnit test in the surefire JVM:
@@ -20,13 +22,20 @@ public final class Programs {
 
   private Programs() {}
 
+  /** The C program {@code name} of {@code module} built against Open MPI. */
+  public static Path cProgram(String module, String name) throws IOException, InterruptedException {
+    return cProgram(MpiLauncher.OPENMPI, module, name);
+  }
+
   /**
-   * The C program {@code name} of {@code module}, {@code <module>/target/c-bin/<name>}, after
-   * running {@code native-scripts/build-c} (once per JVM).
+   * The C program {@code name} of {@code module} built by {@code mpi}'s {@code mpicc}: {@code
+   * <module>/target/c-bin/<name>} for Open MPI, {@code c-bin-mpich} for MPICH, after running
+   * {@code native-scripts/build-c} (once per JVM).
    *
    * @throws AssertionError if the build fails (with its output) or did not produce the program
    */
-  public static synchronized Path cProgram(String module, String name) throws IOException, InterruptedException {
+  public static synchronized Path cProgram(MpiLauncher mpi, String module, String name)
+      throws IOException, InterruptedException {
     Path root = Path.of("").toAbsolutePath();
     while (!Files.isRegularFile(root.resolve("native-scripts/build-c"))) {
       root = root.getParent();
@@ -41,34 +50,42 @@ public final class Programs {
       }
       built = true;
     }
-    Path program = root.resolve(module).resolve("target/c-bin").resolve(name);
+    String dir = mpi == MpiLauncher.OPENMPI ? "target/c-bin" : "target/c-bin-" + mpi.id;
+    Path program = root.resolve(module).resolve(dir).resolve(name);
     if (!Files.isExecutable(program)) {
       throw new AssertionError(program + " was not built");
     }
     return program;
   }
 
-  /** The command that runs {@code mainClass} on this JVM's class path, as the harness runs ranks. */
+  /** The command that runs {@code mainClass} on Open MPI, as the harness runs ranks. */
   public static List<String> java(Class<?> mainClass) {
+    return java(MpiLauncher.OPENMPI, mainClass);
+  }
+
+  /** The command that runs {@code mainClass} on this JVM's class path with jmpi on {@code mpi}. */
+  public static List<String> java(MpiLauncher mpi, Class<?> mainClass) {
     return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-        mainClass.getName());
+        "--enable-native-access=ALL-UNNAMED", mpi.jvmOption(), "-cp",
+        System.getProperty("java.class.path"), mainClass.getName());
+  }
+
+  /** Runs {@code command} on {@code np} ranks of Open MPI; see {@link #mpirun(MpiLauncher, int, List, int)}. */
+  public static String mpirun(int np, List<String> command, int timeoutSeconds)
+      throws IOException, InterruptedException {
+    return mpirun(MpiLauncher.OPENMPI, np, command, timeoutSeconds);
   }
 
   /**
-   * Runs {@code command} on {@code np} ranks ({@code mpirun --oversubscribe}) and returns its
+   * Runs {@code command} on {@code np} ranks started by {@code mpi}'s launcher and returns its
    * standard output.
    *
    * @throws AssertionError if it does not exit with status 0 within {@code timeoutSeconds}; the
    *     message holds the command and both outputs
    */
-  public static String mpirun(int np, List<String> command, int timeoutSeconds)
+  public static String mpirun(MpiLauncher mpi, int np, List<String> command, int timeoutSeconds)
       throws IOException, InterruptedException {
-    List<String> full = new ArrayList<>(List.of(System.getProperty("jmpi.mpirun", "mpirun")));
-    if (JobRunner.isRoot()) {
-      full.add("--allow-run-as-root");
-    }
-    full.addAll(List.of("--oversubscribe", "--bind-to", "none", "-np", Integer.toString(np)));
+    List<String> full = new ArrayList<>(mpi.launch(np));
     full.addAll(command);
     Run run = Run.of(full, timeoutSeconds);
     if (run.exitCode != 0) {
@@ -77,6 +94,23 @@ public final class Programs {
           + run.stderr);
     }
     return run.stdout;
+  }
+
+  /**
+   * The (rank count, MPI) pairs a parameterized whole-program test runs: each of {@code nps} that
+   * {@code jmpi.np} (and {@code jmpi.np.<mpi>}) allows, under each MPI of {@link
+   * MpiLauncher#selected()}; for {@code @MethodSource}.
+   */
+  public static Stream<Arguments> runs(int... nps) {
+    List<Arguments> runs = new ArrayList<>();
+    for (MpiLauncher mpi : MpiLauncher.selected()) {
+      for (int np : nps) {
+        if (npAllowed(np) && mpi.npAllowed(np)) {
+          runs.add(Arguments.of(np, mpi));
+        }
+      }
+    }
+    return runs.stream();
   }
 
   /** Whether the system property {@code jmpi.np} allows {@code np} ranks (any when unset). */

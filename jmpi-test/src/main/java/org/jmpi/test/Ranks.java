@@ -21,10 +21,14 @@ public final class Ranks {
   }
 
   /**
-   * This process's rank in the job: {@code OMPI_COMM_WORLD_RANK}, else {@code PMIX_RANK}, else 0.
+   * This process's rank in the job: {@code OMPI_COMM_WORLD_RANK} (Open MPI), else {@code
+   * PMI_RANK} (MPICH's Hydra), else {@code PMIX_RANK}, else 0.
    */
   public static int rank() {
     String value = System.getenv("OMPI_COMM_WORLD_RANK");
+    if (value == null) {
+      value = System.getenv("PMI_RANK");
+    }
     if (value == null) {
       value = System.getenv("PMIX_RANK");
     }
@@ -32,10 +36,14 @@ public final class Ranks {
   }
 
   /**
-   * Number of ranks in the job: {@code OMPI_COMM_WORLD_SIZE}, else {@code jmpi.harness.np}, else 1.
+   * Number of ranks in the job: {@code OMPI_COMM_WORLD_SIZE}, else {@code PMI_SIZE}, else {@code
+   * jmpi.harness.np}, else 1.
    */
   public static int size() {
     String value = System.getenv("OMPI_COMM_WORLD_SIZE");
+    if (value == null) {
+      value = System.getenv("PMI_SIZE");
+    }
     if (value == null) {
       value = System.getProperty("jmpi.harness.np");
     }

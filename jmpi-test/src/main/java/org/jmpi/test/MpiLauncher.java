@@ -1,0 +1,121 @@
+package org.jmpi.test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The MPIs the harness runs jobs under, each with its own launcher: Open MPI's {@code mpirun}
+ * and MPICH's {@code mpiexec} (Hydra). The system property {@code jmpi.mpis} (e.g. {@code
+ * openmpi,mpich}) chooses which; by default, every one that is installed. {@code jmpi.np.<id>}
+ * narrows the rank counts of one MPI below {@code jmpi.np}.
+ */
+public enum MpiLauncher {
+  /** Open MPI, started by {@code mpirun.openmpi} (or the system property {@code jmpi.mpirun}). */
+  OPENMPI("openmpi", "/usr/bin/mpirun.openmpi", "mpicc.openmpi"),
+  /** MPICH, started by {@code mpiexec.mpich} (or the system property {@code jmpi.mpiexec.mpich}). */
+  MPICH("mpich", "/usr/bin/mpiexec.mpich", "mpicc.mpich");
+
+  /** The property listing the MPIs to run under. */
+  public static final String MPIS = "jmpi.mpis";
+
+  /** The MPI's name in {@code jmpi.mpi}, {@code jmpi.mpis} and report names. */
+  public final String id;
+
+  private final String launcher;
+  private final String mpicc;
+
+  MpiLauncher(String id, String launcher, String mpicc) {
+    this.id = id;
+    this.launcher = launcher;
+    this.mpicc = mpicc;
+  }
+
+  /** The MPI named {@code id}. */
+  public static MpiLauncher of(String id) {
+    for (MpiLauncher m : values()) {
+      if (m.id.equals(id.strip().toLowerCase(Locale.ROOT))) {
+        return m;
+      }
+    }
+    throw new IllegalArgumentException(
+        "unknown MPI '" + id + "' in " + MPIS + ": expected openmpi or mpich");
+  }
+
+  /** The MPIs {@code jmpi.mpis} names, or every installed one. */
+  public static List<MpiLauncher> selected() {
+    String value = System.getProperty(MPIS, "").strip();
+    List<MpiLauncher> list = new ArrayList<>();
+    if (value.isEmpty()) {
+      for (MpiLauncher m : values()) {
+        if (m.installed()) {
+          list.add(m);
+        }
+      }
+    } else {
+      for (String part : value.split("\\s*,\\s*")) {
+        list.add(of(part));
+      }
+    }
+    return list;
+  }
+
+  /** Whether this MPI's launcher is on this machine. */
+  public boolean installed() {
+    return Files.isExecutable(Path.of(launcherPath()));
+  }
+
+  private String launcherPath() {
+    String override =
+        System.getProperty(this == OPENMPI ? "jmpi.mpirun" : "jmpi.mpiexec." + id, "").strip();
+    return override.isEmpty() ? launcher : override;
+  }
+
+  /** The name of this MPI's C compiler wrapper. */
+  public String mpicc() {
+    return mpicc;
+  }
+
+  /**
+   * The launcher and its options that start {@code np} processes, oversubscribed and unbound (the
+   * test machine may have fewer cores than ranks); the program's command follows.
+   */
+  public List<String> launch(int np) {
+    List<String> command = new ArrayList<>();
+    command.add(launcherPath());
+    if (this == OPENMPI) {
+      if (JobRunner.isRoot()) {
+        command.add("--allow-run-as-root");
+      }
+      command.addAll(List.of("--oversubscribe", "--bind-to", "none", "-np", Integer.toString(np)));
+    } else {
+      command.addAll(List.of("-n", Integer.toString(np)));
+    }
+    return command;
+  }
+
+  /** The JVM option that makes jmpi load this MPI. */
+  public String jvmOption() {
+    return "-Djmpi.mpi=" + id;
+  }
+
+  /**
+   * Whether {@code np} ranks are allowed for this MPI: by {@code jmpi.np.<id>} when set, else by
+   * {@code jmpi.np} (any when unset).
+   */
+  public boolean npAllowed(int np) {
+    String own = System.getProperty(MpiExtension.NP_FILTER + "." + id, "").strip();
+    String allowed = own.isEmpty() ? System.getProperty(MpiExtension.NP_FILTER, "").strip() : own;
+    if (allowed.isEmpty()) {
+      return true;
+    }
+    for (String part : allowed.split("\\s*,\\s*")) {
+      if (part.equals(Integer.toString(np))) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -62,7 +62,7 @@ public final class MpiExtension
             .getRoot()
             .getStore(NAMESPACE)
             .getOrComputeIfAbsent(JobRunner.class, key -> new JobRunner(filter), JobRunner.class);
-    List<NpInvocation> invocations = new ArrayList<>();
+    List<TestTemplateInvocationContext> invocations = new ArrayList<>();
     for (MpiLauncher mpi : MpiLauncher.selected()) {
       Arrays.stream(MpiMethods.spec(method).np())
           .distinct()

@@ -66,15 +66,24 @@ public final class JobGuard {
         }, "jmpi-exit-report"));
     }
 
-    /** Where this job's ranks on this node record their pids, or null outside mpirun. */
+    /**
+     * Where this job's ranks on this node record their pids, or null outside mpirun and
+     * srun. Under srun (no mpirun daemon), the Slurm job and step name the job.
+     */
     private static Path jobDirectory() {
         String job = System.getenv("PMIX_NAMESPACE");
         String hnp = System.getenv("OMPI_MCA_orte_hnp_uri");
-        if (job == null || hnp == null) {
+        String slurmJob = System.getenv("SLURM_JOB_ID");
+        String slurmStep = System.getenv("SLURM_STEP_ID");
+        String name;
+        if (job != null && hnp != null) {
+            name = job + "-" + Integer.toHexString(hnp.hashCode());
+        } else if (slurmJob != null && slurmStep != null) {
+            name = "slurm-" + slurmJob + "." + slurmStep;
+        } else {
             return null;
         }
-        return Path.of(System.getProperty("java.io.tmpdir"),
-                "jmpi-ranks-" + job + "-" + Integer.toHexString(hnp.hashCode()));
+        return Path.of(System.getProperty("java.io.tmpdir"), "jmpi-ranks-" + name);
     }
 
     private static Path register(int rank) {

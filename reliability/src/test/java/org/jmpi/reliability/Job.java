@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
 
 /**
  * Runs a whole job the way a user does, {@code native-scripts/jmpirun --oversubscribe
- * -np N MainClass args}, with this module's classes on the ranks' class path, and
- * kills it (and every process under it) if it outlives its bound.
+ * -np N MainClass args} (or any launcher's command line, e.g. srun's), with this
+ * module's classes on the ranks' class path, and kills it (and every process under it)
+ * if it outlives its bound.
  */
 final class Job {
     private static final Pattern READY = Pattern.compile("ready rank (\\d+) pid (\\d+)");
@@ -54,13 +55,43 @@ final class Job {
     /** Runs {@code main} with {@code args} on {@code np} ranks, killed after {@code bound}. */
     static Result run(int np, Duration bound, List<String> jvmOptions, Map<String, String> env,
             String main, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("bash", root().resolve("native-scripts/jmpirun").toString(),
-                "--oversubscribe", "--bind-to", "none", "-np", Integer.toString(np)));
+        List<String> command = jmpirun(jvmOptions);
+        command.addAll(List.of("--oversubscribe", "--bind-to", "none", "-np", Integer.toString(np), main));
+        command.addAll(Arrays.asList(args));
+        return exec(command, bound, env);
+    }
+
+    /**
+     * The command that starts one rank, up to and including {@code org.jmpi.RankMain},
+     * for launchers other than mpirun ({@code jmpirun --print-rank-command}): the JDK 25
+     * java, native access, {@code jvmOptions} and the class path with this module's classes.
+     */
+    static List<String> rankCommand(List<String> jvmOptions) throws IOException, InterruptedException {
+        List<String> command = jmpirun(jvmOptions);
+        command.add("--print-rank-command");
+        Result r = exec(command, Duration.ofSeconds(60), Map.of());
+        if (r.exit() != 0) {
+            throw new IllegalStateException("jmpirun --print-rank-command failed\n" + r.all());
+        }
+        return r.stdout().lines().toList();
+    }
+
+    private static List<String> jmpirun(List<String> jvmOptions) {
+        List<String> command = new ArrayList<>(List.of("bash", root().resolve("native-scripts/jmpirun").toString()));
         for (String o : jvmOptions) {
             command.add("-J" + o);
         }
-        command.add(main);
-        command.addAll(Arrays.asList(args));
+        return command;
+    }
+
+    /**
+     * Runs {@code command} with this module's classes in {@code JMPI_CLASSPATH} and
+     * {@code env} added to the environment. After {@code bound} it is asked to stop
+     * (SIGTERM, on which a launcher ends its ranks, even those that are not its children,
+     * as srun's are not), then killed with everything under it.
+     */
+    static Result exec(List<String> command, Duration bound, Map<String, String> env)
+            throws IOException, InterruptedException {
         Path dir = Files.createDirectories(Path.of("target", "jobs"));
         Path out = Files.createTempFile(dir, "out-", ".txt");
         Path err = Files.createTempFile(dir, "err-", ".txt");
@@ -72,9 +103,12 @@ final class Job {
         process.getOutputStream().close();
         boolean done = process.waitFor(bound.toMillis(), TimeUnit.MILLISECONDS);
         if (!done) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-            process.waitFor(10, TimeUnit.SECONDS);
+            process.destroy();
+            if (!process.waitFor(15, TimeUnit.SECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         return new Result(done ? process.exitValue() : -1, !done, Files.readString(out), Files.readString(err), elapsed);

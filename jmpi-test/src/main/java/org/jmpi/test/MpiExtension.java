@@ -63,7 +63,8 @@ public final class MpiExtension
             .getStore(NAMESPACE)
             .getOrComputeIfAbsent(JobRunner.class, key -> new JobRunner(filter), JobRunner.class);
     List<TestTemplateInvocationContext> invocations = new ArrayList<>();
-    for (MpiLauncher mpi : MpiLauncher.selected()) {
+    for (MpiLauncher mpi :
+        MpiLauncher.selected(context.getConfigurationParameter(MpiLauncher.MPIS).orElse(""))) {
       Arrays.stream(MpiMethods.spec(method).np())
           .distinct()
           .filter(n -> runner.allowed(mpi, n))

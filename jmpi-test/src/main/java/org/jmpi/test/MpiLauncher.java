@@ -44,9 +44,14 @@ public enum MpiLauncher {
         "unknown MPI '" + id + "' in " + MPIS + ": expected openmpi or mpich");
   }
 
-  /** The MPIs {@code jmpi.mpis} names, or every installed one. */
+  /** The MPIs the system property {@code jmpi.mpis} names, or every installed one. */
   public static List<MpiLauncher> selected() {
-    String value = System.getProperty(MPIS, "").strip();
+    return selected(System.getProperty(MPIS, ""));
+  }
+
+  /** The MPIs {@code value} names (comma-separated), or every installed one when it is blank. */
+  public static List<MpiLauncher> selected(String value) {
+    value = value.strip();
     List<MpiLauncher> list = new ArrayList<>();
     if (value.isEmpty()) {
       for (MpiLauncher m : values()) {
@@ -102,12 +107,11 @@ public enum MpiLauncher {
   }
 
   /**
-   * Whether {@code np} ranks are allowed for this MPI: by {@code jmpi.np.<id>} when set, else by
-   * {@code jmpi.np} (any when unset).
+   * Whether {@code jmpi.np.<id>} allows {@code np} ranks for this MPI (any when unset); {@code
+   * jmpi.np} applies to every MPI on top of this.
    */
   public boolean npAllowed(int np) {
-    String own = System.getProperty(MpiExtension.NP_FILTER + "." + id, "").strip();
-    String allowed = own.isEmpty() ? System.getProperty(MpiExtension.NP_FILTER, "").strip() : own;
+    String allowed = System.getProperty(MpiExtension.NP_FILTER + "." + id, "").strip();
     if (allowed.isEmpty()) {
       return true;
     }

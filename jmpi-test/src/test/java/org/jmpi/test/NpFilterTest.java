@@ -29,7 +29,8 @@ class NpFilterTest {
   void jmpiNpSelectsRankCounts() {
     EngineExecutionResults results = Fixtures.run(Fixture.class, "1");
 
-    assertEquals(List.of("np=1"), Fixtures.displayNames(results, "runsAtOneAndTwo"));
+    assertEquals(
+        List.of("np=1 " + Fixtures.MPI.id), Fixtures.displayNames(results, "runsAtOneAndTwo"));
     assertEquals(1, Fixtures.succeeded(results, "runsAtOneAndTwo"));
     assertEquals(List.of("np filtered out"), Fixtures.displayNames(results, "runsOnlyAtFour"));
     String filtered = Fixtures.abortion(results, "runsOnlyAtFour");

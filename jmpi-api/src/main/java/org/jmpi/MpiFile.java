@@ -177,7 +177,7 @@ public final class MpiFile implements FileViews, FilePointers, FileAccess, Nonbl
         }
         requireNoneInFlight("close");
         try {
-            freed.free(handle, MpiCalls::MPI_File_close, "MPI_File_close");
+            freed.free(handle, MpiCalls::MPI_File_close, "MPI_File_close", true);
         } finally {
             Errhandler.freed(this);
         }

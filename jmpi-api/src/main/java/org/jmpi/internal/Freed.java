@@ -2,6 +2,7 @@ package org.jmpi.internal;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.function.ToIntFunction;
 
 import org.jmpi.bindings.abi.Abi;
@@ -38,6 +39,14 @@ public final class Freed {
      * Frees {@code handle} with {@code freeCall} the first time only; later calls are no-ops.
      */
     public void free(MemorySegment handle, ToIntFunction<MemorySegment> freeCall, String call) {
+        free(handle, freeCall, call, false);
+    }
+
+    /**
+     * As {@link #free(MemorySegment, ToIntFunction, String)}, for a handle that is a pointer in
+     * every ABI ({@code MPI_File}) when {@code pointer}.
+     */
+    public void free(MemorySegment handle, ToIntFunction<MemorySegment> freeCall, String call, boolean pointer) {
         if (freed) {
             return;
         }
@@ -49,8 +58,13 @@ public final class Freed {
             freed = true;
         }
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment h = Abi.allocateHandle(arena);
-            Abi.setHandle(h, 0, handle);
+            MemorySegment h;
+            if (pointer) {
+                h = arena.allocateFrom(ValueLayout.ADDRESS, handle);
+            } else {
+                h = Abi.allocateHandle(arena);
+                Abi.setHandle(h, 0, handle);
+            }
             Errors.check(freeCall.applyAsInt(h), call);
         }
     }

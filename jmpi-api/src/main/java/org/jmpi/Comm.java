@@ -36,6 +36,8 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 public final class Comm implements PointToPoint, NonblockingPointToPoint, Collectives, VariableCollectives,
         NonblockingCollectives, ArrayMessages, Caching, ErrorHandling, ObjectMessages, Topologies,
         NeighborCollectives, Intercommunicators, DynamicProcesses, AutoCloseable {
+    // The values of ANY_SOURCE, ANY_TAG, PROC_NULL and ROOT are the MPI's own, read when the
+    // class loads (Open MPI and MPICH differ), so they are not compile-time constants.
     /** {@code MPI_ANY_SOURCE}: a receive that matches any sender. */
     public static final int ANY_SOURCE = Args.ANY_SOURCE;
     /** {@code MPI_ANY_TAG}: a receive that matches any tag. */

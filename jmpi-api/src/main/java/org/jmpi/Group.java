@@ -17,7 +17,7 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
  */
 public final class Group implements AutoCloseable {
     /** The rank reported for a process that is not in a group ({@code MPI_UNDEFINED}). */
-    public static final int UNDEFINED = -32766;
+    public static final int UNDEFINED = MpiCalls.MPI_UNDEFINED();
 
     private final MemorySegment handle;
     private final int size;

@@ -25,6 +25,22 @@ final class TestMpi {
         return mpi().world();
     }
 
+    /** Whether this rank runs on MPICH (the harness starts each job under one MPI). */
+    static boolean mpich() {
+        return org.jmpi.bindings.abi.Abi.KIND == org.jmpi.bindings.abi.MpiKind.MPICH;
+    }
+
+    /**
+     * MPICH 4.0.2 over ch4:ucx has no ports, so no connect/accept and no spawn: {@code
+     * MPI_Open_port} fails with "not supported with ucx netmod" (docs/mpich.md). Asserts that
+     * jmpi reports it as an {@link MpiException} carrying MPICH's message.
+     */
+    static void assertNoPortsOnMpich() {
+        MpiException e = org.junit.jupiter.api.Assertions.assertThrows(MpiException.class, Port::open);
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("not supported with ucx netmod"),
+                e.getMessage());
+    }
+
     /**
      * Whether Open MPI was told to serve windows with osc/ucx, as native-scripts/netns-mpirun
      * does across the test hosts (mpirun hands its {@code --mca} settings to the ranks as

@@ -180,7 +180,7 @@ class WinArgumentTest {
             fails(IllegalStateException.class, "complete: no epoch of start() is open", win::complete);
             fails(IllegalStateException.class, "waitFor: no epoch of post() is open", win::waitFor);
             fails(IllegalStateException.class, "test: no epoch of post() is open", win::test);
-            fails(IllegalArgumentException.class, "rank: -2 is not in [0, " + n + "); PROC_NULL",
+            fails(IllegalArgumentException.class, "rank: " + Comm.PROC_NULL + " is not in [0, " + n + "); PROC_NULL",
                     () -> win.lock(Comm.PROC_NULL));
             fails(IllegalArgumentException.class, "rank: " + n, () -> win.flush(n));
             fails(IllegalArgumentException.class, "asserts[0]: NOCHECK is not an assertion fence accepts",

@@ -3,19 +3,21 @@ package org.jmpi.internal;
 import java.lang.foreign.MemorySegment;
 import java.util.Objects;
 
+import org.jmpi.bindings.abi.MpiCalls;
+
 /**
  * Argument checks that run before any native call, so bad input is a Java exception
  * naming the argument instead of an MPI error or a crash. Not public API.
  */
 public final class Args {
-    /** {@code MPI_ANY_SOURCE} in Open MPI. */
-    public static final int ANY_SOURCE = -1;
-    /** {@code MPI_PROC_NULL} in Open MPI. */
-    public static final int PROC_NULL = -2;
-    /** {@code MPI_ROOT} in Open MPI. */
-    public static final int ROOT = -4;
-    /** {@code MPI_ANY_TAG} in Open MPI. */
-    public static final int ANY_TAG = -1;
+    /** {@code MPI_ANY_SOURCE} of the MPI of this process (-1 on Open MPI, -2 on MPICH). */
+    public static final int ANY_SOURCE = MpiCalls.MPI_ANY_SOURCE();
+    /** {@code MPI_PROC_NULL} of the MPI of this process (-2 on Open MPI, -1 on MPICH). */
+    public static final int PROC_NULL = MpiCalls.MPI_PROC_NULL();
+    /** {@code MPI_ROOT} of the MPI of this process (-4 on Open MPI, -3 on MPICH). */
+    public static final int ROOT = MpiCalls.MPI_ROOT();
+    /** {@code MPI_ANY_TAG} of the MPI of this process. */
+    public static final int ANY_TAG = MpiCalls.MPI_ANY_TAG();
     /** The sentinel the public API exposes as {@code Comm.IN_PLACE}. */
     public static final MemorySegment IN_PLACE = MemorySegment.ofAddress(1);
 

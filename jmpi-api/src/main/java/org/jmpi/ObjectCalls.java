@@ -88,7 +88,7 @@ final class ObjectCalls {
         ObjectBuffer b = ObjectBuffer.ofSize(m.elements(Datatype.BYTE));
         try {
             m.recv(b.segment(), -1, Datatype.BYTE, status);
-            return decode(codec, b, 0, b.size(), "recvObject");
+            return decode(codec, b, 0, b.size(), "recvObject", m.source());
         } finally {
             b.free();
         }
@@ -134,7 +134,7 @@ final class ObjectCalls {
                 b = ObjectBuffer.ofSize(n);
             }
             c.bcast(b.segment(), Datatype.BYTE, root);
-            return atRoot ? obj : decode(codec, b, 0, n, "bcastObject");
+            return atRoot ? obj : decode(codec, b, 0, n, "bcastObject", root);
         } finally {
             if (b != null) {
                 b.free();
@@ -200,7 +200,7 @@ final class ObjectCalls {
             ObjectBuffer in = exchange(c, mine.segment(), mine.offsets(), mine.lengths(), recvLens);
             try {
                 return all ? decodeAll(codec, in, recvLens, call)
-                        : Collections.singletonList(decode(codec, in, 0, in.size(), call));
+                        : Collections.singletonList(decode(codec, in, 0, in.size(), call, root));
             } finally {
                 in.free();
             }
@@ -283,11 +283,14 @@ final class ObjectCalls {
         }
     }
 
-    static <T> T decode(ObjectCodec codec, ObjectBuffer b, long from, long to, String call) {
+    /** Decodes bytes {@code [from, to)} of {@code b}, sent by {@code rank}. */
+    static <T> T decode(ObjectCodec codec, ObjectBuffer b, long from, long to, String call, int rank) {
         try (InputStream in = b.reader(from, to)) {
             @SuppressWarnings("unchecked")
             T value = (T) codec.decode(in);
             return value;
+        } catch (SerialFilter.Refusal e) {
+            throw new ObjectRefusedException(call, rank, e);
         } catch (IOException | RuntimeException e) {
             throw codecFailure(call + ": cannot decode " + (to - from) + " bytes with " + codec + ": " + e, e);
         }
@@ -301,9 +304,9 @@ final class ObjectCalls {
     private static <T> List<T> decodeAll(ObjectCodec codec, ObjectBuffer in, long[] lens, String call) {
         List<T> out = new ArrayList<>(lens.length);
         long at = 0;
-        for (long n : lens) {
-            out.add(decode(codec, in, at, at + n, call));
-            at += n;
+        for (int rank = 0; rank < lens.length; rank++) {
+            out.add(decode(codec, in, at, at + lens[rank], call, rank));
+            at += lens[rank];
         }
         return out;
     }

@@ -6,7 +6,8 @@ import java.io.OutputStream;
 
 /**
  * Turns objects into the bytes of an object message and back, for
- * {@link ObjectMessages}. The default is Java serialization ({@link #serialization()});
+ * {@link ObjectMessages}. The default is Java serialization ({@link #serialization()}), which
+ * decodes only what a {@link SerialFilter} allows;
  * plug another (a schema-based or faster serializer) per communicator with
  * {@link ObjectMessages#objectCodec(ObjectCodec)} or per call with
  * {@link ObjectMessages#withCodec(ObjectCodec)}. Sender and receiver must use the same
@@ -25,11 +26,18 @@ public interface ObjectCodec {
     Object decode(InputStream in) throws IOException;
 
     /**
-     * Java serialization ({@code ObjectOutputStream}/{@code ObjectInputStream}): any
-     * {@code Serializable} value, records included; classes resolve as
+     * Java serialization ({@code ObjectOutputStream}/{@code ObjectInputStream}) of any
+     * {@code Serializable} value; what it decodes is limited by the process default
+     * {@link SerialFilter} ({@link SerialFilter#processDefault()}), read at each message.
+     * A refused message is an {@link ObjectRefusedException}. Classes resolve as
      * {@code ObjectInputStream} does by default.
      */
     static ObjectCodec serialization() {
         return JavaSerialization.INSTANCE;
+    }
+
+    /** Java serialization decoding through {@code filter} instead of the process default. */
+    static ObjectCodec serialization(SerialFilter filter) {
+        return JavaSerialization.filtering(filter);
     }
 }

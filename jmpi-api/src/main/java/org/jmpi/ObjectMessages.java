@@ -10,7 +10,8 @@ import org.jmpi.internal.Runtime;
 /**
  * Messages of Java objects on a {@link Comm}, like mpi4py's lowercase methods: any value
  * the {@link ObjectCodec} can encode (by default any {@code Serializable}, records
- * included, and null) is sent as one MPI message of bytes. Receivers match the message
+ * included, and null, of which the receiver decodes what its {@link SerialFilter} allows)
+ * is sent as one MPI message of bytes. Receivers match the message
  * with a matched probe, so the length needs no separate message and never pairs with the
  * wrong bytes, even with many threads. Sizes beyond 2^31 - 1 bytes go through a derived
  * datatype, as mpi4py's {@code pkl5} does.
@@ -24,7 +25,9 @@ import org.jmpi.internal.Runtime;
  * Map<String, Integer> config = comm.bcastObject(comm.rank() == 0 ? load() : null, 0);
  * }</pre>
  *
- * <p>A value that cannot be encoded or decoded is an {@link java.io.UncheckedIOException}.
+ * <p>A value that cannot be encoded or decoded is an {@link java.io.UncheckedIOException};
+ * one the receiver's filter refuses, an {@link ObjectRefusedException} naming the class and
+ * the sending rank.
  * In a collective, a rank whose value cannot be encoded (or whose list has the wrong size)
  * still completes the exchange, telling the others, so every rank that needed its data
  * throws too and none is left waiting. The codec is the communicator's

@@ -135,7 +135,7 @@ public final class ObjectRequest<T> {
                 return false;
             }
             if (codec != null) {
-                value = ObjectCalls.decode(codec, buffer, 0, buffer.size(), "irecvObject");
+                value = ObjectCalls.decode(codec, buffer, 0, buffer.size(), "irecvObject", status.source());
             }
             return true;
         } catch (RuntimeException e) {

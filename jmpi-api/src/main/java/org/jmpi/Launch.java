@@ -104,6 +104,11 @@ final class Launch implements AutoCloseable {
         return seg == null ? MemorySegment.NULL : seg == Args.IN_PLACE ? MpiCalls.MPI_IN_PLACE() : seg;
     }
 
+    /** A native copy of {@code seg} that lives as long as the call. */
+    MemorySegment copy(MemorySegment seg) {
+        return arena().allocate(seg.byteSize(), 16).copyFrom(seg);
+    }
+
     /** {@code values} in native memory that lives as long as the call; NULL for null. */
     MemorySegment ints(int[] values) {
         return values == null ? MemorySegment.NULL : arena().allocateFrom(JAVA_INT, values);

@@ -3,7 +3,9 @@ package org.jmpi;
 import java.lang.foreign.MemorySegment;
 import java.util.Objects;
 
+import org.jmpi.bindings.abi.Abi;
 import org.jmpi.bindings.abi.MpiCalls;
+import org.jmpi.bindings.abi.MpiKind;
 import org.jmpi.internal.Args;
 
 /**
@@ -84,6 +86,9 @@ final class VariableCollectiveCalls {
      * alltoallw ({@code type} null: a datatype per peer, displacements in bytes). In place,
      * the send arrays are ignored and MPI is given the receive ones.
      */
+    /** Whether this MPI's in-place {@code MPI_Ialltoallw} is wrong (MPICH 4.0.2). */
+    private static final boolean IALLTOALLW_IN_PLACE_BROKEN = Abi.KIND == MpiKind.MPICH;
+
     static Request alltoall(Comm c, boolean nb, MemorySegment send, int[] sendCounts, int[] sendDispls,
                             Datatype[] sendTypes, MemorySegment recv, int[] recvCounts, int[] recvDispls,
                             Datatype[] recvTypes, Datatype type) {
@@ -98,6 +103,16 @@ final class VariableCollectiveCalls {
                         Blocks.sizeName(c));
             }
             MemorySegment s = k.arg(send);
+            if (w && inPlace && k.nonblocking && IALLTOALLW_IN_PLACE_BROKEN) {
+                // MPICH 4.0.2's MPI_Ialltoallw in place delivers wrong blocks when the types
+                // differ between peers (its blocking form is right; docs/mpich.md): send from
+                // a copy of the buffer with the receive spec, which is what in place means.
+                s = k.copy(r);
+                inPlace = false;
+                sendCounts = recvCounts;
+                sendDispls = recvDispls;
+                sendTypes = recvTypes;
+            }
             if (w && c.size == 1 && !c.inter && !inPlace) {
                 // Open MPI's coll/self scales alltoallw's byte displacements by the extent:
                 // give it the blocks' addresses and zero displacements instead.

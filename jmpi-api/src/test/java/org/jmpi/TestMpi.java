@@ -36,9 +36,23 @@ final class TestMpi {
      * jmpi reports it as an {@link MpiException} carrying MPICH's message.
      */
     static void assertNoPortsOnMpich() {
+        mpi();
         MpiException e = org.junit.jupiter.api.Assertions.assertThrows(MpiException.class, Port::open);
         org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("not supported with ucx netmod"),
                 e.getMessage());
+    }
+
+    /**
+     * MPICH 4.0.2 over ch4:ucx cannot spawn either: {@code MPI_Comm_spawn} fails with "Error in
+     * spawn call" on every rank (docs/mpich.md). Asserts that jmpi reports it on every rank of
+     * the world and that the world stays usable.
+     */
+    static void assertNoSpawnOnMpich() {
+        Comm world = world();
+        MpiException e = org.junit.jupiter.api.Assertions.assertThrows(MpiException.class,
+                () -> world.spawn(SpawnCommand.of("/bin/true", 1), 0));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("Error in spawn call"), e.getMessage());
+        world.barrier();
     }
 
     /**

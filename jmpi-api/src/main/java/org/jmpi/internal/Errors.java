@@ -32,12 +32,42 @@ public final class Errors {
             MemorySegment len = arena.allocate(JAVA_INT);
             String msg = MpiCalls.MPI_Error_string(rc, text, len) == 0
                     ? text.getString(0) : "unknown MPI error " + rc;
+            String name = ClassNames.of(errorClass);
+            if (name != null && !msg.startsWith(name)) {
+                msg = name + ": " + msg; // MPICH's strings do not name the class; Open MPI's do
+            }
             MpiException e = new MpiException(call, rc, errorClass, msg);
             Throwable upcall = Upcalls.take();
             if (upcall != null) {
                 e.initCause(upcall);
             }
             return e;
+        }
+    }
+
+    /** The names of the MPI error classes ({@code MPI_ERR_*}), read from {@link MpiCalls} when first needed. */
+    private static final class ClassNames {
+        private static final java.util.Map<Integer, String> NAMES = names();
+
+        static String of(int errorClass) {
+            return NAMES.get(errorClass);
+        }
+
+        private static java.util.Map<Integer, String> names() {
+            java.util.Map<Integer, String> names = new java.util.HashMap<>();
+            java.lang.reflect.Method[] methods = MpiCalls.class.getMethods();
+            java.util.Arrays.sort(methods, java.util.Comparator.comparing(java.lang.reflect.Method::getName));
+            for (java.lang.reflect.Method m : methods) {
+                if (m.getName().startsWith("MPI_ERR_") && m.getParameterCount() == 0 && m.getReturnType() == int.class
+                        && !m.getName().equals("MPI_ERR_LASTCODE")) {
+                    try {
+                        names.putIfAbsent((Integer) m.invoke(null), m.getName());
+                    } catch (ReflectiveOperationException e) {
+                        // not a constant: skip it
+                    }
+                }
+            }
+            return java.util.Map.copyOf(names);
         }
     }
 }

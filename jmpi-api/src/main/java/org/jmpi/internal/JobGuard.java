@@ -80,6 +80,9 @@ public final class JobGuard {
             name = job + "-" + Integer.toHexString(hnp.hashCode());
         } else if (slurmJob != null && slurmStep != null) {
             name = "slurm-" + slurmJob + "." + slurmStep;
+        } else if (System.getenv("PMI_FD") != null && System.getenv("PMI_SIZE") != null) {
+            // MPICH's Hydra names no job; its proxy, the ranks' parent, is one per job and node.
+            name = "hydra-" + ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(0L);
         } else {
             return null;
         }

@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jmpi.test.MpiLauncher;
+
 /**
  * Runs a whole job the way a user does, {@code native-scripts/jmpirun --oversubscribe
  * -np N MainClass args} (or any launcher's command line, e.g. srun's), with this
@@ -52,11 +54,23 @@ final class Job {
         return root;
     }
 
-    /** Runs {@code main} with {@code args} on {@code np} ranks, killed after {@code bound}. */
+    /** Runs {@code main} with {@code args} on {@code np} ranks of Open MPI, killed after {@code bound}. */
     static Result run(int np, Duration bound, List<String> jvmOptions, Map<String, String> env,
             String main, String... args) throws IOException, InterruptedException {
-        List<String> command = jmpirun(jvmOptions);
-        command.addAll(List.of("--oversubscribe", "--bind-to", "none", "-np", Integer.toString(np), main));
+        return run(MpiLauncher.OPENMPI, np, bound, jvmOptions, env, main, args);
+    }
+
+    /**
+     * Runs {@code main} with {@code args} on {@code np} ranks of {@code mpi} ({@code jmpirun
+     * --mpi}), killed after {@code bound}.
+     */
+    static Result run(MpiLauncher mpi, int np, Duration bound, List<String> jvmOptions, Map<String, String> env,
+            String main, String... args) throws IOException, InterruptedException {
+        List<String> command = jmpirun(mpi, jvmOptions);
+        if (mpi == MpiLauncher.OPENMPI) {
+            command.addAll(List.of("--oversubscribe", "--bind-to", "none"));
+        }
+        command.addAll(List.of("-np", Integer.toString(np), main));
         command.addAll(Arrays.asList(args));
         return exec(command, bound, env);
     }
@@ -64,10 +78,12 @@ final class Job {
     /**
      * The command that starts one rank, up to and including {@code org.jmpi.RankMain},
      * for launchers other than mpirun ({@code jmpirun --print-rank-command}): the JDK 25
-     * java, native access, {@code jvmOptions} and the class path with this module's classes.
+     * java, native access, the choice of {@code mpi}, {@code jvmOptions} and the class path
+     * with this module's classes.
      */
-    static List<String> rankCommand(List<String> jvmOptions) throws IOException, InterruptedException {
-        List<String> command = jmpirun(jvmOptions);
+    static List<String> rankCommand(MpiLauncher mpi, List<String> jvmOptions)
+            throws IOException, InterruptedException {
+        List<String> command = jmpirun(mpi, jvmOptions);
         command.add("--print-rank-command");
         Result r = exec(command, Duration.ofSeconds(60), Map.of());
         if (r.exit() != 0) {
@@ -76,8 +92,9 @@ final class Job {
         return r.stdout().lines().toList();
     }
 
-    private static List<String> jmpirun(List<String> jvmOptions) {
-        List<String> command = new ArrayList<>(List.of("bash", root().resolve("native-scripts/jmpirun").toString()));
+    private static List<String> jmpirun(MpiLauncher mpi, List<String> jvmOptions) {
+        List<String> command = new ArrayList<>(List.of("bash", root().resolve("native-scripts/jmpirun").toString(),
+                "--mpi", mpi.id));
         for (String o : jvmOptions) {
             command.add("-J" + o);
         }

@@ -3,9 +3,13 @@ package org.jmpi.reliability;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+
+import org.jmpi.test.MpiLauncher;
 
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,27 +18,33 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A rank killed with SIGKILL in the middle of point-to-point, a collective or a DSM
- * atomic ends the whole job within a bound, with a non-zero status, mpirun's message
- * naming the lost rank, and a line from every surviving rank naming it too; no rank
+ * atomic ends the whole job within a bound, under each MPI, with a non-zero status, the
+ * launcher's message naming the lost rank, and a line from every surviving rank naming it too; no rank
  * process is left behind.
  */
 class LostRankTest {
     private static final Duration BOUND = Duration.ofSeconds(120);
 
-    @ParameterizedTest
-    @ValueSource(strings = {"p2p", "collective", "dsm"})
-    void killedRankEndsTheJob(String kind) throws Exception {
+    static Stream<Arguments> cases() {
+        return MpiLauncher.selected().stream()
+                .flatMap(mpi -> Stream.of("p2p", "collective", "dsm").map(kind -> Arguments.of(kind, mpi)));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("cases")
+    void killedRankEndsTheJob(String kind, MpiLauncher mpi) throws Exception {
         int np = Job.ranks(2);
         int victim = 1;
-        Job.Result r = Job.run(np, BOUND, List.of(), Map.of(), "org.jmpi.reliability.LostRank",
+        Job.Result r = Job.run(mpi, np, BOUND, List.of(), Map.of(), "org.jmpi.reliability.LostRank",
                 kind, Integer.toString(victim), "300");
         assertFalse(r.timedOut(), () -> "the job outlived " + BOUND + "\n" + r.all());
         assertNotEquals(0, r.exit(), r::all);
         assertEquals(np, r.pids().size(), () -> "every rank started\n" + r.all());
         String all = r.stdout() + r.stderr();
-        assertTrue(all.contains("process rank " + victim) && all.contains("signal 9"),
-                () -> "mpirun names the killed rank\n" + r.all());
         long victimPid = r.pids().get(victim);
+        // mpirun names the rank; Hydra names the process ("PID n RUNNING AT host").
+        String named = mpi == MpiLauncher.OPENMPI ? "process rank " + victim : "PID " + victimPid + " ";
+        assertTrue(all.contains(named) && all.contains("signal 9"), () -> "the launcher names the killed rank\n" + r.all());
         for (int rank = 0; rank < np; rank++) {
             if (rank != victim) {
                 String line = "jmpi: rank " + rank + " of " + np + " (pid " + r.pids().get(rank) + ")";

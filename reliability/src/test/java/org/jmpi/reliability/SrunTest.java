@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.function.IntFunction;
 import java.util.stream.Stream;
 
+import org.jmpi.test.MpiLauncher;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,13 +38,9 @@ class SrunTest {
     private static final Map<String, String> SLURM_ENV = new HashMap<>();
     private static boolean startedSlurm;
 
-    /**
-     * The MPI implementations the ranks run on. MPICH goes here as "mpich" once jmpi
-     * selects it (-Djmpi.mpi=mpich / JMPI_MPI=mpich): see {@link #srunMpi} and
-     * {@link #rankEnv}.
-     */
+    /** The MPIs the ranks run on: those the harness runs under ({@code jmpi.mpis}). */
     static Stream<String> mpis() {
-        return Stream.of("openmpi");
+        return MpiLauncher.selected().stream().map(m -> m.id);
     }
 
     /** srun's {@code --mpi} plugin for {@code mpi}: how the ranks find each other. */
@@ -55,11 +52,6 @@ class SrunTest {
             case "mpich" -> "pmi2";
             default -> throw new IllegalArgumentException("no srun --mpi plugin known for " + mpi);
         };
-    }
-
-    /** What the ranks' environment needs to load {@code mpi}; nothing for Open MPI, jmpi's default. */
-    private static Map<String, String> rankEnv(String mpi) {
-        return mpi.equals("openmpi") ? Map.of() : Map.of("JMPI_MPI", mpi);
     }
 
     @BeforeAll
@@ -134,12 +126,10 @@ class SrunTest {
     private static Job.Result srun(String mpi, String main, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("srun", "--mpi=" + srunMpi(mpi), "-n", Integer.toString(NP),
                 "--overcommit", "--kill-on-bad-exit=1", "--time=2", "--job-name=jmpi-srun-test"));
-        command.addAll(Job.rankCommand(List.of()));
+        command.addAll(Job.rankCommand(MpiLauncher.of(mpi), List.of()));
         command.add(main);
         command.addAll(Arrays.asList(args));
-        Map<String, String> env = new HashMap<>(SLURM_ENV);
-        env.putAll(rankEnv(mpi));
-        return Job.exec(command, BOUND, env);
+        return Job.exec(command, BOUND, SLURM_ENV);
     }
 
     private static Job.Result slurm(String action) throws Exception {

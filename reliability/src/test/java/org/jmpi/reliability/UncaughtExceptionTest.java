@@ -3,8 +3,12 @@ package org.jmpi.reliability;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Test;
+import org.jmpi.test.MpiLauncher;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,11 +22,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class UncaughtExceptionTest {
     private static final Duration BOUND = Duration.ofSeconds(120);
 
-    private static Job.Result run(String where, int victim) throws Exception {
-        Job.Result r = Job.run(Job.ranks(2), BOUND, List.of(), Map.of(), "org.jmpi.reliability.Uncaught",
+    static Stream<MpiLauncher> mpis() {
+        return MpiLauncher.selected().stream();
+    }
+
+    private static Job.Result run(MpiLauncher mpi, String where, int victim) throws Exception {
+        Job.Result r = Job.run(mpi, Job.ranks(2), BOUND, List.of(), Map.of(), "org.jmpi.reliability.Uncaught",
                 where, Integer.toString(victim));
         assertFalse(r.timedOut(), () -> "the job outlived " + BOUND + "\n" + r.all());
-        // mpirun ends with the code jmpi passes to MPI_Abort. Its "MPI_ABORT was invoked on
+        // mpirun and Hydra end with the code jmpi passes to MPI_Abort. Its "MPI_ABORT was invoked on
         // rank R" notice is not asserted: Open MPI 4.1.4 loses it now and then (about one
         // job in six here, "ORTE_ERROR_LOG: ... in file ../../../orte/util/show_help.c").
         assertEquals(1, r.exit(), () -> "job aborted with MPI_Abort's code\n" + r.all());
@@ -30,10 +38,11 @@ class UncaughtExceptionTest {
         return r;
     }
 
-    @Test
-    void exceptionFromMainInsideTryWithResourcesAbortsTheJob() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("mpis")
+    void exceptionFromMainInsideTryWithResourcesAbortsTheJob(MpiLauncher mpi) throws Exception {
         int victim = 1;
-        Job.Result r = run("main", victim);
+        Job.Result r = run(mpi, "main", victim);
         String err = r.stderr();
         assertTrue(err.contains("jmpi: rank " + victim + " of ") && err.contains("uncaught exception in main"),
                 () -> "names the rank\n" + r.all());
@@ -41,10 +50,11 @@ class UncaughtExceptionTest {
                 && err.contains("at org.jmpi.reliability.Uncaught.main(Uncaught.java"), () -> "stack trace\n" + r.all());
     }
 
-    @Test
-    void exceptionFromAnotherThreadAbortsTheJob() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("mpis")
+    void exceptionFromAnotherThreadAbortsTheJob(MpiLauncher mpi) throws Exception {
         int victim = 0;
-        Job.Result r = run("thread", victim);
+        Job.Result r = run(mpi, "thread", victim);
         String err = r.stderr();
         assertTrue(err.contains("jmpi: rank " + victim + " of ")
                 && err.contains("uncaught exception in thread \"worker-" + victim + "\""), () -> "names the rank\n" + r.all());

@@ -109,6 +109,9 @@ final class CollectiveCalls {
         return n;
     }
 
+    /** A buffer for arguments MPI does not read, where an MPI refuses NULL. */
+    private static final MemorySegment NOT_SIGNIFICANT = java.lang.foreign.Arena.global().allocate(16, 16);
+
     static Request reduce(Comm c, boolean nb, MemorySegment send, MemorySegment recv, Datatype type, Op op,
                           int root) {
         Role role = role(c, type, root);
@@ -125,7 +128,8 @@ final class CollectiveCalls {
                 n = Buffers.countOf(k.in(send, "send"), type, "send");
             }
             send = role.member() ? send : null;
-            MemorySegment s = k.arg(send);
+            // The send buffer is not significant at MPI_ROOT, but MPICH 4.0.2 refuses NULL there.
+            MemorySegment s = role.member() || !role.root() ? k.arg(send) : NOT_SIGNIFICANT;
             MemorySegment t = type.handle();
             MemorySegment o = k.op(op);
             int rc;

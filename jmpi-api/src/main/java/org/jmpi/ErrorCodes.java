@@ -58,6 +58,9 @@ public final class ErrorCodes {
     /** {@code MPI_ERR_LASTCODE}: the last predefined error code; user classes and codes come after it. */
     public static final int ERR_LASTCODE = MpiCalls.MPI_ERR_LASTCODE();
 
+    /** The largest class or code added through this class (MPICH's MPI_LASTUSEDCODE counts classes only). */
+    private static final java.util.concurrent.atomic.AtomicInteger ADDED = new java.util.concurrent.atomic.AtomicInteger();
+
     private ErrorCodes() {
     }
 
@@ -67,7 +70,7 @@ public final class ErrorCodes {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment out = arena.allocate(JAVA_INT);
             Errors.check(MpiCalls.MPI_Add_error_class(out), "MPI_Add_error_class");
-            return out.get(JAVA_INT, 0);
+            return added(out.get(JAVA_INT, 0));
         }
     }
 
@@ -77,7 +80,7 @@ public final class ErrorCodes {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment out = arena.allocate(JAVA_INT);
             Errors.check(MpiCalls.MPI_Add_error_code(errorClass, out), "MPI_Add_error_code");
-            return out.get(JAVA_INT, 0);
+            return added(out.get(JAVA_INT, 0));
         }
     }
 
@@ -118,7 +121,16 @@ public final class ErrorCodes {
         }
     }
 
-    /** The largest error code in use, predefined or added ({@code MPI_LASTUSEDCODE}). */
+    private static int added(int code) {
+        ADDED.accumulateAndGet(code, Math::max);
+        return code;
+    }
+
+    /**
+     * The largest error code in use, predefined or added: {@code MPI_LASTUSEDCODE}, and no
+     * less than {@link #ERR_LASTCODE} or the largest code added here (MPICH numbers its own
+     * codes up to {@code ERR_LASTCODE} and does not count added codes in the attribute).
+     */
     public static int lastUsedCode() {
         Runtime.checkCall();
         try (Arena arena = Arena.ofConfined()) {
@@ -126,8 +138,9 @@ public final class ErrorCodes {
             MemorySegment flag = arena.allocate(JAVA_INT);
             Errors.check(MpiCalls.MPI_Comm_get_attr(Handles.COMM_WORLD, MpiCalls.MPI_LASTUSEDCODE(), value, flag),
                     "MPI_Comm_get_attr");
-            return flag.get(JAVA_INT, 0) == 0 ? ERR_LASTCODE
+            int attr = flag.get(JAVA_INT, 0) == 0 ? ERR_LASTCODE
                     : value.get(ADDRESS, 0).reinterpret(JAVA_INT.byteSize()).get(JAVA_INT, 0);
+            return Math.max(Math.max(attr, ERR_LASTCODE), ADDED.get());
         }
     }
 

@@ -47,8 +47,12 @@ final class Rma {
         Datatype tt = targetType == null ? originType : targetType;
         int tn = targetCount < 0 ? on : targetCount;
         w.targets.check(target, disp, tn, tt);
+        WinTargets.checkAttached(w, w.rank, target, disp, tn, tt);
         sameData(on, originType, "origin", tn, tt);
         MemorySegment oph = kind == ACCUMULATE ? accumulateOp(op, false) : null;
+        if (kind == ACCUMULATE) {
+            OpTypes.check(op, tt, "targetType");
+        }
         if (r != null) {
             w.epochs.checkPassive(target, CALLS[kind]);
         }
@@ -80,8 +84,10 @@ final class Rma {
         MemorySegment res = nativeOnly(Args.writable(result, "result"), "result");
         int rn = count(res, resultCount, resultType, "result", "resultType");
         Datatype tt = targetType == null ? resultType : targetType;
+        OpTypes.check(op, tt, "targetType");
         int tn = targetCount < 0 ? rn : targetCount;
         w.targets.check(target, disp, tn, tt);
+        WinTargets.checkAttached(w, w.rank, target, disp, tn, tt);
         sameData(rn, resultType, "result", tn, tt);
         MemorySegment o = MemorySegment.NULL;
         Datatype ot = originType == null ? resultType : originType;
@@ -119,10 +125,14 @@ final class Rma {
         boolean swap = op == null;
         MemorySegment oph = swap ? null : accumulateOp(op, true);
         checkAtomicType(type, swap);
+        if (!swap) {
+            OpTypes.check(op, type, "type");
+        }
         MemorySegment o = origin == null && op == Op.NO_OP ? MemorySegment.NULL : one(origin, false, type, "origin");
         MemorySegment c = swap ? one(compare, false, type, "compare") : null;
         MemorySegment res = one(result, true, type, "result");
         w.targets.check(target, disp, 1, type);
+        WinTargets.checkAttached(w, w.rank, target, disp, 1, type);
         MemorySegment th = type.handle();
         if (swap && w.casRefusal != null) {
             throw new UnsupportedOperationException(w.casRefusal);

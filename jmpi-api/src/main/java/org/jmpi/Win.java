@@ -285,6 +285,18 @@ public final class Win implements OneSided, OneSidedAtomics, OneSidedRequests, W
         }
     }
 
+    /** Whether one region attached to this dynamic window holds the addresses {@code [first, end)}. */
+    boolean attachedCovers(long first, long end) {
+        synchronized (attached) {
+            for (MemorySegment m : attached) {
+                if (first >= m.address() && end <= m.address() + m.byteSize()) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
     /** Detaches a region attached by {@link #attach} ({@code MPI_Win_detach}); local. */
     public void detach(MemorySegment memory) {
         checkDynamic("detach");

@@ -87,21 +87,41 @@ final class WinTargets {
             return;
         }
         long unit = units[target];
-        long first;
-        long end;
-        try {
-            long start = Math.multiplyExact(disp, unit) + type.trueLowerBound();
-            long d = Math.multiplyExact((long) count - 1, type.extent());
-            first = start + Math.min(0, d);
-            end = Math.addExact(start + type.trueExtent(), Math.max(0, d));
-        } catch (ArithmeticException e) {
-            first = -1;
-            end = Long.MAX_VALUE;
-        }
+        long[] span = span(disp, unit, count, type);
+        long first = span[0];
+        long end = span[1];
         if (first < 0 || end > bytes[target]) {
             throw new IllegalArgumentException("targetDisp: " + count + " x " + type + " at displacement " + disp
                     + " (unit " + unit + " bytes) span bytes [" + first + ", " + end + ") but the window of target rank "
                     + target + " has " + bytes[target] + " bytes");
+        }
+    }
+
+    /** The bytes {@code [first, end)} that {@code count} elements of {@code type} at {@code disp} cover; {@code [-1, MAX)} on overflow. */
+    static long[] span(long disp, long unit, int count, Datatype type) {
+        try {
+            long start = Math.multiplyExact(disp, unit) + type.trueLowerBound();
+            long d = Math.multiplyExact((long) count - 1, type.extent());
+            return new long[] {start + Math.min(0, d), Math.addExact(start + type.trueExtent(), Math.max(0, d))};
+        } catch (ArithmeticException e) {
+            return new long[] {-1, Long.MAX_VALUE};
+        }
+    }
+
+    /**
+     * On a dynamic window, the calling process's own memory is known: a target range at this
+     * process ({@code self}) must lie in one region it attached (MPICH reads an unattached
+     * address of its own process without checking, and the JVM crashes).
+     */
+    static void checkAttached(Win w, int self, int target, long disp, int count, Datatype type) {
+        if (w.flavor() != WinFlavor.DYNAMIC || target != self || count == 0) {
+            return;
+        }
+        long[] span = span(disp, 1, count, type);
+        if (!w.attachedCovers(span[0], span[1])) {
+            throw new IllegalArgumentException("targetDisp: " + count + " x " + type + " at address " + disp
+                    + " span bytes [" + span[0] + ", " + span[1] + ") that no region attached to this dynamic window"
+                    + " by its own process holds");
         }
     }
 }

@@ -160,6 +160,10 @@ class WinArgumentTest {
             fails(IllegalArgumentException.class, "targetRank: PROC_NULL has no value",
                     () -> win.fetchAndOp(1.5, Comm.PROC_NULL, 0, Op.SUM));
             assertEquals(0.0, win.fetchAndOp(0.0, 0, 1, Op.SUM), "adding 0.0 to a zeroed double fetches 0.0");
+            fails(IllegalArgumentException.class, "op: " + Op.BAND + " is not defined on targetType " + Datatype.DOUBLE,
+                    () -> win.accumulate(arena.allocateFrom(JAVA_DOUBLE, 1.5), Datatype.DOUBLE, 0, 0, Op.BAND));
+            fails(IllegalArgumentException.class, "op: " + Op.MAXLOC + " is not defined on type " + Datatype.LONG,
+                    () -> win.fetchAndOp(one, arena.allocate(JAVA_LONG), Datatype.LONG, 0, 0, Op.MAXLOC));
             Request put = win.rput(one, Datatype.LONG, 0, 0);
             fails(IllegalStateException.class, "a request-based one-sided operation must complete before it is closed",
                     put::close);

@@ -111,7 +111,8 @@ final class FuturePoller {
                 Request r = batch[i].request;
                 Abi.setHandle(r.slot, 0, Abi.getHandle(hs, i));
                 Status s = new Status();
-                MemorySegment.copy(st, i * Scratch.STATUS_BYTES, s.segment(), 0, Scratch.STATUS_BYTES);
+                // statuses come compacted, in the order of the indices (MPI_Testsome)
+                MemorySegment.copy(st, k * Scratch.STATUS_BYTES, s.segment(), 0, Scratch.STATUS_BYTES);
                 int err = rc == 0 ? 0 : s.error();
                 settle(batch[i], s, err == 0 ? null : Errors.exception(err, "MPI_Testsome"));
             }

@@ -192,7 +192,8 @@ class ErrhandlerTest {
         assertThrows(IllegalArgumentException.class, () -> ErrorCodes.addString(ErrorCodes.ERR_TRUNCATE, "mine"));
         assertThrows(IllegalArgumentException.class, () -> ErrorCodes.string(-1));
         int cls = ErrorCodes.addClass();
-        assertThrows(IllegalArgumentException.class, () -> ErrorCodes.addString(cls, "x".repeat(300)));
+        assertThrows(IllegalArgumentException.class,
+                () -> ErrorCodes.addString(cls, "x".repeat(org.jmpi.bindings.abi.MpiCalls.MPI_MAX_ERROR_STRING())));
         assertThrows(NullPointerException.class, () -> ErrorCodes.addString(cls, null));
         Comm freed = world.dup();
         freed.close();

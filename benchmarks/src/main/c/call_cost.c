@@ -1,8 +1,8 @@
 /* The C reference of the JMH single-process costs: ns per call of MPI_Comm_rank,
  * MPI_Wtime, MPI_Barrier on MPI_COMM_SELF and an 8-byte MPI_Sendrecv to itself on
- * MPI_COMM_SELF, each the median of 5 runs of many calls. Runs as one process (no mpirun
- * needed: Open MPI's singleton start). Prints '#' comments and lines "name ns_per_call"
- * under the JMH benchmarks' names:  call_cost [-n CALLS]  (default 2000000).
+ * MPI_COMM_SELF, each the median of 5 runs of many calls. Runs as one process (no launcher
+ * needed: singleton start, Open MPI's and MPICH's alike). Prints '#' comments and lines
+ * "name ns_per_call" under the JMH benchmarks' names:  call_cost [-n CALLS]  (default 2000000).
  */
 #include <mpi.h>
 #include <stdio.h>

@@ -4,46 +4,48 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.BeforeAll;
+import org.jmpi.bench.osu.Allreduce;
+import org.jmpi.bench.osu.Alltoall;
+import org.jmpi.bench.osu.Bandwidth;
+import org.jmpi.bench.osu.Barrier;
+import org.jmpi.bench.osu.Bcast;
+import org.jmpi.bench.osu.BiBandwidth;
+import org.jmpi.bench.osu.Latency;
+import org.jmpi.test.MpiLauncher;
+import org.jmpi.test.Programs;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Runs every OSU-style Java program (with each buffer kind it takes) and every C twin
- * (built by {@code native-scripts/build-c}) under {@code mpirun} at np=2 with tiny sizes
- * and iteration counts, and checks the output protocol the benchmark runner reads: one
- * {@code # jmpi bench=... impl=... buffer=...} header and one positive {@code size value}
- * row per size. Each program validates the data it received (exit status 1 otherwise), so
- * a zero exit status also says the data arrived intact. One job with a C rank and a Java
- * rank per benchmark checks that the twins send the same messages in the same order and
- * compute the same bytes. No timing is asserted.
+ * (built by {@code native-scripts/build-c} with the MPI's own {@code mpicc}) at np=2 with
+ * tiny sizes and iteration counts, under each MPI of {@link MpiLauncher#selected()} (Open
+ * MPI's {@code mpirun}, MPICH's {@code mpiexec}), and checks the output protocol the
+ * benchmark runner reads: one {@code # jmpi bench=... impl=... buffer=...} header and one
+ * positive {@code size value} row per size. Each program validates the data it received
+ * (exit status 1 otherwise), so a zero exit status also says the data arrived intact. One
+ * job with a C rank and a Java rank per benchmark checks that the twins send the same
+ * messages in the same order and compute the same bytes. No timing is asserted.
  */
 class OsuProgramsTest {
-    private static final long TIMEOUT_SECONDS = 180;
+    private static final int TIMEOUT_SECONDS = 180;
     private static final Pattern HEADER = Pattern.compile("# jmpi bench=(\\S+) impl=(\\S+) buffer=(\\S+)");
     private static final Pattern ALLOCATED = Pattern.compile(
             "(?m)^# java heap bytes allocated in timed loops \\(most of any rank\\): \\d+ in all, \\d+ in the last$");
     private static final Pattern ROW = Pattern.compile("(\\d+)\\s+(\\S+)");
 
     /** A benchmark: its name in results, Java main class, C program, tiny arguments, the sizes they print, buffer kinds. */
-    private record Program(String bench, String javaClass, String c, List<String> args, List<Long> sizes,
+    private record Program(String bench, Class<?> javaClass, String c, List<String> args, List<Long> sizes,
                            List<String> kinds) {
         @Override
         public String toString() {
@@ -61,69 +63,39 @@ class OsuProgramsTest {
     private static final List<Long> FOUR_TO_64_KIB = List.of(4096L, 8192L, 16384L, 32768L, 65536L);
     private static final List<String> BOTH = List.of("segment", "array");
     private static final List<Program> PROGRAMS = List.of(
-            new Program("latency", "Latency", "osu_latency", TINY, ONE_TO_64, BOTH),
-            new Program("bw", "Bandwidth", "osu_bw", TINY_WINDOWS, FOUR_TO_64_KIB, BOTH),
-            new Program("bibw", "BiBandwidth", "osu_bibw", TINY_WINDOWS, FOUR_TO_64_KIB, BOTH),
-            new Program("allreduce", "Allreduce", "osu_allreduce", TINY, List.of(4L, 8L, 16L, 32L, 64L), BOTH),
-            new Program("bcast", "Bcast", "osu_bcast", TINY, ONE_TO_64, BOTH),
-            new Program("alltoall", "Alltoall", "osu_alltoall", TINY, ONE_TO_64, BOTH),
-            new Program("barrier", "Barrier", "osu_barrier", TINY, List.of(0L), List.of("segment")));
-
-    private static Path cBin;
-
-    @TempDir
-    Path tmp;
-
-    @BeforeAll
-    static void buildCTwins() throws Exception {
-        Path root = Path.of("").toAbsolutePath();
-        while (!Files.isRegularFile(root.resolve("native-scripts/build-c"))) {
-            root = root.getParent();
-            assertTrue(root != null, "no native-scripts/build-c above " + Path.of("").toAbsolutePath());
-        }
-        Path log = Files.createTempFile("jmpi-build-c-", ".log");
-        try {
-            Process build = new ProcessBuilder("bash", root.resolve("native-scripts/build-c").toString())
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            boolean done = build.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            if (!done) {
-                build.destroyForcibly();
-            }
-            assertTrue(done && build.exitValue() == 0, "native-scripts/build-c failed:\n" + Files.readString(log));
-        } finally {
-            Files.deleteIfExists(log);
-        }
-        cBin = root.resolve("benchmarks/target/c-bin");
-        for (Program p : PROGRAMS) {
-            assertTrue(Files.isExecutable(cBin.resolve(p.c())), p.c() + " was not built");
-        }
-    }
+            new Program("latency", Latency.class, "osu_latency", TINY, ONE_TO_64, BOTH),
+            new Program("bw", Bandwidth.class, "osu_bw", TINY_WINDOWS, FOUR_TO_64_KIB, BOTH),
+            new Program("bibw", BiBandwidth.class, "osu_bibw", TINY_WINDOWS, FOUR_TO_64_KIB, BOTH),
+            new Program("allreduce", Allreduce.class, "osu_allreduce", TINY, List.of(4L, 8L, 16L, 32L, 64L), BOTH),
+            new Program("bcast", Bcast.class, "osu_bcast", TINY, ONE_TO_64, BOTH),
+            new Program("alltoall", Alltoall.class, "osu_alltoall", TINY, ONE_TO_64, BOTH),
+            new Program("barrier", Barrier.class, "osu_barrier", TINY, List.of(0L), List.of("segment")));
 
     static Stream<Arguments> javaRuns() {
-        return PROGRAMS.stream().flatMap(p -> p.kinds().stream().map(k -> Arguments.of(p, k)));
+        return Jobs.underEachMpi(PROGRAMS.stream()
+                .flatMap(p -> p.kinds().stream().map(k -> Arguments.of(p, k))).toList());
     }
 
-    static Stream<Program> programs() {
-        return PROGRAMS.stream();
+    static Stream<Arguments> programs() {
+        return Jobs.underEachMpi(PROGRAMS.stream().map(Arguments::of).toList());
     }
 
-    @ParameterizedTest(name = "{0} -b {1}")
+    static Stream<MpiLauncher> mpis() {
+        return Jobs.mpis();
+    }
+
+    @ParameterizedTest(name = "{0} -b {1} on {2}")
     @MethodSource("javaRuns")
-    void javaProgramPrintsARowPerSize(Program p, String kind) throws Exception {
-        List<String> command = new ArrayList<>(List.of("-np", "2"));
-        command.addAll(java(p, kind));
-        Run run = mpirun(command);
-        assertEquals(0, run.status(), run::describe);
-        checkOutput(run, p, "java", kind);
-        assertTrue(ALLOCATED.matcher(run.out()).find(), run::describe);
+    void javaProgramPrintsARowPerSize(Program p, String kind, MpiLauncher mpi) throws Exception {
+        String out = Programs.mpirun(mpi, 2, java(mpi, p, kind), TIMEOUT_SECONDS);
+        checkOutput(out, p, "java", kind);
+        assertTrue(ALLOCATED.matcher(out).find(), out);
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "{0} on {1}")
     @MethodSource("programs")
-    void cTwinPrintsARowPerSize(Program p) throws Exception {
-        Run run = mpirun(c(p, 2));
-        assertEquals(0, run.status(), run::describe);
-        checkOutput(run, p, "c", "native");
+    void cTwinPrintsARowPerSize(Program p, MpiLauncher mpi) throws Exception {
+        checkOutput(Programs.mpirun(mpi, 2, c(mpi, p), TIMEOUT_SECONDS), p, "c", "native");
     }
 
     /**
@@ -131,62 +103,54 @@ class OsuProgramsTest {
      * if both sides post matching calls, and passes validation only if both compute the
      * same bytes (and floats) for every message.
      */
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "{0} on {1}")
     @MethodSource("programs")
-    void javaAndCRanksRunOneJob(Program p) throws Exception {
+    void javaAndCRanksRunOneJob(Program p, MpiLauncher mpi) throws Exception {
         String javaKind = p.kinds().getLast();
-        List<String> cFirst = new ArrayList<>(c(p, 1));
-        cFirst.add(":");
-        cFirst.addAll(List.of("-np", "1"));
-        cFirst.addAll(java(p, javaKind));
-        Run run = mpirun(cFirst);
-        assertEquals(0, run.status(), run::describe);
-        checkOutput(run, p, "c", "native");
+        List<String> cFirst = new ArrayList<>(c(mpi, p));
+        cFirst.addAll(List.of(":", "-n", "1"));
+        cFirst.addAll(java(mpi, p, javaKind));
+        checkOutput(Programs.mpirun(mpi, 1, cFirst, TIMEOUT_SECONDS), p, "c", "native");
 
-        List<String> javaFirst = new ArrayList<>(List.of("-np", "1"));
-        javaFirst.addAll(java(p, "segment"));
-        javaFirst.add(":");
-        javaFirst.addAll(c(p, 1));
-        run = mpirun(javaFirst);
-        assertEquals(0, run.status(), run::describe);
-        checkOutput(run, p, "java", "segment");
+        List<String> javaFirst = new ArrayList<>(java(mpi, p, "segment"));
+        javaFirst.addAll(List.of(":", "-n", "1"));
+        javaFirst.addAll(c(mpi, p));
+        checkOutput(Programs.mpirun(mpi, 1, javaFirst, TIMEOUT_SECONDS), p, "java", "segment");
     }
 
-    @Test
-    void badOptionsFailNamingTheOption() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("mpis")
+    void badOptionsFailNamingTheOption(MpiLauncher mpi) throws Exception {
         Program latency = PROGRAMS.getFirst();
-        List<String> java = new ArrayList<>(List.of("-np", "2"));
-        java.addAll(java(latency, "segment"));
+        List<String> java = new ArrayList<>(java(mpi, latency, "segment"));
         java.addAll(List.of("-i", "0"));
-        Run run = mpirun(java);
+        Jobs.Job run = Jobs.run(mpi, 2, java, TIMEOUT_SECONDS);
         assertNotEquals(0, run.status(), run::describe);
         assertTrue(run.err().contains("-i must be at least 1"), run::describe);
 
-        List<String> c = new ArrayList<>(c(latency, 2));
+        List<String> c = new ArrayList<>(c(mpi, latency));
         c.addAll(List.of("-i", "0"));
-        run = mpirun(c);
+        run = Jobs.run(mpi, 2, c, TIMEOUT_SECONDS);
         assertNotEquals(0, run.status(), run::describe);
         assertTrue(run.err().contains("-i must be a number of at least 1"), run::describe);
     }
 
-    @Test
-    void pointToPointProgramsNeedExactlyTwoRanks() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("mpis")
+    void pointToPointProgramsNeedExactlyTwoRanks(MpiLauncher mpi) throws Exception {
         Program bw = PROGRAMS.get(1);
-        List<String> java = new ArrayList<>(List.of("-np", "1"));
-        java.addAll(java(bw, "segment"));
-        Run run = mpirun(java);
+        Jobs.Job run = Jobs.run(mpi, 1, java(mpi, bw, "segment"), TIMEOUT_SECONDS);
         assertEquals(1, run.status(), run::describe);
         assertTrue(run.err().contains("bw: this test needs exactly 2 processes, not 1"), run::describe);
-        run = mpirun(c(bw, 1));
+        run = Jobs.run(mpi, 1, c(mpi, bw), TIMEOUT_SECONDS);
         assertEquals(1, run.status(), run::describe);
         assertTrue(run.err().contains("bw: this test needs exactly 2 processes, not 1"), run::describe);
     }
 
-    @Test
-    void barrierRefusesArrays() throws Exception {
-        List<String> java = new ArrayList<>(List.of("-np", "2"));
-        java.addAll(java(PROGRAMS.getLast(), "array"));
-        Run run = mpirun(java);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("mpis")
+    void barrierRefusesArrays(MpiLauncher mpi) throws Exception {
+        Jobs.Job run = Jobs.run(mpi, 2, java(mpi, PROGRAMS.getLast(), "array"), TIMEOUT_SECONDS);
         assertNotEquals(0, run.status(), run::describe);
         assertTrue(run.err().contains("only -b segment applies"), run::describe);
     }
@@ -228,84 +192,35 @@ class OsuProgramsTest {
         assertEquals(OsuData.contribution(0, 3) + OsuData.contribution(1, 3), OsuData.sum(2, 3));
     }
 
-    /** Checks the header, and one positive row per expected size, in order. */
-    private static void checkOutput(Run run, Program p, String impl, String kind) {
-        List<String> headers = run.out().lines().filter(l -> l.startsWith("# jmpi ")).toList();
-        assertEquals(1, headers.size(), run::describe);
+    /** Checks the header, and one positive row per expected size, in order, in standard output {@code out}. */
+    private static void checkOutput(String out, Program p, String impl, String kind) {
+        List<String> headers = out.lines().filter(l -> l.startsWith("# jmpi ")).toList();
+        assertEquals(1, headers.size(), out);
         Matcher h = HEADER.matcher(headers.getFirst());
-        assertTrue(h.matches(), run::describe);
-        assertEquals(List.of(p.bench(), impl, kind), List.of(h.group(1), h.group(2), h.group(3)), run::describe);
+        assertTrue(h.matches(), out);
+        assertEquals(List.of(p.bench(), impl, kind), List.of(h.group(1), h.group(2), h.group(3)), out);
         List<Long> sizes = new ArrayList<>();
-        for (String line : run.out().lines().filter(l -> !l.startsWith("#") && !l.isBlank()).toList()) {
+        for (String line : out.lines().filter(l -> !l.startsWith("#") && !l.isBlank()).toList()) {
             Matcher m = ROW.matcher(line.strip());
-            assertTrue(m.matches(), () -> "not a data line: '" + line + "'\n" + run.describe());
+            assertTrue(m.matches(), () -> "not a data line: '" + line + "'\n" + out);
             double value = Double.parseDouble(m.group(2));
-            assertTrue(value > 0 && Double.isFinite(value), () -> "value not positive: '" + line + "'\n" + run.describe());
+            assertTrue(value > 0 && Double.isFinite(value), () -> "value not positive: '" + line + "'\n" + out);
             sizes.add(Long.parseLong(m.group(1)));
         }
-        assertEquals(p.sizes(), sizes, run::describe);
+        assertEquals(p.sizes(), sizes, out);
     }
 
-    private static List<String> java(Program p, String kind) {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"),
-                "org.jmpi.bench.osu." + p.javaClass()));
+    private static List<String> java(MpiLauncher mpi, Program p, String kind) {
+        List<String> command = new ArrayList<>(Programs.java(mpi, p.javaClass()));
         command.addAll(p.args());
         command.addAll(List.of("-b", kind));
         return command;
     }
 
-    private static List<String> c(Program p, int np) {
-        List<String> command = new ArrayList<>(List.of("-np", Integer.toString(np), cBin.resolve(p.c()).toString()));
+    /** The C twin built by {@code mpi}'s mpicc, with the tiny arguments. */
+    private static List<String> c(MpiLauncher mpi, Program p) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Programs.cProgram(mpi, "benchmarks", p.c()).toString()));
         command.addAll(p.args());
         return command;
-    }
-
-    /** A finished job: exit status, standard output and error. */
-    private record Run(String command, int status, String out, String err) {
-        String describe() {
-            return command + "\nexit status " + status + "\nstdout:\n" + out + "\nstderr:\n" + err;
-        }
-    }
-
-    /** Runs {@code mpirun} with {@code args} (the rank counts and programs) at np=2 in all. */
-    private Run mpirun(List<String> args) throws IOException, InterruptedException {
-        assumeTrue(npAllowed(2), "np=2 is not in jmpi.np");
-        List<String> command = new ArrayList<>(List.of("mpirun"));
-        if (isRoot()) {
-            command.add("--allow-run-as-root");
-        }
-        command.addAll(List.of("--oversubscribe", "--bind-to", "none"));
-        command.addAll(args);
-        Path out = Files.createTempFile(tmp, "out-", ".txt");
-        Path err = Files.createTempFile(tmp, "err-", ".txt");
-        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        process.getOutputStream().close();
-        String shown = String.join(" ", command);
-        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-            process.waitFor(10, TimeUnit.SECONDS);
-            fail("killed after " + TIMEOUT_SECONDS + " s: " + shown + "\nstdout:\n" + Files.readString(out)
-                    + "\nstderr:\n" + Files.readString(err));
-        }
-        return new Run(shown, process.exitValue(), Files.readString(out), Files.readString(err));
-    }
-
-    private static boolean isRoot() {
-        try {
-            return Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
-        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
-            return "root".equals(System.getProperty("user.name"));
-        }
-    }
-
-    /** Whether {@code -Djmpi.np} (all counts when unset) allows {@code np} ranks, as the multi-rank suites honour it. */
-    private static boolean npAllowed(int np) {
-        String allowed = System.getProperty("jmpi.np", "").strip();
-        return allowed.isEmpty() || Arrays.stream(allowed.split(",")).map(String::strip)
-                .anyMatch(s -> s.equals(Integer.toString(np)));
     }
 }

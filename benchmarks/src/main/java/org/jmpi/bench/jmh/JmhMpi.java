@@ -8,7 +8,8 @@ import org.jmpi.dsm.DsmContext;
 
 /**
  * MPI (and DSM contexts over {@code MPI_COMM_SELF}) for the JMH benchmarks: initialised
- * once per JVM, without mpirun (Open MPI's singleton start), at
+ * once per JVM, without a launcher (singleton start: Open MPI's and MPICH's alike; the MPI
+ * is {@code -Djmpi.mpi}, which JMH's forks inherit), at
  * {@link ThreadLevel#SERIALIZED} because JMH calls from its worker threads; finalised by
  * a shutdown hook, since MPI cannot be initialised again after that.
  */

@@ -14,8 +14,9 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Runs every OSU-style benchmark in Java and in C side by side (np = 2, bound to cores),
- * alternating the implementations from one repetition to the next, and writes
+ * Runs every OSU-style benchmark in Java and in C side by side (np = 2, bound to cores) on
+ * one MPI ({@code --mpi openmpi}, the default, or {@code mpich}), alternating the
+ * implementations from one repetition to the next, and writes
  * results.csv, an OSU-layout table on standard output, one PNG per benchmark and
  * summary.md. Started by {@code native-scripts/bench}, which builds first; see
  * {@link RunnerOptions} for the options. A job that fails or passes its time bound is
@@ -23,12 +24,14 @@ import java.util.Set;
  * results of the others. It exits with 1 too when no program was built at all.
  *
  * <p>System properties: {@code jmpi.root} (the project, default the working directory)
- * and {@code jmpi.bench.mpirunFlags} (extra mpirun flags, e.g. {@code --allow-run-as-root}).
+ * and {@code jmpi.bench.mpirunFlags} (extra flags of the C twins' launcher, e.g.
+ * {@code --allow-run-as-root} for Open MPI as root; {@code native-scripts/bench} sets it
+ * for Open MPI only).
  */
 public final class BenchRunner {
     private final RunnerOptions options;
     private final Launcher launcher;
-    private final Results results = new Results();
+    private final Results results;
     private final List<String> failures = new ArrayList<>();
     private final List<String> skipped = new ArrayList<>();
     private int jobs;
@@ -36,6 +39,7 @@ public final class BenchRunner {
     private BenchRunner(RunnerOptions options, Launcher launcher) {
         this.options = options;
         this.launcher = launcher;
+        this.results = new Results(options.mpi());
     }
 
     /** Entry point; see the class comment. */
@@ -44,7 +48,7 @@ public final class BenchRunner {
         Path root = Path.of(System.getProperty("jmpi.root", ".")).toAbsolutePath().normalize();
         RunnerOptions options;
         try {
-            options = RunnerOptions.parse(args, root.resolve("benchmarks/results/latest"));
+            options = RunnerOptions.parse(args, root.resolve("benchmarks/results"));
             Benchmarks.select(options.only());
         } catch (IllegalArgumentException e) {
             System.err.println("bench: " + e.getMessage());
@@ -53,12 +57,12 @@ public final class BenchRunner {
         }
         Files.createDirectories(options.out());
         if (options.summaryOnly()) {
-            System.err.println("bench: wrote " + Summary.write(options.out()));
+            System.err.println("bench: wrote " + Summary.write(options.out(), options.mpi()));
             return;
         }
         List<String> flags = Arrays.stream(System.getProperty("jmpi.bench.mpirunFlags", "").split("\\s+"))
                 .filter(s -> !s.isEmpty()).toList();
-        Launcher launcher = new Launcher(root, flags, options.timeout());
+        Launcher launcher = new Launcher(root, options.mpi(), flags, options.timeout());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 launcher.stopCurrent();
@@ -89,9 +93,9 @@ public final class BenchRunner {
         }
         System.out.print(OsuTable.format(rows));
         List<Path> pngs = Plotter.plot(rows, out);
-        Summary.write(out);
-        System.err.printf(Locale.ROOT, "bench: %d jobs in %.0f s; wrote %s, %d PNGs and summary.md in %s%n",
-                jobs, wall, Summary.RESULTS, pngs.size(), out);
+        Summary.write(out, options.mpi());
+        System.err.printf(Locale.ROOT, "bench: %d jobs on %s in %.0f s; wrote %s, %d PNGs and summary.md in %s%n",
+                jobs, options.mpi().title, wall, Summary.RESULTS, pngs.size(), out);
         skipped.forEach(s -> System.err.println("bench: skipped " + s));
         failures.forEach(f -> System.err.println("bench: FAILED " + f));
         if (jobs == 0) {
@@ -164,9 +168,10 @@ public final class BenchRunner {
         } catch (IOException e) {
             host = "unknown host";
         }
-        return String.format(Locale.ROOT, "Run %s on %s (%d cores): %s mode, %d repetitions per job, implementations "
-                        + "alternating, np=%d bound to cores, %d jobs in %.0f s%s.",
+        return String.format(Locale.ROOT, "Run %s on %s (%d cores), %s (C twins started by %s): %s mode, "
+                        + "%d repetitions per job, implementations alternating, np=%d bound to cores, %d jobs in %.0f s%s.",
                 Instant.now().truncatedTo(ChronoUnit.SECONDS), host, Runtime.getRuntime().availableProcessors(),
+                options.mpi().title, options.mpi().launcher,
                 options.quick() ? "quick" : "full", options.reps(), Launcher.RANKS, jobs, wall,
                 options.programOptions().isEmpty() ? "" : "; program options " + String.join(" ", options.programOptions()));
     }

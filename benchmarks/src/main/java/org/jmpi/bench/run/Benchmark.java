@@ -10,7 +10,8 @@ import java.util.List;
  *
  * @param name         short name, as the programs print it in {@code # jmpi bench=NAME}
  * @param javaClass    the Java program's main class, run with {@code native-scripts/jmpirun}
- * @param cProgram     the C twin's name under {@code benchmarks/target/c-bin}
+ * @param cProgram     the C twin's name under {@code benchmarks/target/c-bin} (Open MPI) or
+ *                     {@code c-bin-mpich} (MPICH)
  * @param metric       latency or bandwidth
  * @param javaBuffers  the buffer kinds the Java program runs ({@code segment}, {@code array})
  * @param quickOptions program options for {@code --quick}: fewer iterations, most of all

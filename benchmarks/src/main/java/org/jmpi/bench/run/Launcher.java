@@ -10,40 +10,44 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Starts one benchmark job (np = 2, each rank bound to a core, {@link #TRANSPORTS}) and waits for it within a
- * time bound: Java programs through {@code native-scripts/jmpirun}, C twins through
- * {@code mpirun}. A job past its bound is terminated, then killed with its ranks.
+ * Starts one benchmark job (np = 2, each rank bound to a core) on one {@link MpiLibrary}
+ * and waits for it within a time bound: Java programs through
+ * {@code native-scripts/jmpirun --mpi ID}, C twins (built by that MPI's {@code mpicc})
+ * through the MPI's own launcher, {@code mpirun.openmpi} or {@code mpiexec.mpich}. A job
+ * past its bound is terminated, then killed with its ranks.
  */
 public final class Launcher {
     /** Ranks per job: every benchmark is a two-rank benchmark. */
     public static final int RANKS = 2;
-    /**
-     * Open MPI's transports for two ranks on one node, named for C and Java alike: ob1
-     * over shared memory (vader), which is what Open MPI picks there anyway (Debian's
-     * configuration excludes the UCX pml). Naming them spares each job the probing of the
-     * other transports, about 190 ms of {@code MPI_Init} per rank.
-     */
-    public static final List<String> TRANSPORTS = List.of("--mca", "pml", "ob1", "--mca", "btl", "self,vader");
 
     private final Path root;
-    private final List<String> mpirunFlags;
+    private final MpiLibrary mpi;
+    private final List<String> launcherFlags;
     private final Duration timeout;
     private volatile Process current;
 
     /**
-     * @param root        the project's root (holds native-scripts/ and benchmarks/)
-     * @param mpirunFlags extra mpirun flags, e.g. {@code --allow-run-as-root} as root
-     * @param timeout     the bound on one job's wall time
+     * @param root          the project's root (holds native-scripts/ and benchmarks/)
+     * @param mpi           the MPI every job runs on
+     * @param launcherFlags extra flags of the C twins' launcher, e.g. {@code --allow-run-as-root}
+     *                      for Open MPI as root (jmpirun adds that one itself for Java)
+     * @param timeout       the bound on one job's wall time
      */
-    public Launcher(Path root, List<String> mpirunFlags, Duration timeout) {
+    public Launcher(Path root, MpiLibrary mpi, List<String> launcherFlags, Duration timeout) {
         this.root = root;
-        this.mpirunFlags = List.copyOf(mpirunFlags);
+        this.mpi = mpi;
+        this.launcherFlags = List.copyOf(launcherFlags);
         this.timeout = timeout;
     }
 
-    /** The C twin's executable. */
+    /** The MPI the jobs run on. */
+    public MpiLibrary mpi() {
+        return mpi;
+    }
+
+    /** The C twin's executable, built by the MPI's {@code mpicc}. */
     public Path cProgram(Benchmark b) {
-        return root.resolve("benchmarks/target/c-bin").resolve(b.cProgram());
+        return root.resolve("benchmarks/target").resolve(mpi.cBin).resolve(b.cProgram());
     }
 
     /** Whether the program of {@code v} is built: the C executable exists, the Java class loads. */
@@ -63,13 +67,12 @@ public final class Launcher {
     public List<String> command(Benchmark b, Variant v, List<String> programOptions) {
         List<String> cmd = new ArrayList<>();
         if (v.isC()) {
-            cmd.add("mpirun");
-            cmd.addAll(mpirunFlags);
+            cmd.add(mpi.launcher);
+            cmd.addAll(launcherFlags);
         } else {
-            cmd.add(root.resolve("native-scripts/jmpirun").toString());
+            cmd.addAll(List.of(root.resolve("native-scripts/jmpirun").toString(), "--mpi", mpi.id));
         }
-        cmd.addAll(List.of("--bind-to", "core", "-np", Integer.toString(RANKS)));
-        cmd.addAll(TRANSPORTS);
+        cmd.addAll(mpi.launchOptions(RANKS));
         if (v.isC()) {
             cmd.add(cProgram(b).toString());
             cmd.addAll(programOptions);
@@ -139,8 +142,8 @@ public final class Launcher {
     }
 
     /**
-     * SIGTERM to mpirun (it forwards it to its ranks), then after a grace period SIGKILL
-     * to it and to every process it had started: ranks outlive a killed mpirun otherwise.
+     * SIGTERM to the launcher (it forwards it to its ranks), then after a grace period SIGKILL
+     * to it and to every process it had started: ranks outlive a killed launcher otherwise.
      */
     private static void stop(Process p) throws InterruptedException {
         List<ProcessHandle> tree = new ArrayList<>(p.descendants().toList());

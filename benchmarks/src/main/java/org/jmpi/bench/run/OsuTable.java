@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Prints results in OSU's layout, one block per benchmark: a {@code #} heading, then per
- * size the medians of C and of each Java buffer kind, and Java's ratio to C.
+ * Prints results in OSU's layout, one block per benchmark and MPI: a {@code #} heading, then
+ * per size the medians of C and of each Java buffer kind, and Java's ratio to C.
  */
 public final class OsuTable {
     private OsuTable() {
@@ -17,16 +17,16 @@ public final class OsuTable {
 
     /** The table text of {@code rows} (as {@link Results#rows()} orders them). */
     public static String format(List<ResultRow> rows) {
-        Map<String, List<ResultRow>> byBench = new LinkedHashMap<>();
+        Map<List<Object>, List<ResultRow>> blocks = new LinkedHashMap<>();
         for (ResultRow r : rows) {
-            byBench.computeIfAbsent(r.benchmark(), k -> new ArrayList<>()).add(r);
+            blocks.computeIfAbsent(List.of(r.mpi(), r.benchmark()), k -> new ArrayList<>()).add(r);
         }
         StringBuilder sb = new StringBuilder();
-        byBench.forEach((bench, list) -> block(sb, bench, list));
+        blocks.values().forEach(list -> block(sb, list));
         return sb.toString();
     }
 
-    private static void block(StringBuilder sb, String bench, List<ResultRow> rows) {
+    private static void block(StringBuilder sb, List<ResultRow> rows) {
         Metric metric = rows.getFirst().metric();
         List<Variant> variants = rows.stream().map(ResultRow::variant).distinct().toList();
         List<Variant> java = variants.stream().filter(v -> !v.isC()).toList();
@@ -36,8 +36,9 @@ public final class OsuTable {
             bySize.computeIfAbsent(r.size(), k -> new LinkedHashMap<>()).put(r.variant(), r);
             reps = Math.max(reps, r.stats().count());
         }
-        sb.append(String.format(Locale.ROOT, "# %s: %s (%s), median of %d run%s; ratio = Java/C, %s is better%n",
-                bench, metric.label(), metric.unit(), reps, reps == 1 ? "" : "s",
+        sb.append(String.format(Locale.ROOT, "# %s on %s: %s (%s), median of %d run%s; ratio = Java/C, %s is better%n",
+                rows.getFirst().benchmark(), rows.getFirst().mpi().title, metric.label(), metric.unit(), reps,
+                reps == 1 ? "" : "s",
                 metric.higherIsBetter() ? "higher" : "lower"));
         sb.append(String.format(Locale.ROOT, "%-10s", "# Size"));
         for (Variant v : variants) {

@@ -16,7 +16,8 @@ import org.knowm.xchart.style.Styler;
 /**
  * Draws one PNG per benchmark with XChart (headless): the median of every
  * implementation against message size on log-log axes, or a bar per implementation for
- * a benchmark of one size (barrier, atomics).
+ * a benchmark of one size (barrier, atomics). The title names the MPI; rows of several
+ * MPIs get one PNG per benchmark and MPI.
  */
 public final class Plotter {
     private static final int WIDTH = 900;
@@ -25,21 +26,26 @@ public final class Plotter {
     private Plotter() {
     }
 
-    /** Writes {@code <dir>/<benchmark>.png} for each benchmark in {@code rows}; returns the files. */
+    /**
+     * Writes {@code <dir>/<benchmark>.png} for each benchmark in {@code rows}, or
+     * {@code <dir>/<benchmark>-<mpi>.png} when they hold several MPIs; returns the files.
+     */
     public static List<Path> plot(List<ResultRow> rows, Path dir) throws IOException {
         System.setProperty("java.awt.headless", "true");
-        Map<String, List<ResultRow>> byBench = new LinkedHashMap<>();
+        Map<List<Object>, List<ResultRow>> charts = new LinkedHashMap<>();
         for (ResultRow r : rows) {
-            byBench.computeIfAbsent(r.benchmark(), k -> new ArrayList<>()).add(r);
+            charts.computeIfAbsent(List.of(r.benchmark(), r.mpi()), k -> new ArrayList<>()).add(r);
         }
+        boolean severalMpis = rows.stream().map(ResultRow::mpi).distinct().count() > 1;
         List<Path> files = new ArrayList<>();
-        for (Map.Entry<String, List<ResultRow>> e : byBench.entrySet()) {
-            Path file = dir.resolve(e.getKey() + ".png");
-            boolean oneSize = e.getValue().stream().map(ResultRow::size).distinct().count() == 1;
+        for (List<ResultRow> chart : charts.values()) {
+            ResultRow first = chart.getFirst();
+            Path file = dir.resolve(first.benchmark() + (severalMpis ? "-" + first.mpi().id : "") + ".png");
+            boolean oneSize = chart.stream().map(ResultRow::size).distinct().count() == 1;
             if (oneSize) {
-                bars(e.getKey(), e.getValue(), file);
+                bars(chart, file);
             } else {
-                lines(e.getKey(), e.getValue(), file);
+                lines(chart, file);
             }
             files.add(file);
         }
@@ -58,10 +64,11 @@ public final class Plotter {
         return map;
     }
 
-    private static void lines(String bench, List<ResultRow> rows, Path file) throws IOException {
-        Metric m = rows.getFirst().metric();
+    private static void lines(List<ResultRow> rows, Path file) throws IOException {
+        ResultRow first = rows.getFirst();
+        Metric m = first.metric();
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
-                .title("jmpi " + bench + ": Java beside C (np=2, bound to cores)")
+                .title("jmpi " + first.benchmark() + " on " + first.mpi().title + ": Java beside C (np=2, bound to cores)")
                 .xAxisTitle("Message size (bytes)").yAxisTitle(valueAxis(m)).build();
         chart.getStyler().setXAxisLogarithmic(true);
         chart.getStyler().setYAxisLogarithmic(true);
@@ -84,10 +91,12 @@ public final class Plotter {
         BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
     }
 
-    private static void bars(String bench, List<ResultRow> rows, Path file) throws IOException {
-        Metric m = rows.getFirst().metric();
+    private static void bars(List<ResultRow> rows, Path file) throws IOException {
+        ResultRow first = rows.getFirst();
+        Metric m = first.metric();
         CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
-                .title("jmpi " + bench + " (" + rows.getFirst().size() + " B): Java beside C")
+                .title("jmpi " + first.benchmark() + " (" + first.size() + " B) on " + first.mpi().title
+                        + ": Java beside C")
                 .xAxisTitle("Implementation").yAxisTitle(valueAxis(m)).build();
         chart.getStyler().setLegendVisible(false);
         chart.getStyler().setLabelsVisible(true);

@@ -8,14 +8,20 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Collects the parsed outputs of every repetition and turns them into one
- * {@link ResultRow} per benchmark, implementation, buffer kind and size, with the Java/C
- * ratio of medians.
+ * Collects the parsed outputs of every repetition of a run on one MPI and turns them into
+ * one {@link ResultRow} per benchmark, implementation, buffer kind and size, with the
+ * Java/C ratio of medians.
  */
 public final class Results {
+    private final MpiLibrary mpi;
     /** benchmark -> variant -> size -> values over the repetitions. */
     private final Map<String, Map<Variant, Map<Long, List<Double>>>> samples = new LinkedHashMap<>();
     private final Map<String, Metric> metrics = new LinkedHashMap<>();
+
+    /** Results of jobs that ran on {@code mpi}. */
+    public Results(MpiLibrary mpi) {
+        this.mpi = mpi;
+    }
 
     /**
      * Adds one run's output to {@code bench}'s samples; an output whose header names
@@ -46,7 +52,7 @@ public final class Results {
                     Stats s = Stats.of(values);
                     List<Double> cValues = c.get(size);
                     double ratio = cValues == null ? Double.NaN : Stats.ratio(s.median(), Stats.of(cValues).median());
-                    rows.add(new ResultRow(bench, v.impl(), v.buffer(), size, metrics.get(bench), s, ratio));
+                    rows.add(new ResultRow(mpi, bench, v.impl(), v.buffer(), size, metrics.get(bench), s, ratio));
                 });
             }
         });

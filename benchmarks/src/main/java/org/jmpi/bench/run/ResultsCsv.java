@@ -8,13 +8,16 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * results.csv: one row per benchmark, implementation, buffer kind and size, with the
+ * results.csv: one row per MPI, benchmark, implementation, buffer kind and size, with the
  * columns {@value #HEADER}. Values have three decimals; a ratio without a C value is
- * empty.
+ * empty. Files written before the {@code mpi} column ({@value #HEADER_WITHOUT_MPI}) read
+ * as Open MPI's.
  */
 public final class ResultsCsv {
     /** The header line. */
-    public static final String HEADER = "benchmark,impl,buffer,size,metric,unit,median,min,max,reps,ratio_to_c";
+    public static final String HEADER = "mpi,benchmark,impl,buffer,size,metric,unit,median,min,max,reps,ratio_to_c";
+    /** The header before the {@code mpi} column, when every run was on Open MPI. */
+    static final String HEADER_WITHOUT_MPI = HEADER.substring(HEADER.indexOf(',') + 1);
 
     private ResultsCsv() {
     }
@@ -24,8 +27,8 @@ public final class ResultsCsv {
         StringBuilder sb = new StringBuilder(HEADER).append('\n');
         for (ResultRow r : rows) {
             Stats s = r.stats();
-            sb.append(String.format(Locale.ROOT, "%s,%s,%s,%d,%s,%s,%.3f,%.3f,%.3f,%d,%s%n",
-                    r.benchmark(), r.impl(), r.buffer(), r.size(), r.metric().label(), r.metric().unit(),
+            sb.append(String.format(Locale.ROOT, "%s,%s,%s,%s,%d,%s,%s,%.3f,%.3f,%.3f,%d,%s%n",
+                    r.mpi().id, r.benchmark(), r.impl(), r.buffer(), r.size(), r.metric().label(), r.metric().unit(),
                     s.median(), s.min(), s.max(), s.count(),
                     Double.isNaN(r.ratioToC()) ? "" : String.format(Locale.ROOT, "%.3f", r.ratioToC())));
         }
@@ -42,19 +45,30 @@ public final class ResultsCsv {
      * IllegalArgumentException naming the line.
      */
     public static List<ResultRow> parse(String text) {
+        boolean withoutMpi = text.lines().filter(l -> !l.isBlank()).findFirst()
+                .map(l -> l.strip().equals(HEADER_WITHOUT_MPI)).orElse(false);
         List<ResultRow> rows = new ArrayList<>();
-        for (String[] f : records(text, HEADER, "results CSV")) {
+        for (String[] g : records(text, withoutMpi ? HEADER_WITHOUT_MPI : HEADER, "results CSV")) {
             int i = rows.size() + 2;
+            String[] f = withoutMpi ? prepend(MpiLibrary.OPENMPI.id, g) : g;
             try {
-                Stats s = new Stats(Double.parseDouble(f[6]), Double.parseDouble(f[7]), Double.parseDouble(f[8]),
-                        Integer.parseInt(f[9]));
-                double ratio = f[10].isEmpty() ? Double.NaN : Double.parseDouble(f[10]);
-                rows.add(new ResultRow(f[0], f[1], f[2], Long.parseLong(f[3]), Metric.of(f[4]), s, ratio));
-            } catch (NumberFormatException e) {
+                Stats s = new Stats(Double.parseDouble(f[7]), Double.parseDouble(f[8]), Double.parseDouble(f[9]),
+                        Integer.parseInt(f[10]));
+                double ratio = f[11].isEmpty() ? Double.NaN : Double.parseDouble(f[11]);
+                rows.add(new ResultRow(MpiLibrary.of(f[0]), f[1], f[2], f[3], Long.parseLong(f[4]), Metric.of(f[5]),
+                        s, ratio));
+            } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("results CSV line " + i + ": " + e.getMessage(), e);
             }
         }
         return rows;
+    }
+
+    private static String[] prepend(String first, String[] rest) {
+        String[] all = new String[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
     }
 
     /**

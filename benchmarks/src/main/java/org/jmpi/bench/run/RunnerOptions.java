@@ -9,15 +9,17 @@ import java.util.List;
 /**
  * The runner's command line:
  * <pre>
+ *   --mpi M          the MPI to run on: openmpi (default) or mpich
  *   --quick          fewer iterations (large messages above all) and 3 repetitions
  *   --reps N         repetitions of every job (default 5, quick 3)
  *   --only a,b       only these benchmarks (names as in results.csv)
- *   --out DIR        output directory (default benchmarks/results/latest)
+ *   --out DIR        output directory (default benchmarks/results/latest, for MPICH latest-mpich)
  *   --timeout S      bound on one job's wall time in seconds (default 600, quick 120)
  *   --summary-only   rewrite summary.md from the files in the output directory and stop
  *   anything else    program options passed to every benchmark (-m, -i, -x, -w)
  * </pre>
  *
+ * @param mpi            the MPI every job runs on
  * @param quick          quick mode
  * @param reps           repetitions of every job
  * @param only           the benchmarks to run (empty: all)
@@ -26,7 +28,7 @@ import java.util.List;
  * @param summaryOnly    only rewrite summary.md
  * @param programOptions options for every program, after the quick ones (so they win)
  */
-public record RunnerOptions(boolean quick, int reps, List<String> only, Path out, Duration timeout,
+public record RunnerOptions(MpiLibrary mpi, boolean quick, int reps, List<String> only, Path out, Duration timeout,
                             boolean summaryOnly, List<String> programOptions) {
 
     /** Copies the lists. */
@@ -35,12 +37,17 @@ public record RunnerOptions(boolean quick, int reps, List<String> only, Path out
         programOptions = List.copyOf(programOptions);
     }
 
-    /** Parses the runner's arguments; a bad value is an IllegalArgumentException naming the option. */
-    public static RunnerOptions parse(String[] args, Path defaultOut) {
+    /**
+     * Parses the runner's arguments; a bad value is an IllegalArgumentException naming the
+     * option. Without {@code --out}, the output goes to the MPI's
+     * {@link MpiLibrary#latestDirectory()} under {@code resultsDir}.
+     */
+    public static RunnerOptions parse(String[] args, Path resultsDir) {
+        MpiLibrary mpi = MpiLibrary.OPENMPI;
         boolean quick = false;
         int reps = -1;
         List<String> only = new ArrayList<>();
-        Path out = defaultOut;
+        Path out = null;
         long timeout = -1;
         boolean summaryOnly = false;
         List<String> program = new ArrayList<>();
@@ -49,6 +56,7 @@ public record RunnerOptions(boolean quick, int reps, List<String> only, Path out
             switch (a) {
                 case "--quick" -> quick = true;
                 case "--summary-only" -> summaryOnly = true;
+                case "--mpi" -> mpi = mpi(value(args, ++i, a));
                 case "--reps" -> reps = positive(a, value(args, ++i, a));
                 case "--timeout" -> timeout = positive(a, value(args, ++i, a));
                 case "--out" -> out = Path.of(value(args, ++i, a));
@@ -56,7 +64,7 @@ public record RunnerOptions(boolean quick, int reps, List<String> only, Path out
                         .map(String::strip).filter(s -> !s.isEmpty()).forEach(only::add);
                 default -> {
                     if (a.startsWith("--")) {
-                        throw new IllegalArgumentException("unknown option " + a + " (expected --quick, --reps N, "
+                        throw new IllegalArgumentException("unknown option " + a + " (expected --mpi M, --quick, --reps N, "
                                 + "--only a,b, --out DIR, --timeout S, --summary-only, or program options -m -i -x -w)");
                     }
                     program.add(a);
@@ -69,7 +77,10 @@ public record RunnerOptions(boolean quick, int reps, List<String> only, Path out
         if (timeout < 0) {
             timeout = quick ? 120 : 600;
         }
-        return new RunnerOptions(quick, reps, only, out, Duration.ofSeconds(timeout), summaryOnly, program);
+        if (out == null) {
+            out = resultsDir.resolve(mpi.latestDirectory());
+        }
+        return new RunnerOptions(mpi, quick, reps, only, out, Duration.ofSeconds(timeout), summaryOnly, program);
     }
 
     /** The options one program gets: the quick ones (in quick mode), then the user's. */
@@ -80,6 +91,14 @@ public record RunnerOptions(boolean quick, int reps, List<String> only, Path out
         }
         o.addAll(programOptions);
         return o;
+    }
+
+    private static MpiLibrary mpi(String id) {
+        try {
+            return MpiLibrary.of(id);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--mpi: " + e.getMessage(), e);
+        }
     }
 
     private static String value(String[] args, int i, String option) {

@@ -11,8 +11,10 @@ import java.util.Optional;
 /**
  * summary.md: the targets computed from the results (small-message latency,
  * large-message bandwidth, allreduce, DSM put/get latency as Java/C ratios), the failed
- * jobs, and the single-process costs of JMH beside C when they were measured. It is
- * built from the files of the output directory, so either run (OSU or JMH) can rewrite it.
+ * jobs, and the single-process costs of JMH beside C when they were measured, each named
+ * with its MPI. It is built from the files of the output directory, so either run (OSU or
+ * JMH) can rewrite it; one directory holds the runs of one MPI ({@code latest},
+ * {@code latest-mpich}), but targets of several MPIs in one results.csv get a table each.
  */
 public final class Summary {
     /** File names in the output directory. */
@@ -48,8 +50,12 @@ public final class Summary {
     private Summary() {
     }
 
-    /** Rewrites {@code dir/summary.md} from the files present in {@code dir}; returns its path. */
-    public static Path write(Path dir) throws IOException {
+    /**
+     * Rewrites {@code dir/summary.md} from the files present in {@code dir}; returns its path.
+     *
+     * @param mpi the MPI of the single-process costs (jmh.csv, call_cost.txt) in {@code dir}
+     */
+    public static Path write(Path dir, MpiLibrary mpi) throws IOException {
         List<ResultRow> rows = Files.exists(dir.resolve(RESULTS)) ? ResultsCsv.read(dir.resolve(RESULTS)) : List.of();
         String info = read(dir, RUN_INFO).orElse("");
         List<String> failures = read(dir, FAILURES).map(s -> s.lines().filter(l -> !l.isBlank()).toList())
@@ -57,7 +63,7 @@ public final class Summary {
         List<CallCosts.JmhRow> jmh = read(dir, JMH).map(CallCosts::parseJmh).orElse(List.of());
         Map<String, Double> c = read(dir, C_COSTS).map(CallCosts::parseC).orElse(Map.of());
         Path file = dir.resolve("summary.md");
-        Files.writeString(file, format(rows, info, failures, jmh, c));
+        Files.writeString(file, format(rows, info, failures, mpi, jmh, c));
         return file;
     }
 
@@ -66,8 +72,8 @@ public final class Summary {
         return Files.exists(p) ? Optional.of(Files.readString(p)) : Optional.empty();
     }
 
-    /** The markdown text. */
-    public static String format(List<ResultRow> rows, String runInfo, List<String> failures,
+    /** The markdown text; {@code jmhMpi} is the MPI that {@code jmh} and {@code cCosts} ran on. */
+    public static String format(List<ResultRow> rows, String runInfo, List<String> failures, MpiLibrary jmhMpi,
                                 List<CallCosts.JmhRow> jmh, Map<String, Double> cCosts) {
         StringBuilder sb = new StringBuilder("# jmpi benchmark summary\n\n");
         if (!runInfo.isBlank()) {
@@ -75,8 +81,8 @@ public final class Summary {
         }
         sb.append("Ratios are Java/C of the medians. For latency lower is better: 1.10 means Java takes 10% ")
                 .append("longer than C. For bandwidth higher is better: 0.90 means Java moves 10% less than C.\n\n");
-        if (!rows.isEmpty()) {
-            targets(sb, rows);
+        for (MpiLibrary mpi : rows.stream().map(ResultRow::mpi).distinct().toList()) {
+            targets(sb, mpi, rows.stream().filter(r -> r.mpi() == mpi).toList());
         }
         if (!failures.isEmpty()) {
             sb.append("## Failed jobs\n\n");
@@ -84,13 +90,13 @@ public final class Summary {
             sb.append('\n');
         }
         if (!jmh.isEmpty()) {
-            callCosts(sb, jmh, cCosts);
+            callCosts(sb, jmhMpi, jmh, cCosts);
         }
         return sb.toString();
     }
 
-    private static void targets(StringBuilder sb, List<ResultRow> rows) {
-        sb.append("## Targets (OSU-style, np=2, bound to cores)\n\n")
+    private static void targets(StringBuilder sb, MpiLibrary mpi, List<ResultRow> rows) {
+        sb.append("## Targets on ").append(mpi.title).append(" (OSU-style, np=2, bound to cores)\n\n")
                 .append("| target | benchmark | size | C | Java(segment) | segment/C | Java(array) | array/C |\n")
                 .append("|---|---|---|---|---|---|---|---|\n");
         for (Target t : TARGETS) {
@@ -132,8 +138,9 @@ public final class Summary {
         return bytes + " B";
     }
 
-    private static void callCosts(StringBuilder sb, List<CallCosts.JmhRow> jmh, Map<String, Double> c) {
-        sb.append("## Single-process costs (JMH, average time, `-prof gc`)\n\n")
+    private static void callCosts(StringBuilder sb, MpiLibrary mpi, List<CallCosts.JmhRow> jmh,
+                                  Map<String, Double> c) {
+        sb.append("## Single-process costs on ").append(mpi.title).append(" (JMH, average time, `-prof gc`)\n\n")
                 .append("C reference: the C operation whose name begins the Java one (`selfSendrecvArray` is set ")
                 .append("beside C's `selfSendrecv`). jmpi's `commRank` answers from the `Comm` object; C calls ")
                 .append("`MPI_Comm_rank`.\n\n")

@@ -16,12 +16,13 @@ import org.junit.jupiter.api.io.TempDir;
 class LauncherTest {
     @Test
     void commandLinesPinTwoRanksOnSharedMemoryAndPassTheBufferKindToJavaOnly() {
-        Launcher l = new Launcher(Path.of("/p"), List.of("--allow-run-as-root"), Duration.ofSeconds(5));
+        Launcher l = new Launcher(Path.of("/p"), MpiLibrary.OPENMPI, List.of("--allow-run-as-root"),
+                Duration.ofSeconds(5));
         Benchmark lat = Benchmarks.named("latency");
-        assertEquals(List.of("mpirun", "--allow-run-as-root", "--bind-to", "core", "-np", "2",
+        assertEquals(List.of("mpirun.openmpi", "--allow-run-as-root", "--bind-to", "core", "-np", "2",
                 "--mca", "pml", "ob1", "--mca", "btl", "self,vader",
                 "/p/benchmarks/target/c-bin/osu_latency", "-i", "10"), l.command(lat, Variant.C, List.of("-i", "10")));
-        assertEquals(List.of("/p/native-scripts/jmpirun", "--bind-to", "core", "-np", "2",
+        assertEquals(List.of("/p/native-scripts/jmpirun", "--mpi", "openmpi", "--bind-to", "core", "-np", "2",
                 "--mca", "pml", "ob1", "--mca", "btl", "self,vader",
                 "org.jmpi.bench.osu.Latency", "-i", "10", "-b", "array"),
                 l.command(lat, Variant.JAVA_ARRAY, List.of("-i", "10")));
@@ -29,8 +30,21 @@ class LauncherTest {
     }
 
     @Test
+    void mpichJobsRunUnderHydraWithItsOwnFlagsAndTwins() {
+        Launcher l = new Launcher(Path.of("/p"), MpiLibrary.MPICH, List.of(), Duration.ofSeconds(5));
+        Benchmark put = Benchmarks.named("dsm_put_lat");
+        assertEquals(List.of("mpiexec.mpich", "-bind-to", "core", "-n", "2",
+                "/p/benchmarks/target/c-bin-mpich/dsm_put_latency", "-i", "10"),
+                l.command(put, Variant.C, List.of("-i", "10")));
+        assertEquals(List.of("/p/native-scripts/jmpirun", "--mpi", "mpich", "-bind-to", "core", "-n", "2",
+                "org.jmpi.bench.dsm.PutLatency", "-i", "10", "-b", "segment"),
+                l.command(put, Variant.JAVA_SEGMENT, List.of("-i", "10")));
+        assertEquals(Path.of("/p/benchmarks/target/c-bin-mpich/dsm_put_latency"), l.cProgram(put));
+    }
+
+    @Test
     void capturesOutputAndExitStatus(@TempDir Path dir) throws Exception {
-        Launcher l = new Launcher(dir, List.of(), Duration.ofSeconds(30));
+        Launcher l = new Launcher(dir, MpiLibrary.OPENMPI, List.of(), Duration.ofSeconds(30));
         Launcher.Outcome o = l.run(List.of("bash", "-c", "echo out; echo err >&2; exit 3"));
         assertEquals(3, o.exitCode());
         assertFalse(o.timedOut());
@@ -42,7 +56,7 @@ class LauncherTest {
     @Test
     void aJobPastItsBoundIsKilledWithItsChildren(@TempDir Path dir) throws Exception {
         Path pidFile = dir.resolve("child.pid");
-        Launcher l = new Launcher(dir, List.of(), Duration.ofSeconds(2));
+        Launcher l = new Launcher(dir, MpiLibrary.OPENMPI, List.of(), Duration.ofSeconds(2));
         long start = System.nanoTime();
         // The child ignores SIGTERM, as a busy rank may; the parent waits for it.
         Launcher.Outcome o = l.run(List.of("bash", "-c",

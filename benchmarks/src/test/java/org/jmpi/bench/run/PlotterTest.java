@@ -8,6 +8,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import javax.imageio.ImageIO;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PlotterTest {
     @Test
     void writesOnePngPerBenchmark(@TempDir Path dir) throws IOException {
-        Results r = new Results();
+        Results r = new Results(MpiLibrary.MPICH);
         Benchmark lat = Benchmarks.named("latency");
         r.add(lat, OsuOutput.parse("# jmpi bench=latency impl=c buffer=native\n1 0.4\n8 0.5\n1024 1.5\n"));
         r.add(lat, OsuOutput.parse("# jmpi bench=latency impl=java buffer=segment\n1 0.5\n8 0.6\n1024 1.9\n"));
@@ -35,5 +36,17 @@ class PlotterTest {
             assertEquals(560, img.getHeight());
         }
         assertTrue(Files.size(dir.resolve("latency.png")) > 5000);
+    }
+
+    @Test
+    void rowsOfTwoMpisGetAPngPerBenchmarkAndMpi(@TempDir Path dir) throws IOException {
+        List<ResultRow> rows = new ArrayList<>();
+        for (MpiLibrary mpi : MpiLibrary.values()) {
+            Results r = new Results(mpi);
+            r.add(Benchmarks.named("barrier"), OsuOutput.parse("# jmpi bench=barrier impl=c buffer=native\n0 0.8\n"));
+            rows.addAll(r.rows());
+        }
+        assertEquals(List.of(dir.resolve("barrier-openmpi.png"), dir.resolve("barrier-mpich.png")),
+                Plotter.plot(rows, dir));
     }
 }

@@ -18,7 +18,7 @@ class ResultsTest {
 
     /** Three repetitions of C and Java(segment), and one Java(array) run without size 8. */
     private static Results sample() {
-        Results r = new Results();
+        Results r = new Results(MpiLibrary.OPENMPI);
         r.add(LATENCY, OsuOutput.parse(latency("java", "segment", 0.6, 0.7)));
         r.add(LATENCY, OsuOutput.parse(latency("c", "native", 0.4, 0.5)));
         r.add(LATENCY, OsuOutput.parse(latency("c", "native", 0.2, 0.3)));
@@ -54,7 +54,7 @@ class ResultsTest {
 
     @Test
     void ratioIsNaNWithoutC() {
-        Results r = new Results();
+        Results r = new Results(MpiLibrary.MPICH);
         r.add(BW, OsuOutput.parse("# jmpi bench=bw impl=java buffer=array\n4 5\n"));
         assertTrue(Double.isNaN(r.rows().getFirst().ratioToC()));
     }
@@ -62,7 +62,7 @@ class ResultsTest {
     @Test
     void refusesAnotherBenchmarksOutput() {
         var e = assertThrows(IllegalArgumentException.class,
-                () -> new Results().add(BW, OsuOutput.parse(latency("c", "native", 1, 2))));
+                () -> new Results(MpiLibrary.OPENMPI).add(BW, OsuOutput.parse(latency("c", "native", 1, 2))));
         assertTrue(e.getMessage().contains("latency"), e.getMessage());
     }
 
@@ -72,9 +72,10 @@ class ResultsTest {
         String csv = ResultsCsv.format(rows);
         List<String> lines = csv.lines().toList();
         assertEquals(ResultsCsv.HEADER, lines.get(0));
-        assertEquals("latency,c,native,1,latency,us,0.300,0.200,0.400,3,1.000", lines.get(1));
-        assertEquals("latency,java,segment,8,latency,us,0.550,0.400,0.700,3,1.833", lines.get(4));
-        assertEquals("bw,java,segment,1048576,bandwidth,MB/s,9000.000,9000.000,9000.000,1,0.900", lines.get(7));
+        assertEquals("openmpi,latency,c,native,1,latency,us,0.300,0.200,0.400,3,1.000", lines.get(1));
+        assertEquals("openmpi,latency,java,segment,8,latency,us,0.550,0.400,0.700,3,1.833", lines.get(4));
+        assertEquals("openmpi,bw,java,segment,1048576,bandwidth,MB/s,9000.000,9000.000,9000.000,1,0.900",
+                lines.get(7));
         List<ResultRow> back = ResultsCsv.parse(csv);
         assertEquals(rows.size(), back.size());
         assertEquals(rows.get(4).stats(), back.get(4).stats());
@@ -83,18 +84,32 @@ class ResultsTest {
 
     @Test
     void csvWithoutCRatioLeavesTheFieldEmptyAndReadsBackAsNaN() {
-        Results r = new Results();
+        Results r = new Results(MpiLibrary.MPICH);
         r.add(BW, OsuOutput.parse("# jmpi bench=bw impl=java buffer=array\n4 5\n"));
         String csv = ResultsCsv.format(r.rows());
         assertTrue(csv.contains(",1,\n"), csv);
         assertTrue(Double.isNaN(ResultsCsv.parse(csv).getFirst().ratioToC()));
+        assertTrue(csv.startsWith(ResultsCsv.HEADER + "\nmpich,bw,java,array,4,"), csv);
+        assertEquals(MpiLibrary.MPICH, ResultsCsv.parse(csv).getFirst().mpi());
+    }
+
+    @Test
+    void csvWithoutTheMpiColumnReadsAsOpenMpi() {
+        List<ResultRow> rows = ResultsCsv.parse("benchmark,impl,buffer,size,metric,unit,median,min,max,reps,ratio_to_c\n"
+                + "latency,c,native,1,latency,us,0.300,0.200,0.400,3,1.000\n");
+        assertEquals(1, rows.size());
+        assertEquals(MpiLibrary.OPENMPI, rows.getFirst().mpi());
+        assertEquals(new Stats(0.3, 0.2, 0.4, 3), rows.getFirst().stats());
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> ResultsCsv.parse(ResultsCsv.HEADER + "\nmvapich,latency,c,native,1,latency,us,1,1,1,1,\n"));
+        assertTrue(e.getMessage().contains("line 2") && e.getMessage().contains("mvapich"), e.getMessage());
     }
 
     @Test
     void csvParserNamesBadLines() {
         assertThrows(IllegalArgumentException.class, () -> ResultsCsv.parse("size,value\n"));
         var e = assertThrows(IllegalArgumentException.class,
-                () -> ResultsCsv.parse(ResultsCsv.HEADER + "\nlatency,c,native,x,latency,us,1,1,1,1,\n"));
+                () -> ResultsCsv.parse(ResultsCsv.HEADER + "\nopenmpi,latency,c,native,x,latency,us,1,1,1,1,\n"));
         assertTrue(e.getMessage().contains("line 2"), e.getMessage());
     }
 
@@ -102,12 +117,12 @@ class ResultsTest {
     void tableHasOsuLayoutWithRatios() {
         String table = OsuTable.format(sample().rows());
         List<String> lines = table.lines().toList();
-        assertTrue(lines.get(0).startsWith("# latency: latency (us), median of 3 runs"), lines.get(0));
+        assertTrue(lines.get(0).startsWith("# latency on Open MPI: latency (us), median of 3 runs"), lines.get(0));
         assertTrue(lines.get(0).endsWith("lower is better"), lines.get(0));
         assertEquals(List.of("#", "Size", "C", "Java(segment)", "Java(array)", "ratio(segment)", "ratio(array)"),
                 List.of(lines.get(1).trim().split("\\s+")));
         assertEquals(List.of("1", "0.30", "0.60", "1.20", "2.00", "4.00"), List.of(lines.get(2).trim().split("\\s+")));
         assertEquals(List.of("8", "0.30", "0.55", "-", "1.83", "-"), List.of(lines.get(3).trim().split("\\s+")));
-        assertTrue(table.contains("# bw: bandwidth (MB/s), median of 1 run; ratio = Java/C, higher is better"), table);
+        assertTrue(table.contains("# bw on Open MPI: bandwidth (MB/s), median of 1 run; ratio = Java/C, higher is better"), table);
     }
 }

@@ -11,16 +11,29 @@ import org.junit.jupiter.api.Test;
 
 /** The runner's options, the registry and the alternating order. */
 class RunnerOptionsTest {
-    private static final Path OUT = Path.of("out");
+    private static final Path OUT = Path.of("results");
 
     @Test
     void defaultsAndQuick() {
         RunnerOptions full = RunnerOptions.parse(new String[0], OUT);
+        assertEquals(MpiLibrary.OPENMPI, full.mpi());
+        assertEquals(OUT.resolve("latest"), full.out());
         assertEquals(5, full.reps());
         assertEquals(Duration.ofSeconds(600), full.timeout());
         RunnerOptions quick = RunnerOptions.parse(new String[] {"--quick"}, OUT);
         assertEquals(3, quick.reps());
         assertEquals(Duration.ofSeconds(120), quick.timeout());
+    }
+
+    @Test
+    void mpichRunsWriteBesideOpenMpisUnlessToldWhere() {
+        RunnerOptions mpich = RunnerOptions.parse(new String[] {"--quick", "--mpi", "mpich"}, OUT);
+        assertEquals(MpiLibrary.MPICH, mpich.mpi());
+        assertEquals(OUT.resolve("latest-mpich"), mpich.out());
+        assertEquals(Path.of("x"), RunnerOptions.parse(new String[] {"--out", "x", "--mpi", "mpich"}, OUT).out());
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> RunnerOptions.parse(new String[] {"--mpi", "lam"}, OUT));
+        assertTrue(e.getMessage().contains("--mpi") && e.getMessage().contains("lam"), e.getMessage());
     }
 
     @Test

@@ -22,7 +22,7 @@ class SummaryTest {
 
     @Test
     void targetsComeFromTheRows() {
-        Results r = new Results();
+        Results r = new Results(MpiLibrary.MPICH);
         Benchmark lat = Benchmarks.named("latency");
         r.add(lat, OsuOutput.parse("# jmpi bench=latency impl=c buffer=native\n8 0.50\n"));
         r.add(lat, OsuOutput.parse("# jmpi bench=latency impl=java buffer=segment\n8 0.60\n"));
@@ -30,8 +30,10 @@ class SummaryTest {
         Benchmark bw = Benchmarks.named("bw");
         r.add(bw, OsuOutput.parse("# jmpi bench=bw impl=c buffer=native\n4194304 8000\n"));
         r.add(bw, OsuOutput.parse("# jmpi bench=bw impl=java buffer=segment\n4194304 7600\n"));
-        String md = Summary.format(r.rows(), "Run X.", List.of("bw C rep 1/3: timed out"), List.of(), Map.of());
+        String md = Summary.format(r.rows(), "Run X.", List.of("bw C rep 1/3: timed out"), MpiLibrary.MPICH,
+                List.of(), Map.of());
         assertTrue(md.contains("Run X."), md);
+        assertTrue(md.contains("## Targets on MPICH (OSU-style, np=2, bound to cores)"), md);
         assertTrue(md.contains("| small-message latency | latency | 8 B | 0.50 us | 0.60 us | 1.20 | 0.75 us | 1.50 |"),
                 md);
         assertTrue(md.contains("| large-message bandwidth | bw | 4 MiB | 8000.00 MB/s | 7600.00 MB/s | 0.95 | - | - |"),
@@ -52,7 +54,8 @@ class SummaryTest {
         assertEquals(List.of("commRank", "wtime", "barrierSelf", "selfSendrecv"), List.copyOf(c.keySet()));
         assertEquals(152.010, Summary.cReference(c, "selfSendrecvArray"), 1e-9);
         assertNull(Summary.cReference(c, "dsmPut[DIRECT]"));
-        String md = Summary.format(List.of(), "", List.of(), jmh, c);
+        String md = Summary.format(List.of(), "", List.of(), MpiLibrary.OPENMPI, jmh, c);
+        assertTrue(md.contains("## Single-process costs on Open MPI (JMH"), md);
         assertTrue(md.contains("| wtime | 44.4 | 1.5 | 22.2 | 2.00 | 0.0 |"), md);
         assertTrue(md.contains("| selfSendrecvArray | 304.0 | - | 152.0 | 2.00 | 16.0 |"), md);
         assertTrue(md.contains("| dsmPut[DIRECT] | 20.0 | 0.5 | - | - | - |"), md);

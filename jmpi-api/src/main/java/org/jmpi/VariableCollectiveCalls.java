@@ -59,6 +59,9 @@ final class VariableCollectiveCalls {
     }
 
     /** Allgatherv; counts and displs (elements) describe recv on every rank. */
+    /** Whether this MPI ignores allgatherv's displacement on a one-process communicator (MPICH 4.0.2). */
+    private static final boolean ONE_PROCESS_DISPLS_IGNORED = Abi.KIND == MpiKind.MPICH;
+
     static Request allgatherv(Comm c, boolean nb, MemorySegment send, MemorySegment recv, int[] counts, int[] displs,
                               Datatype type) {
         c.check();
@@ -71,12 +74,19 @@ final class VariableCollectiveCalls {
             if (!inPlace && !c.inter) {
                 Blocks.own(n, counts, c.rank, "send", "counts");
             }
+            MemorySegment r = recv;
+            if (ONE_PROCESS_DISPLS_IGNORED && c.size == 1 && !c.inter && !inPlace && displs[0] != 0) {
+                // MPICH 4.0.2 on one process writes the block at the start of the buffer,
+                // whatever its displacement: give it the block's address instead.
+                r = recv.asSlice(Math.multiplyExact((long) displs[0], type.extent()));
+                displs = new int[1];
+            }
             MemorySegment cs = k.ints(counts);
             MemorySegment ds = k.ints(displs);
             MemorySegment s = k.arg(send);
             MemorySegment t = type.handle();
-            int rc = k.nonblocking ? MpiCalls.MPI_Iallgatherv(s, n, t, recv, cs, ds, t, c.handle, k.slot())
-                    : MpiCalls.MPI_Allgatherv(s, n, t, recv, cs, ds, t, c.handle);
+            int rc = k.nonblocking ? MpiCalls.MPI_Iallgatherv(s, n, t, r, cs, ds, t, c.handle, k.slot())
+                    : MpiCalls.MPI_Allgatherv(s, n, t, r, cs, ds, t, c.handle);
             return k.done(rc, "MPI_Allgatherv", null, send, recv);
         }
     }

@@ -7,7 +7,6 @@ import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
-import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 /**
@@ -97,7 +96,7 @@ public final class Staging {
      */
     public static void copy(MemorySegment from, MemorySegment to, long bytes) {
         for (long at = 0; at < bytes; at += CHUNK) {
-            MemorySegment.copy(from, JAVA_BYTE, at, to, JAVA_BYTE, at, Math.min(CHUNK, bytes - at));
+            MemorySegment.copy(from, at, to, at, Math.min(CHUNK, bytes - at));
         }
     }
 

@@ -8,11 +8,14 @@ import org.jmpi.internal.Args;
 /**
  * Java primitive arrays in the blocking calls of a {@link Comm}: each array type maps to
  * its MPI datatype (byte: INT8, short: INT16, char: UINT16, int: INT32, long: INT64,
- * float: FLOAT, double: DOUBLE) and is pinned for the call, without a copy.
+ * float: FLOAT, double: DOUBLE). The array is never pinned: its data moves through this
+ * thread's native staging memory (copied in before a send, out after a receive: the
+ * elements received), so the JVM can collect garbage while the call waits; see
+ * {@link Comm}. Allocates nothing once the thread has warmed up (up to 4 MiB per array).
  */
 public sealed interface ArrayMessages permits Comm {
 
-    /** Sends a whole {@code byte[]} ({@code MPI_Send}, {@code MPI_INT8}), pinned, without a copy. */
+    /** Sends a whole {@code byte[]} ({@code MPI_Send}, {@code MPI_INT8}) through native staging memory. */
     default void send(byte[] buf, int dest, int tag) {
         comm().send(heap(buf, "buf"), buf.length, Datatype.INT8, dest, tag);
     }
@@ -64,7 +67,7 @@ public sealed interface ArrayMessages permits Comm {
         comm().allreduce(heap(buf, "buf"), Datatype.INT8, op);
     }
 
-    /** Sends a whole {@code short[]} ({@code MPI_Send}, {@code MPI_SHORT}), pinned, without a copy. */
+    /** Sends a whole {@code short[]} ({@code MPI_Send}, {@code MPI_SHORT}) through native staging memory. */
     default void send(short[] buf, int dest, int tag) {
         comm().send(heap(buf, "buf"), buf.length, Datatype.SHORT, dest, tag);
     }
@@ -116,7 +119,7 @@ public sealed interface ArrayMessages permits Comm {
         comm().allreduce(heap(buf, "buf"), Datatype.SHORT, op);
     }
 
-    /** Sends a whole {@code char[]} ({@code MPI_Send}, {@code MPI_UINT16}), pinned, without a copy. */
+    /** Sends a whole {@code char[]} ({@code MPI_Send}, {@code MPI_UINT16}) through native staging memory. */
     default void send(char[] buf, int dest, int tag) {
         comm().send(heap(buf, "buf"), buf.length, Datatype.UINT16, dest, tag);
     }
@@ -168,7 +171,7 @@ public sealed interface ArrayMessages permits Comm {
         comm().allreduce(heap(buf, "buf"), Datatype.UINT16, op);
     }
 
-    /** Sends a whole {@code int[]} ({@code MPI_Send}, {@code MPI_INT}), pinned, without a copy. */
+    /** Sends a whole {@code int[]} ({@code MPI_Send}, {@code MPI_INT}) through native staging memory. */
     default void send(int[] buf, int dest, int tag) {
         comm().send(heap(buf, "buf"), buf.length, Datatype.INT, dest, tag);
     }
@@ -220,7 +223,7 @@ public sealed interface ArrayMessages permits Comm {
         comm().allreduce(heap(buf, "buf"), Datatype.INT, op);
     }
 
-    /** Sends a whole {@code long[]} ({@code MPI_Send}, {@code MPI_INT64}), pinned, without a copy. */
+    /** Sends a whole {@code long[]} ({@code MPI_Send}, {@code MPI_INT64}) through native staging memory. */
     default void send(long[] buf, int dest, int tag) {
         comm().send(heap(buf, "buf"), buf.length, Datatype.INT64, dest, tag);
     }
@@ -272,7 +275,7 @@ public sealed interface ArrayMessages permits Comm {
         comm().allreduce(heap(buf, "buf"), Datatype.INT64, op);
     }
 
-    /** Sends a whole {@code float[]} ({@code MPI_Send}, {@code MPI_FLOAT}), pinned, without a copy. */
+    /** Sends a whole {@code float[]} ({@code MPI_Send}, {@code MPI_FLOAT}) through native staging memory. */
     default void send(float[] buf, int dest, int tag) {
         comm().send(heap(buf, "buf"), buf.length, Datatype.FLOAT, dest, tag);
     }
@@ -324,7 +327,7 @@ public sealed interface ArrayMessages permits Comm {
         comm().allreduce(heap(buf, "buf"), Datatype.FLOAT, op);
     }
 
-    /** Sends a whole {@code double[]} ({@code MPI_Send}, {@code MPI_DOUBLE}), pinned, without a copy. */
+    /** Sends a whole {@code double[]} ({@code MPI_Send}, {@code MPI_DOUBLE}) through native staging memory. */
     default void send(double[] buf, int dest, int tag) {
         comm().send(heap(buf, "buf"), buf.length, Datatype.DOUBLE, dest, tag);
     }

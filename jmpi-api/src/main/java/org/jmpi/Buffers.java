@@ -37,6 +37,21 @@ final class Buffers {
         }
     }
 
+    /**
+     * The bytes from the start of a segment up to the end of the data of {@code count}
+     * elements of {@code type} (already checked to lie inside it): what a copy of the
+     * buffer must cover.
+     */
+    static long span(long count, Datatype type) {
+        if (count == 0) {
+            return 0;
+        }
+        if (type.contained()) {
+            return count * type.extent();
+        }
+        return type.trueLowerBound() + type.trueExtent() + Math.max(0, (count - 1) * type.extent());
+    }
+
     private static void inside(MemorySegment seg, long count, Datatype type, String arg) {
         if (count == 0) {
             return;

@@ -5,12 +5,13 @@ import java.util.Objects;
 
 import org.jmpi.bindings.abi.MpiCalls;
 import org.jmpi.internal.Args;
-import org.jmpi.internal.HeapCalls;
+import org.jmpi.internal.Staging;
 
 /**
  * The shared bodies of the fixed-count collectives, blocking ({@code nb} false, returns
  * null) and nonblocking ({@code nb} true, returns the started request): every argument
- * checked, then one native call.
+ * checked, then one native call. The heap segments that bcast, reduce and allreduce take
+ * when blocking go through native staging memory ({@link Staging}), never pinned.
  */
 final class CollectiveCalls {
     static final int ALLREDUCE = 0;
@@ -45,14 +46,8 @@ final class CollectiveCalls {
             int rc;
             if (k.nonblocking) {
                 rc = MpiCalls.MPI_Ibcast(b, n, t, root, c.handle, k.slot());
-            } else if (b.isNative()) {
-                rc = MpiCalls.MPI_Bcast(b, n, t, root, c.handle);
             } else {
-                try {
-                    rc = (int) HeapCalls.BCAST.invokeExact(b, n, t, root, c.handle);
-                } catch (Throwable e) {
-                    throw HeapCalls.rethrow(e);
-                }
+                rc = blockingBcast(b, n, type, root, c, role.root());
             }
             return k.done(rc, "MPI_Bcast", null, b);
         }
@@ -83,11 +78,7 @@ final class CollectiveCalls {
                     default -> MpiCalls.MPI_Iexscan(s, r, n, t, o, c.handle, slot);
                 };
             } else if (kind == ALLREDUCE && Launch.onHeap(s, r)) {
-                try {
-                    rc = (int) HeapCalls.ALLREDUCE.invokeExact(s, r, n, t, o, c.handle);
-                } catch (Throwable e) {
-                    throw HeapCalls.rethrow(e);
-                }
+                rc = stagedReduction(s, inPlace, r, n, type, o, -1, c);
             } else {
                 rc = switch (kind) {
                     case ALLREDUCE -> MpiCalls.MPI_Allreduce(s, r, n, t, o, c.handle);
@@ -96,6 +87,53 @@ final class CollectiveCalls {
                 };
             }
             return k.done(rc, REDUCTIONS[kind], op, send, recv);
+        }
+    }
+
+    /**
+     * {@code MPI_Bcast} of a buffer that may be a heap segment: an ordinary downcall on this
+     * thread's native staging memory, copied in at the root (and elsewhere for types with
+     * gaps) and out on the other ranks.
+     */
+    private static int blockingBcast(MemorySegment buf, int n, Datatype type, int root, Comm c, boolean atRoot) {
+        long span = Buffers.span(n, type);
+        MemorySegment b = Staging.in(buf, span, 0, atRoot || P2p.copyIn(span, type));
+        try {
+            int rc = MpiCalls.MPI_Bcast(b, n, type.handle(), root, c.handle);
+            if (rc == 0 && !atRoot) {
+                Staging.out(b, buf, span);
+            }
+            return rc;
+        } finally {
+            Staging.release(b, buf, 0);
+        }
+    }
+
+    /**
+     * {@code MPI_Allreduce} ({@code root < 0}) or {@code MPI_Reduce} with heap segments
+     * among {@code send} and {@code recv} (the pointers MPI gets: IN_PLACE and NULL stay
+     * as they are): an ordinary downcall on this thread's native staging memory. MPI writes
+     * every element of {@code recv}, so it is copied in only when in place or for types
+     * with gaps.
+     */
+    private static int stagedReduction(MemorySegment send, boolean inPlace, MemorySegment recv, int n,
+                                       Datatype type, MemorySegment op, int root, Comm c) {
+        long span = Buffers.span(n, type);
+        MemorySegment s = Staging.in(send, span, 0, true);
+        MemorySegment r = MemorySegment.NULL;
+        try {
+            r = Staging.in(recv, span, 1, inPlace || P2p.copyIn(span, type));
+            int rc = root < 0 ? MpiCalls.MPI_Allreduce(s, r, n, type.handle(), op, c.handle)
+                    : MpiCalls.MPI_Reduce(s, r, n, type.handle(), op, root, c.handle);
+            if (rc == 0) {
+                Staging.out(r, recv, span);
+            }
+            return rc;
+        } finally {
+            Staging.release(s, send, 0);
+            if (r != MemorySegment.NULL) {
+                Staging.release(r, recv, 1);
+            }
         }
     }
 
@@ -138,11 +176,7 @@ final class CollectiveCalls {
             } else if (!Launch.onHeap(s, r)) {
                 rc = MpiCalls.MPI_Reduce(s, r, n, t, o, root, c.handle);
             } else {
-                try {
-                    rc = (int) HeapCalls.REDUCE.invokeExact(s, r, n, t, o, root, c.handle);
-                } catch (Throwable e) {
-                    throw HeapCalls.rethrow(e);
-                }
+                rc = stagedReduction(s, inPlace, r, n, type, o, root, c);
             }
             return k.done(rc, "MPI_Reduce", op, send, r);
         }

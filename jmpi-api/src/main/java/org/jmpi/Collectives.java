@@ -9,10 +9,10 @@ import java.lang.foreign.MemorySegment;
  * (as the receive buffer for scatter), as each method says; anywhere else it is refused.
  *
  * <p>{@code bcast}, {@code reduce} and {@code allreduce} also take heap segments
- * ({@code MemorySegment.ofArray}), pinned for the call without a copy; the collectives
- * that move blocks between ranks (gather, scatter, allgather, alltoall, their v and w
- * forms in {@link VariableCollectives}), scan, exscan and reduce-scatter take native
- * segments only, since pinning would keep the garbage collector away for the whole exchange.
+ * ({@code MemorySegment.ofArray}) and Java arrays, never pinned: their data moves through
+ * this thread's native staging memory (see {@link Comm}); the collectives that move
+ * blocks between ranks (gather, scatter, allgather, alltoall, their v and w forms in
+ * {@link VariableCollectives}), scan, exscan and reduce-scatter take native segments only.
  */
 public sealed interface Collectives permits Comm {
 

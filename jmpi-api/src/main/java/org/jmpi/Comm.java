@@ -32,6 +32,15 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
  * the nonblocking form and poll it, yielding and parking briefly in between (Java arrays
  * are staged in native memory for the call). {@link #split}, {@link #splitShared} and
  * {@link #create} have no nonblocking form in MPI and still block their carrier.
+ *
+ * <p>Java arrays ({@link ArrayMessages}) and heap segments are never pinned: a blocking
+ * call may wait as long as a peer makes it, and a pinned array (a critical downcall)
+ * would keep the whole JVM from garbage collection meanwhile, stalling every thread that
+ * allocates and possibly the thread that would release the call. Their data moves through
+ * native memory kept per thread (up to 4 MiB per buffer; larger buffers are allocated
+ * for the call), copied in before MPI reads it and out after MPI writes it, in pieces of
+ * at most 1 MiB; MPI itself runs as an ordinary downcall, during which the JVM can reach
+ * a safepoint. Native {@code MemorySegment}s are passed as they are, without a copy.
  */
 public final class Comm implements PointToPoint, NonblockingPointToPoint, Collectives, VariableCollectives,
         NonblockingCollectives, ArrayMessages, Caching, ErrorHandling, ObjectMessages, Topologies,

@@ -9,8 +9,8 @@ import org.jmpi.internal.Args;
  * this process's file pointer ({@code read}, {@code write}, {@code readAll},
  * {@code writeAll}) and at the shared file pointer ({@code *Shared}, {@code *Ordered}).
  * Offsets are in etypes of the view (bytes by default). A native segment is passed as
- * is; a heap segment ({@code MemorySegment.ofArray}) is pinned for the call, without a
- * copy. Each call returns the {@link Status}: {@link Status#count} tells how many
+ * is; a heap segment ({@code MemorySegment.ofArray}) goes through this thread's native
+ * staging memory (copied in before a write, out after a read), never pinned. Each call returns the {@link Status}: {@link Status#count} tells how many
  * elements were read (fewer than asked at the end of the file) or written. The
  * {@code *All} and {@code *Ordered} forms are collective. Arguments are checked before
  * the native call.

@@ -5,10 +5,10 @@ import java.lang.foreign.MemorySegment;
 /**
  * Blocking reads of an {@link MpiFile} into whole Java arrays: each array type maps to
  * its MPI datatype (byte: INT8, short: SHORT, char: UINT16, int: INT, long: INT64,
- * float: FLOAT, double: DOUBLE) and is pinned for the call, without a copy (a critical
- * downcall: this JVM cannot collect garbage until the call returns); while a Java error
- * handler exists, it goes through a native copy instead (MPI may call the handler from
- * inside the call). The returned
+ * float: FLOAT, double: DOUBLE). The array is never pinned: MPI reads into this thread's
+ * native staging memory, and the elements read are copied into the array after the call
+ * (see {@link Comm}), so the JVM can collect garbage while a collective read waits for
+ * the other processes. The returned
  * {@link Status} counts the elements read. For part of an array, pass
  * {@code MemorySegment.ofArray(a).asSlice(...)} to {@link FileAccess}.
  */

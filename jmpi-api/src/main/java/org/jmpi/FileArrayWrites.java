@@ -3,8 +3,8 @@ package org.jmpi;
 import java.lang.foreign.MemorySegment;
 
 /**
- * Blocking writes of whole Java arrays to an {@link MpiFile}, typed and pinned as in
- * {@link FileArrayReads}. The returned {@link Status} counts the elements written.
+ * Blocking writes of whole Java arrays to an {@link MpiFile}, typed as in
+ * {@link FileArrayReads} and copied to native staging memory before the call, never pinned. The returned {@link Status} counts the elements written.
  */
 public sealed interface FileArrayWrites permits MpiFile {
 

@@ -4,7 +4,7 @@ import java.lang.foreign.MemorySegment;
 import java.util.Objects;
 
 import org.jmpi.internal.Args;
-import org.jmpi.internal.HeapCalls;
+import org.jmpi.internal.Staging;
 
 /** The shared bodies of MPI-IO data access: checks, then one native call. */
 final class FileCalls {
@@ -20,8 +20,9 @@ final class FileCalls {
 
     /**
      * A blocking access; {@code count < 0} means as many elements as the segment holds. A
-     * heap segment is passed pinned through a critical downcall, without a copy, unless a
-     * Java error handler exists (see {@link FileOp#heapDowncall}).
+     * heap segment goes through this thread's native staging memory ({@link Staging}):
+     * copied in before a write, out after a read (the elements read), never pinned, since
+     * a collective or shared-pointer access may wait for the other processes of the file.
      */
     static Status blocking(MpiFile f, FileOp op, long offset, MemorySegment buf, int count, Datatype type) {
         MemorySegment b = checked(f, op, offset, buf);
@@ -31,12 +32,19 @@ final class FileCalls {
         }
         MemorySegment t = type.handle();
         Status status = new Status();
+        long span = Buffers.span(n, type);
+        boolean whole = !op.read || P2p.copyIn(span, type);
+        MemorySegment staged = Staging.in(b, span, 0, whole);
         int rc;
         try {
-            rc = (int) (b.isNative() ? op.downcall : op.heapDowncall)
-                    .invokeExact(f.handle, offset, b, n, t, status.segment());
+            rc = (int) op.downcall.invokeExact(f.handle, offset, staged, n, t, status.segment());
+            if (rc == 0 && op.read && staged != b) {
+                Staging.out(staged, b, whole ? span : P2p.received(status.segment()));
+            }
         } catch (Throwable e) {
-            throw HeapCalls.rethrow(e);
+            throw rethrow(e);
+        } finally {
+            Staging.release(staged, b, 0);
         }
         f.check(rc, op.call);
         return status;
@@ -64,7 +72,7 @@ final class FileCalls {
         try {
             rc = (int) op.downcall.invokeExact(f.handle, offset, b, n, t, r.slot);
         } catch (Throwable e) {
-            throw HeapCalls.rethrow(e);
+            throw rethrow(e);
         }
         f.check(rc, op.call);
         f.track(r.startedFileIo(b));
@@ -79,7 +87,18 @@ final class FileCalls {
         return op.read ? Args.writable(buf, "buf") : Args.segment(buf, "buf");
     }
 
-    /** A heap segment over a whole array, pinned by the blocking calls. */
+    /** Rethrows what a downcall handle threw, unchecked. */
+    private static RuntimeException rethrow(Throwable t) {
+        if (t instanceof RuntimeException r) {
+            throw r;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        throw new AssertionError("unexpected checked exception from a downcall", t);
+    }
+
+    /** A heap segment over a whole array, staged by the blocking calls. */
     static MemorySegment array(byte[] a) {
         return MemorySegment.ofArray(Objects.requireNonNull(a, "buf"));
     }

@@ -8,13 +8,12 @@ import java.util.Locale;
 import java.util.function.Function;
 
 import org.jmpi.bindings.abi.MpiCalls;
-import org.jmpi.internal.HeapCalls;
 
 /**
  * The data access calls of MPI-IO, one constant per {@code MPI_File_*} routine, each with
  * downcall handles of one shape: {@code (fh, long offset, buf, int count, type, status or
- * request) -> int}; routines without an explicit offset ignore it. Blocking routines also
- * get a critical handle that accepts heap segments, pinned for the call.
+ * request) -> int}; routines without an explicit offset ignore it. Heap segments of the
+ * blocking routines reach them through native staging memory (see {@link FileCalls#blocking}).
  */
 enum FileOp {
     READ_AT(true, Pointer.EXPLICIT, false, false, MpiCalls::MPI_File_read_at$handle),
@@ -55,14 +54,8 @@ enum FileOp {
     final boolean collective;
     final boolean nonblocking;
     final String call;
-    /** Ordinary downcall, for native segments. */
+    /** Ordinary downcall, on native memory. */
     final MethodHandle downcall;
-    /**
-     * Critical downcall with heap access, for heap segments of blocking calls (through native
-     * copies while a Java error handler exists, see {@link HeapCalls#critical}); null for
-     * nonblocking ones.
-     */
-    final MethodHandle heapDowncall;
 
     FileOp(boolean read, Pointer pointer, boolean collective, boolean nonblocking,
            Function<Linker.Option[], MethodHandle> link) {
@@ -72,7 +65,6 @@ enum FileOp {
         this.nonblocking = nonblocking;
         this.call = "MPI_File_" + name().toLowerCase(Locale.ROOT);
         this.downcall = uniform(link.apply(new Linker.Option[0]), pointer);
-        this.heapDowncall = nonblocking ? null : uniform(HeapCalls.critical(link), pointer);
     }
 
     /** Inserts an ignored offset after the file handle for routines that take none. */

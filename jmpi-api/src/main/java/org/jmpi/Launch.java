@@ -33,7 +33,7 @@ final class Launch implements AutoCloseable {
     private Request request;
     private Op op;
 
-    /** A launch; {@code heapOk} lets a blocking call take heap segments (pinned for the call). */
+    /** A launch; {@code heapOk} lets a blocking call take heap segments (staged in native memory for the call). */
     Launch(boolean nonblocking, boolean heapOk) {
         this.polled = !nonblocking && Polling.needed();
         this.nonblocking = nonblocking || polled;

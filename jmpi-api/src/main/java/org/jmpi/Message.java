@@ -5,8 +5,9 @@ import java.lang.foreign.MemorySegment;
 import org.jmpi.bindings.abi.MpiCalls;
 import org.jmpi.internal.Args;
 import org.jmpi.internal.Errors;
-import org.jmpi.internal.HeapCalls;
 import org.jmpi.internal.Runtime;
+import org.jmpi.internal.Scratch;
+import org.jmpi.internal.Staging;
 
 /**
  * A message matched by {@link PointToPoint#mprobe} or {@link PointToPoint#improbe}
@@ -51,7 +52,9 @@ public final class Message {
 
     /**
      * Receives the message into the whole segment ({@code MPI_Mrecv}); the segment may be
-     * larger than the message. Heap segments are pinned for the call.
+     * larger than the message. Heap segments go through native staging memory (the received
+     * bytes are copied out after the call), never pinned: a message whose data is still on
+     * its way may keep the call waiting.
      */
     public Status recv(MemorySegment buf, Datatype type) {
         Status out = new Status();
@@ -75,17 +78,20 @@ public final class Message {
             return;
         }
         MemorySegment st = out == null ? MpiCalls.MPI_STATUS_IGNORE() : out.segment();
+        long span = Buffers.span(n, type);
+        boolean whole = P2p.copyIn(span, type);
+        st = whole || out != null || buf.isNative() ? st : Scratch.statuses(1);
+        MemorySegment b = Staging.in(buf, span, 0, whole);
         int rc;
-        if (buf.isNative()) {
-            rc = MpiCalls.MPI_Mrecv(buf, n, type.handle(), slot, st);
-        } else {
-            try {
-                rc = (int) HeapCalls.MRECV.invokeExact(buf, n, type.handle(), slot, st);
-            } catch (Throwable e) {
-                throw HeapCalls.rethrow(e);
+        try {
+            rc = MpiCalls.MPI_Mrecv(b, n, type.handle(), slot, st);
+            received = true;
+            if (rc == 0) {
+                Staging.out(b, buf, whole || b == buf ? span : P2p.received(st));
             }
+        } finally {
+            Staging.release(b, buf, 0);
         }
-        received = true;
         Errors.check(rc, "MPI_Mrecv");
     }
 

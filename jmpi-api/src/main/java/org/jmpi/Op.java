@@ -16,7 +16,6 @@ import org.jmpi.internal.Errors;
 import org.jmpi.internal.Freed;
 import org.jmpi.internal.Runtime;
 import org.jmpi.internal.Scratch;
-import org.jmpi.internal.UserOps;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
@@ -46,8 +45,8 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  * rethrown only by a later reduction with this op that returns on that thread, and
  * otherwise kept until {@link #close()} drops it.
  * <p>
- * Java arrays given to a reduction with a user op are copied to native memory and back
- * instead of being pinned: a pinned (critical) native call must not call back into Java.
+ * Java arrays given to a blocking reduction go through native staging memory, as for
+ * every op (see {@link Comm}), so MPI may call the function from inside the call.
  */
 public final class Op implements AutoCloseable {
     /** {@code MPI_MAX}. */
@@ -128,7 +127,6 @@ public final class Op implements AutoCloseable {
             stub.close();
             throw e;
         }
-        UserOps.add(handle);
     }
 
     /**
@@ -237,7 +235,6 @@ public final class Op implements AutoCloseable {
         freed.free(handle, h -> {
             int rc = MpiCalls.MPI_Op_free(h);
             if (rc == 0) {
-                UserOps.remove(handle);
                 failures.clear();
                 stub.close();
             }

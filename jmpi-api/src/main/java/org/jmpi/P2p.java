@@ -6,15 +6,25 @@ import java.util.Objects;
 import org.jmpi.bindings.abi.MpiCalls;
 import org.jmpi.internal.Args;
 import org.jmpi.internal.Errors;
-import org.jmpi.internal.HeapCalls;
 import org.jmpi.internal.Runtime;
+import org.jmpi.internal.Scratch;
+import org.jmpi.internal.Staging;
 
-/** The shared bodies of the point-to-point calls: checks, then one native call. */
+import static java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED;
+
+/**
+ * The shared bodies of the point-to-point calls: checks, then one native call. Heap
+ * segments go through this thread's native staging memory ({@link Staging}), never
+ * pinned: the call may wait for a peer, and the JVM must be able to reach a safepoint
+ * meanwhile.
+ */
 final class P2p {
     static final int SEND = 0;
     static final int SSEND = 1;
     static final int RSEND = 2;
     static final int BSEND = 3;
+    /** Heap receive buffers up to this size are staged whole (see {@link #copyIn}). */
+    static final long SMALL = 4096;
     private static final String[] SEND_NAMES = {"MPI_Send", "MPI_Ssend", "MPI_Rsend", "MPI_Bsend"};
 
     private P2p() {
@@ -39,25 +49,17 @@ final class P2p {
         }
         MemorySegment t = type.handle();
         MemorySegment h = c.handle;
+        MemorySegment b = Staging.in(buf, Buffers.span(n, type), 0, true);
         int rc;
-        if (buf.isNative()) {
+        try {
             rc = switch (mode) {
-                case SEND -> MpiCalls.MPI_Send(buf, n, t, dest, tag, h);
-                case SSEND -> MpiCalls.MPI_Ssend(buf, n, t, dest, tag, h);
-                case RSEND -> MpiCalls.MPI_Rsend(buf, n, t, dest, tag, h);
-                default -> MpiCalls.MPI_Bsend(buf, n, t, dest, tag, h);
+                case SEND -> MpiCalls.MPI_Send(b, n, t, dest, tag, h);
+                case SSEND -> MpiCalls.MPI_Ssend(b, n, t, dest, tag, h);
+                case RSEND -> MpiCalls.MPI_Rsend(b, n, t, dest, tag, h);
+                default -> MpiCalls.MPI_Bsend(b, n, t, dest, tag, h);
             };
-        } else {
-            try {
-                rc = switch (mode) {
-                    case SEND -> (int) HeapCalls.SEND.invokeExact(buf, n, t, dest, tag, h);
-                    case SSEND -> (int) HeapCalls.SSEND.invokeExact(buf, n, t, dest, tag, h);
-                    case RSEND -> (int) HeapCalls.RSEND.invokeExact(buf, n, t, dest, tag, h);
-                    default -> (int) HeapCalls.BSEND.invokeExact(buf, n, t, dest, tag, h);
-                };
-            } catch (Throwable e) {
-                throw HeapCalls.rethrow(e);
-            }
+        } finally {
+            Staging.release(b, buf, 0);
         }
         Errors.check(rc, SEND_NAMES[mode]);
     }
@@ -81,17 +83,39 @@ final class P2p {
         }
         MemorySegment t = type.handle();
         MemorySegment st = status == null ? MpiCalls.MPI_STATUS_IGNORE() : status.segment();
-        int rc;
         if (buf.isNative()) {
-            rc = MpiCalls.MPI_Recv(buf, n, t, source, tag, c.handle, st);
-        } else {
-            try {
-                rc = (int) HeapCalls.RECV.invokeExact(buf, n, t, source, tag, c.handle, st);
-            } catch (Throwable e) {
-                throw HeapCalls.rethrow(e);
-            }
+            Errors.check(MpiCalls.MPI_Recv(buf, n, t, source, tag, c.handle, st), "MPI_Recv");
+            return;
         }
-        Errors.check(rc, "MPI_Recv");
+        long span = Buffers.span(n, type);
+        boolean whole = copyIn(span, type);
+        st = whole || status != null ? st : Scratch.statuses(1);
+        MemorySegment b = Staging.in(buf, span, 0, whole);
+        try {
+            Errors.check(MpiCalls.MPI_Recv(b, n, t, source, tag, c.handle, st), "MPI_Recv");
+            Staging.out(b, buf, whole ? span : received(st));
+        } finally {
+            Staging.release(b, buf, 0);
+        }
+    }
+
+    /**
+     * Whether a blocking receive of {@code span} bytes into a heap segment stages a copy of
+     * all of them (and copies all of them back): for small buffers, where that costs less than asking
+     * MPI how much arrived, and for types other than dense predefined ones, whose gaps MPI
+     * leaves untouched. Otherwise only the received bytes are copied back, a prefix of the
+     * buffer.
+     */
+    static boolean copyIn(long span, Datatype type) {
+        return span <= SMALL || !type.isPredefined() || type.size() != type.extent()
+                || type.lowerBound() != 0;
+    }
+
+    /** The bytes a completed receive delivered, from its status ({@code MPI_Get_elements_x} of MPI_BYTE). */
+    static long received(MemorySegment status) {
+        MemorySegment n = Scratch.words();
+        Errors.check(MpiCalls.MPI_Get_elements_x(status, Datatype.BYTE.handle(), n), "MPI_Get_elements_x");
+        return n.get(JAVA_LONG_UNALIGNED, 0);
     }
 
     /**

@@ -6,17 +6,20 @@ import java.util.Objects;
 import org.jmpi.bindings.abi.MpiCalls;
 import org.jmpi.internal.Args;
 import org.jmpi.internal.Errors;
-import org.jmpi.internal.HeapCalls;
 import org.jmpi.internal.Runtime;
 import org.jmpi.internal.Scratch;
 import org.jmpi.internal.Slots;
+import org.jmpi.internal.Staging;
 
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
 /**
  * Blocking point-to-point messages of a {@link Comm}: the four send modes, receive,
  * send-receive, probe and matched probe. A native segment is passed as is (zero copy);
- * a heap segment ({@code MemorySegment.ofArray}) is pinned for the call, without a copy.
+ * a heap segment ({@code MemorySegment.ofArray}) is copied through per-thread native
+ * staging memory (in before a send, out after a receive), never pinned: a blocking call
+ * may wait as long as its peer makes it, and the JVM must still be able to collect
+ * garbage meanwhile.
  * Counts come from the segment size and the datatype's extent unless given explicitly;
  * every argument is checked before the native call.
  */
@@ -116,16 +119,21 @@ public sealed interface PointToPoint permits Comm {
             return;
         }
         MemorySegment st = status == null ? MpiCalls.MPI_STATUS_IGNORE() : status.segment();
+        long span = Buffers.span(rn, recvType);
+        MemorySegment sb = Staging.in(sendBuf, Buffers.span(sn, sendType), 0, true);
+        MemorySegment rb = MemorySegment.NULL;
         int rc;
-        if (sendBuf.isNative() && recvBuf.isNative()) {
-            rc = MpiCalls.MPI_Sendrecv(sendBuf, sn, sendType.handle(), dest, sendTag,
-                    recvBuf, rn, recvType.handle(), source, recvTag, c.handle, st);
-        } else {
-            try {
-                rc = (int) HeapCalls.SENDRECV.invokeExact(sendBuf, sn, sendType.handle(), dest, sendTag,
-                        recvBuf, rn, recvType.handle(), source, recvTag, c.handle, st);
-            } catch (Throwable e) {
-                throw HeapCalls.rethrow(e);
+        try {
+            rb = Staging.in(recvBuf, span, 1, true);
+            rc = MpiCalls.MPI_Sendrecv(sb, sn, sendType.handle(), dest, sendTag,
+                    rb, rn, recvType.handle(), source, recvTag, c.handle, st);
+            if (rc == 0) {
+                Staging.out(rb, recvBuf, span);
+            }
+        } finally {
+            Staging.release(sb, sendBuf, 0);
+            if (rb != MemorySegment.NULL) {
+                Staging.release(rb, recvBuf, 1);
             }
         }
         Errors.check(rc, "MPI_Sendrecv");
@@ -149,17 +157,17 @@ public sealed interface PointToPoint permits Comm {
             Polling.sendrecv(c, buf, n, type, dest, sendTag, buf, n, type, source, recvTag, status);
             return status;
         }
+        long span = Buffers.span(n, type);
+        MemorySegment b = Staging.in(buf, span, 0, true);
         int rc;
-        if (buf.isNative()) {
-            rc = MpiCalls.MPI_Sendrecv_replace(buf, n, type.handle(), dest, sendTag, source, recvTag, c.handle,
+        try {
+            rc = MpiCalls.MPI_Sendrecv_replace(b, n, type.handle(), dest, sendTag, source, recvTag, c.handle,
                     status.segment());
-        } else {
-            try {
-                rc = (int) HeapCalls.SENDRECV_REPLACE.invokeExact(buf, n, type.handle(), dest, sendTag, source,
-                        recvTag, c.handle, status.segment());
-            } catch (Throwable e) {
-                throw HeapCalls.rethrow(e);
+            if (rc == 0) {
+                Staging.out(b, buf, span);
             }
+        } finally {
+            Staging.release(b, buf, 0);
         }
         Errors.check(rc, "MPI_Sendrecv_replace");
         return status;

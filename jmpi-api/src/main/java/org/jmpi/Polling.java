@@ -6,6 +6,7 @@ import java.util.concurrent.locks.LockSupport;
 
 import org.jmpi.bindings.abi.MpiCalls;
 import org.jmpi.internal.Errors;
+import org.jmpi.internal.Staging;
 
 /**
  * Blocking calls made on a virtual thread. A virtual thread blocked inside a native call
@@ -14,7 +15,8 @@ import org.jmpi.internal.Errors;
  * this rank or, through them, on others) never run: the job deadlocks. On a virtual
  * thread the blocking calls therefore start the nonblocking form and poll it
  * ({@code MPI_Test}), yielding and then parking briefly between polls, so the carrier
- * is free while the call waits. Heap segments are staged in native memory for the call.
+ * is free while the call waits. Heap segments are staged in native memory for the call
+ * (copied in pieces, see {@link Staging#copy}).
  */
 final class Polling {
     private static final int YIELDS = 16;
@@ -39,13 +41,19 @@ final class Polling {
 
     /** {@code seg} itself if native, else a native copy of it in {@code arena}. */
     static MemorySegment staged(MemorySegment seg, Arena arena) {
-        return seg.isNative() ? seg : arena.allocate(seg.byteSize(), 16).copyFrom(seg);
+        return seg.isNative() ? seg : copy(seg, arena);
+    }
+
+    private static MemorySegment copy(MemorySegment seg, Arena arena) {
+        MemorySegment copy = arena.allocate(seg.byteSize(), 16);
+        Staging.copy(seg, copy, seg.byteSize());
+        return copy;
     }
 
     /** Copies a staged segment back into the heap segment it stands for (a no-op when it is the same). */
     static void unstage(MemorySegment staged, MemorySegment seg) {
         if (staged != seg) {
-            seg.copyFrom(staged);
+            Staging.copy(staged, seg, seg.byteSize());
         }
     }
 
@@ -75,7 +83,7 @@ final class Polling {
                          Status status) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment r = staged(recvBuf, arena);
-            MemorySegment s = sendBuf == recvBuf ? arena.allocate(r.byteSize(), 16).copyFrom(r) : staged(sendBuf, arena);
+            MemorySegment s = sendBuf == recvBuf ? copy(r, arena) : staged(sendBuf, arena);
             Request received = Posts.post(c, Posts.IRECV, r, recvCount, recvType, source, recvTag, new Request());
             Request sent;
             try {

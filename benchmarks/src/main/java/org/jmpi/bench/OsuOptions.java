@@ -33,7 +33,7 @@ public record OsuOptions(long minSize, long maxSize, int iterations, int warmup,
     public enum BufferKind {
         /** Native memory, the zero-copy path. */
         SEGMENT,
-        /** A Java byte[] (critical downcalls for blocking calls, staging for nonblocking ones). */
+        /** A Java byte[] (jmpi's per-thread staging for blocking calls, the program's staging for nonblocking ones). */
         ARRAY;
 
         /** The name used on the command line and in results: {@code segment} or {@code array}. */

@@ -52,8 +52,7 @@ public final class Upcalls {
 
     /**
      * Whether MPI may call a Java error handler, from any MPI call on a communicator, window
-     * or file that has one: critical downcalls (which must not call back into Java) are
-     * avoided then.
+     * or file that has one (a handler lives until the last object using it is freed).
      */
     public static boolean javaErrhandlers() {
         return javaErrhandlers != 0;

@@ -60,7 +60,7 @@ public final class RmaRequest {
         }
         try {
             if (copyBackTo != null) {
-                MemorySegment.copy(staging, 0, copyBackTo, 0, copyBackTo.byteSize());
+                Window.exchange(false, staging, 0, copyBackTo, null, null, copyBackTo.byteSize());
             }
         } finally {
             StagingMemory.free(staging);

@@ -33,6 +33,9 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED;
  * map every other, so one word never sees both kinds. {@link #close()} is local.
  */
 public final class Window implements AutoCloseable {
+    /** The largest piece of a blocking put or get copied at once (about 0.1 ms; see {@link #exchange}). */
+    static final long COPY_CHUNK = 1L << 20;
+
     private static final VarHandle LONG = JAVA_LONG.varHandle();
     private static final VarHandle INT = JAVA_INT.varHandle();
 
@@ -469,19 +472,31 @@ public final class Window implements AutoCloseable {
         }
     }
 
-    /** Copies {@code len} bytes of the user's data into native memory at {@code at} ({@code in}), or out of it. */
-    private static void exchange(boolean in, MemorySegment memory, long at, MemorySegment seg, Object array,
+    /**
+     * Copies {@code len} bytes of the user's data into native memory at {@code at}
+     * ({@code in}), or out of it, in pieces of at most {@link #COPY_CHUNK} bytes: a copy
+     * involving the heap runs without a safepoint check, so a large one in one piece would
+     * hold back every garbage collection of the JVM.
+     */
+    static void exchange(boolean in, MemorySegment memory, long at, MemorySegment seg, Object array,
                                  ValueLayout layout, long len) {
-        if (array == null) {
-            if (in) {
-                MemorySegment.copy(seg, 0, memory, at, len);
+        for (long done = 0; done < len; done += COPY_CHUNK) {
+            long n = Math.min(COPY_CHUNK, len - done);
+            if (array == null) {
+                if (in) {
+                    MemorySegment.copy(seg, done, memory, at + done, n);
+                } else {
+                    MemorySegment.copy(memory, at + done, seg, done, n);
+                }
             } else {
-                MemorySegment.copy(memory, at, seg, 0, len);
+                int first = (int) (done / layout.byteSize());
+                int count = (int) (n / layout.byteSize());
+                if (in) {
+                    MemorySegment.copy(array, first, memory, layout, at + done, count);
+                } else {
+                    MemorySegment.copy(memory, layout, at + done, array, first, count);
+                }
             }
-        } else if (in) {
-            MemorySegment.copy(array, 0, memory, layout, at, (int) (len / layout.byteSize()));
-        } else {
-            MemorySegment.copy(memory, layout, at, array, 0, (int) (len / layout.byteSize()));
         }
     }
 
@@ -503,14 +518,14 @@ public final class Window implements AutoCloseable {
         MemorySegment d = direct[rank];
         if (d != null || len == 0) {
             if (len > 0) {
-                MemorySegment.copy(src, 0, d, offset, len);
+                exchange(true, d, offset, src, null, null, len);
             }
             return ctx.completedRequest();
         }
         MemorySegment staging = null;
         if (!src.isNative()) {
             staging = StagingMemory.allocate(len);
-            MemorySegment.copy(src, 0, staging, 0, len);
+            exchange(true, staging, 0, src, null, null, len);
         }
         MemorySegment ptr = ucp_h.ucp_put_nbx(ctx.ep(rank), staging == null ? src : staging, len,
                 bases[rank] + offset, rkeys[rank], CallScratch.NO_PARAMS);
@@ -522,7 +537,7 @@ public final class Window implements AutoCloseable {
         MemorySegment d = direct[rank];
         if (d != null || len == 0) {
             if (len > 0) {
-                MemorySegment.copy(d, offset, dst, 0, len);
+                exchange(false, d, offset, dst, null, null, len);
             }
             return ctx.completedRequest();
         }

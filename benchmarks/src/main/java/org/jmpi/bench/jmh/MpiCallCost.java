@@ -5,6 +5,7 @@ import java.lang.foreign.MemorySegment;
 import org.jmpi.Comm;
 import org.jmpi.Datatype;
 import org.jmpi.Mpi;
+import org.jmpi.Op;
 import org.jmpi.Status;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Setup;
@@ -22,6 +23,12 @@ public class MpiCallCost extends CallCostSettings {
     private Arena arena;
     private MemorySegment sendSeg;
     private MemorySegment recvSeg;
+    private final byte[] sendArray = new byte[8];
+    private final byte[] recvArray = new byte[8];
+    private final long[] sumArray = new long[1];
+    private final long[] sumOutArray = new long[1];
+    private MemorySegment sumSeg;
+    private MemorySegment sumOutSeg;
     private final MemorySegment sendHeap = MemorySegment.ofArray(new byte[8]);
     private final MemorySegment recvHeap = MemorySegment.ofArray(new byte[8]);
     private final Status status = new Status();
@@ -35,6 +42,8 @@ public class MpiCallCost extends CallCostSettings {
         arena = Arena.ofShared();
         sendSeg = arena.allocate(8);
         recvSeg = arena.allocate(8);
+        sumSeg = arena.allocate(8);
+        sumOutSeg = arena.allocate(8);
     }
 
     /** Frees the buffers. */
@@ -67,9 +76,35 @@ public class MpiCallCost extends CallCostSettings {
         self.sendrecv(sendSeg, Datatype.BYTE, 0, 0, recvSeg, Datatype.BYTE, 0, 0, status);
     }
 
-    /** {@code MPI_Sendrecv} of 8 bytes to itself from and into heap segments over byte arrays (pinned), reused Status. */
+    /** {@code MPI_Sendrecv} of 8 bytes to itself from and into heap segments over byte arrays (staged), reused Status. */
     @Benchmark
     public void selfSendrecvArray() {
         self.sendrecv(sendHeap, Datatype.BYTE, 0, 0, recvHeap, Datatype.BYTE, 0, 0, status);
+    }
+
+    /** An 8-byte {@code MPI_Send} to itself on {@code MPI_COMM_SELF} (eager), then its {@code MPI_Recv}: native segments. */
+    @Benchmark
+    public void selfSendThenRecv() {
+        self.send(sendSeg, 8, Datatype.INT8, 0, 1);
+        self.recv(recvSeg, 8, Datatype.INT8, 0, 1, status);
+    }
+
+    /** {@link #selfSendThenRecv} from and into {@code byte[8]}s (through jmpi's per-thread staging). */
+    @Benchmark
+    public void selfSendThenRecvArray() {
+        self.send(sendArray, 0, 8, 0, 1);
+        self.recv(recvArray, 0, 8, 0, 1, status);
+    }
+
+    /** {@code MPI_Allreduce} (SUM) of one {@code long} on {@code MPI_COMM_SELF}: native segments. */
+    @Benchmark
+    public void selfAllreduce() {
+        self.allreduce(sumSeg, sumOutSeg, Datatype.INT64, Op.SUM);
+    }
+
+    /** {@link #selfAllreduce} from and into {@code long[1]}s (through jmpi's per-thread staging). */
+    @Benchmark
+    public void selfAllreduceArray() {
+        self.allreduce(sumArray, sumOutArray, Op.SUM);
     }
 }

@@ -15,7 +15,7 @@ import org.jmpi.bench.OsuRun;
  * barrier; the value is the mean latency averaged over the ranks, in microseconds. 1000
  * iterations after 100 warm-up up to 8 KiB, 100 after 10 above (OSU's collective
  * defaults). {@code -b segment}: page-aligned native segments; {@code -b array}: a
- * {@code float[]} pair per size through jmpi's array overload (pinned, no copy).
+ * {@code float[]} pair per size through jmpi's array overload (staged in native memory).
  * Two or more ranks.
  */
 public final class Allreduce {

@@ -14,7 +14,7 @@ import org.jmpi.bench.OsuRun;
  * value is the mean latency averaged over the ranks, in microseconds. 1000 iterations
  * after 100 warm-up up to 8 KiB, 100 after 10 above. {@code -b segment}: a page-aligned
  * native segment ({@code MPI_CHAR}); {@code -b array}: a {@code byte[]} per size through
- * jmpi's array overload (pinned, no copy). Two or more ranks.
+ * jmpi's array overload (staged in native memory). Two or more ranks.
  */
 public final class Bcast {
     private static final int ROOT = 0;

@@ -14,7 +14,7 @@ import static java.lang.foreign.ValueLayout.JAVA_BYTE;
  * The send and receive buffers of the two-rank programs (latency, bw, bibw), and the
  * calls that move them: native segments aligned like OSU's ({@code -b segment}, passed
  * as {@code MPI_CHAR} like OSU's), or Java {@code byte[]}s ({@code -b array}, passed
- * through jmpi's array overloads as {@code MPI_INT8_T}, pinned without a copy).
+ * through jmpi's array overloads as {@code MPI_INT8_T}, staged in native memory per thread).
  *
  * <p>jmpi's nonblocking calls refuse heap memory (a heap array may move before the
  * operation completes). With arrays, the nonblocking calls therefore go through native

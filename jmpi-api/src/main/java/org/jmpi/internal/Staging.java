@@ -1,0 +1,142 @@
+package org.jmpi.internal;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandle;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+/**
+ * Native staging memory for the heap segments (Java arrays) of blocking calls. A blocking
+ * MPI call may wait as long as a peer makes it, so it must run as an ordinary downcall,
+ * during which the thread counts as "in native" and the JVM can reach a safepoint (a
+ * critical downcall with heap access would keep the array pinned and stop every garbage
+ * collection, and with it every thread that allocates, until MPI returns). The data
+ * therefore moves through native memory: copied in before the call, out after it, in
+ * pieces of at most {@link #CHUNK} bytes so that no single copy keeps the thread from a
+ * safepoint either.
+ * <p>
+ * Each thread keeps one buffer per {@code slot} (two calls' buffers, e.g. the send and
+ * receive buffers of {@code MPI_Sendrecv}, use different slots), grown on demand up to
+ * {@link #KEPT} bytes ({@link #KEPT_VIRTUAL} on a virtual thread), so the array paths
+ * allocate nothing once a thread has warmed up. Larger buffers, and a slot already in use
+ * by an outer call on the same thread (a Java error handler or user op called from inside
+ * MPI that itself makes a blocking call), come from {@code malloc} and are freed on
+ * {@link #release}. Not public API.
+ */
+public final class Staging {
+    /** Bytes of a staging buffer kept for a platform thread's next call. */
+    public static final long KEPT = 4L << 20;
+    /** Bytes of a staging buffer kept for a virtual thread's next call (there may be very many). */
+    public static final long KEPT_VIRTUAL = 64L << 10;
+    /** The largest piece copied between an array and native memory at once (about 0.1 ms). */
+    public static final long CHUNK = 1L << 20;
+    /** Slots: one per buffer of a call. */
+    public static final int SLOTS = 2;
+
+    private static final Linker LINKER = Linker.nativeLinker();
+    private static final MethodHandle MALLOC = LINKER.downcallHandle(
+            LINKER.defaultLookup().findOrThrow("malloc"), FunctionDescriptor.of(ADDRESS, JAVA_LONG));
+    private static final MethodHandle FREE = LINKER.downcallHandle(
+            LINKER.defaultLookup().findOrThrow("free"), FunctionDescriptor.ofVoid(ADDRESS));
+    private static final ThreadLocal<Staging> LOCAL = ThreadLocal.withInitial(Staging::new);
+
+    private final MemorySegment[] kept = {MemorySegment.NULL, MemorySegment.NULL};
+    private final long limit = Thread.currentThread().isVirtual() ? KEPT_VIRTUAL : KEPT;
+    private int busy;
+
+    private Staging() {
+    }
+
+    /**
+     * The native memory MPI gets for the first {@code bytes} of {@code seg}: {@code seg}
+     * itself when it is native (or the NULL or IN_PLACE sentinel), else this thread's
+     * staging buffer in {@code slot} holding a copy of them when {@code copyIn} (a buffer
+     * MPI reads, or one it writes only in part), else its former contents. Release it with
+     * {@link #release} in a {@code finally}.
+     */
+    public static MemorySegment in(MemorySegment seg, long bytes, int slot, boolean copyIn) {
+        if (seg.isNative()) {
+            return seg;
+        }
+        MemorySegment b = LOCAL.get().acquire(slot, bytes);
+        if (copyIn) {
+            copy(seg, b, bytes);
+        }
+        return b;
+    }
+
+    /** Copies the first {@code bytes} of {@code staged} back into the heap segment it stands for. */
+    public static void out(MemorySegment staged, MemorySegment seg, long bytes) {
+        if (staged != seg) {
+            copy(staged, seg, Math.min(bytes, seg.byteSize()));
+        }
+    }
+
+    /** Gives back what {@link #in} returned for {@code seg} in {@code slot}. */
+    public static void release(MemorySegment staged, MemorySegment seg, int slot) {
+        if (staged == seg) {
+            return;
+        }
+        Staging s = LOCAL.get();
+        if (s.kept[slot] == staged) {
+            s.busy &= ~(1 << slot);
+        } else {
+            free(staged);
+        }
+    }
+
+    /**
+     * Copies {@code bytes} from the start of {@code from} to the start of {@code to}, in
+     * pieces of at most {@link #CHUNK}: a copy involving the heap runs without a safepoint
+     * check, so a large one in one piece would hold back every garbage collection.
+     */
+    public static void copy(MemorySegment from, MemorySegment to, long bytes) {
+        for (long at = 0; at < bytes; at += CHUNK) {
+            MemorySegment.copy(from, at, to, at, Math.min(CHUNK, bytes - at));
+        }
+    }
+
+    private MemorySegment acquire(int slot, long bytes) {
+        int bit = 1 << slot;
+        if ((busy & bit) == 0 && bytes <= limit) {
+            if (kept[slot].byteSize() < bytes) {
+                kept[slot] = Arena.ofAuto().allocate(Math.max(256, Long.highestOneBit(Math.max(1, bytes - 1)) << 1), 16);
+            }
+            busy |= bit;
+            return kept[slot];
+        }
+        return allocate(bytes);
+    }
+
+    /**
+     * A buffer of {@code bytes} from C's {@code malloc} (at least 1 byte; 16-byte aligned),
+     * not tied to an arena: free it with {@link #free}. For staging memory whose owner
+     * frees it on whichever thread finishes with it (a shared arena would do the same, but
+     * its close handshakes with every thread of the JVM).
+     */
+    public static MemorySegment allocate(long bytes) {
+        MemorySegment p;
+        try {
+            p = (MemorySegment) MALLOC.invokeExact(Math.max(bytes, 1));
+        } catch (Throwable t) {
+            throw new IllegalStateException("malloc failed", t);
+        }
+        if (p.address() == 0) {
+            throw new OutOfMemoryError("malloc(" + bytes + ") failed: no native memory for a staging buffer");
+        }
+        return p.reinterpret(bytes);
+    }
+
+    /** Frees a buffer from {@link #allocate}. */
+    public static void free(MemorySegment buffer) {
+        try {
+            FREE.invokeExact(buffer);
+        } catch (Throwable t) {
+            throw new IllegalStateException("free failed", t);
+        }
+    }
+}

@@ -8,13 +8,6 @@ import org.jmpi.internal.Staging;
 
 /** The shared bodies of MPI-IO data access: checks, then one native call. */
 final class FileCalls {
-    /**
-     * Whether blocking reads are clipped to the end of the file too: MPICH 4.0.2's ROMIO
-     * counts the elements a strided view would hold past the end of the file as read.
-     */
-    private static final boolean CLIP_BLOCKING_READS = org.jmpi.bindings.abi.Abi.KIND
-            == org.jmpi.bindings.abi.MpiKind.MPICH;
-
     private FileCalls() {
     }
 
@@ -27,7 +20,7 @@ final class FileCalls {
     static Status blocking(MpiFile f, FileOp op, long offset, MemorySegment buf, int count, Datatype type) {
         MemorySegment b = checked(f, op, offset, buf);
         int n = P2p.count(b, count, type);
-        if (op.read && CLIP_BLOCKING_READS && op.pointer != FileOp.Pointer.SHARED) {
+        if (op.read && MpiQuirks.READS_PAST_EOF_COUNTED && op.pointer != FileOp.Pointer.SHARED) {
             n = ReadClip.clip(f, op.pointer == FileOp.Pointer.EXPLICIT ? offset : f.position(), n, type);
         }
         MemorySegment t = type.handle();

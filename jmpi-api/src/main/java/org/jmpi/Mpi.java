@@ -98,7 +98,7 @@ public final class Mpi implements AutoCloseable {
      * the other: each rank would run as a silent singleton.
      */
     private static void refuseForeignLauncher(LaunchEnvironment launch) {
-        if (launch.kind() != null && launch.kind() != Abi.KIND && launch.size() > 1 && !launch.launcher().startsWith("srun")) {
+        if (launch.kind() != null && launch.kind() != Abi.KIND && launch.size() > 1 && !launch.srun()) {
             throw new IllegalStateException("this rank was started by " + launch.launcher() + ", which serves "
                     + launch.kind().display + ", but jmpi loaded " + Abi.KIND.display + " (" + Abi.KIND.library
                     + ", chosen by " + Abi.CHOSEN_BY + "): every rank would run alone as rank 0 of 1. Use "

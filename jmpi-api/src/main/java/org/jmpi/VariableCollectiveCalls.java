@@ -3,9 +3,7 @@ package org.jmpi;
 import java.lang.foreign.MemorySegment;
 import java.util.Objects;
 
-import org.jmpi.bindings.abi.Abi;
 import org.jmpi.bindings.abi.MpiCalls;
-import org.jmpi.bindings.abi.MpiKind;
 import org.jmpi.internal.Args;
 
 /**
@@ -59,9 +57,6 @@ final class VariableCollectiveCalls {
     }
 
     /** Allgatherv; counts and displs (elements) describe recv on every rank. */
-    /** Whether this MPI ignores allgatherv's displacement on a one-process communicator (MPICH 4.0.2). */
-    private static final boolean ONE_PROCESS_DISPLS_IGNORED = Abi.KIND == MpiKind.MPICH;
-
     static Request allgatherv(Comm c, boolean nb, MemorySegment send, MemorySegment recv, int[] counts, int[] displs,
                               Datatype type) {
         c.check();
@@ -75,7 +70,7 @@ final class VariableCollectiveCalls {
                 Blocks.own(n, counts, c.rank, "send", "counts");
             }
             MemorySegment r = recv;
-            if (ONE_PROCESS_DISPLS_IGNORED && c.size == 1 && !c.inter && !inPlace && displs[0] != 0) {
+            if (MpiQuirks.ONE_PROCESS_DISPLS_IGNORED && c.size == 1 && !c.inter && !inPlace && displs[0] != 0) {
                 // MPICH 4.0.2 on one process writes the block at the start of the buffer,
                 // whatever its displacement: give it the block's address instead.
                 r = recv.asSlice(Math.multiplyExact((long) displs[0], type.extent()));
@@ -96,9 +91,6 @@ final class VariableCollectiveCalls {
      * alltoallw ({@code type} null: a datatype per peer, displacements in bytes). In place,
      * the send arrays are ignored and MPI is given the receive ones.
      */
-    /** Whether this MPI's in-place {@code MPI_Ialltoallw} is wrong (MPICH 4.0.2). */
-    private static final boolean IALLTOALLW_IN_PLACE_BROKEN = Abi.KIND == MpiKind.MPICH;
-
     static Request alltoall(Comm c, boolean nb, MemorySegment send, int[] sendCounts, int[] sendDispls,
                             Datatype[] sendTypes, MemorySegment recv, int[] recvCounts, int[] recvDispls,
                             Datatype[] recvTypes, Datatype type) {
@@ -113,7 +105,7 @@ final class VariableCollectiveCalls {
                         Blocks.sizeName(c));
             }
             MemorySegment s = k.arg(send);
-            if (w && inPlace && k.nonblocking && IALLTOALLW_IN_PLACE_BROKEN) {
+            if (w && inPlace && k.nonblocking && MpiQuirks.IALLTOALLW_IN_PLACE_BROKEN) {
                 // MPICH 4.0.2's MPI_Ialltoallw in place delivers wrong blocks when the types
                 // differ between peers (its blocking form is right; docs/mpich.md): send from
                 // a copy of the buffer with the receive spec, which is what in place means.

@@ -1,0 +1,23 @@
+package org.jmpi;
+
+import org.jmpi.bindings.abi.Abi;
+import org.jmpi.bindings.abi.MpiKind;
+
+/**
+ * Defects of the loaded MPI library that jmpi works around, one flag each, decided when
+ * the class loads. All are MPICH 4.0.2's (docs/mpich.md); Open MPI's window defects are in
+ * {@link WinQuirks}.
+ */
+final class MpiQuirks {
+    private static final boolean MPICH = Abi.KIND == MpiKind.MPICH;
+
+    /** In-place {@code MPI_Ialltoallw} delivers wrong blocks when the types differ between peers. */
+    static final boolean IALLTOALLW_IN_PLACE_BROKEN = MPICH;
+    /** {@code MPI_(I)allgatherv} on one process ignores the block's displacement. */
+    static final boolean ONE_PROCESS_DISPLS_IGNORED = MPICH;
+    /** ROMIO counts the elements a strided view would hold past the end of the file as read. */
+    static final boolean READS_PAST_EOF_COUNTED = MPICH;
+
+    private MpiQuirks() {
+    }
+}

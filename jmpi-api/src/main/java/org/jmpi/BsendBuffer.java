@@ -8,7 +8,7 @@ import java.util.Objects;
 import org.jmpi.bindings.abi.Abi;
 import org.jmpi.bindings.abi.MpiCalls;
 import org.jmpi.internal.Errors;
-import org.jmpi.internal.Runtime;
+import org.jmpi.internal.MpiState;
 import org.jmpi.internal.Scratch;
 
 import static java.lang.foreign.ValueLayout.JAVA_INT;
@@ -35,7 +35,7 @@ public final class BsendBuffer implements AutoCloseable {
     }
 
     static synchronized BsendBuffer attach(long bytes) {
-        Runtime.checkCall();
+        MpiState.checkCall();
         if (bytes <= 0 || bytes > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("bytes: " + bytes + " is not in [1, " + Integer.MAX_VALUE + "]");
         }
@@ -80,7 +80,7 @@ public final class BsendBuffer implements AutoCloseable {
             if (detached) {
                 return;
             }
-            Runtime.checkCall();
+            MpiState.checkCall();
             detachNow();
         }
     }

@@ -11,7 +11,7 @@ import org.jmpi.bindings.abi.MpiCalls;
 import org.jmpi.bindings.abi.Handles;
 import org.jmpi.internal.Args;
 import org.jmpi.internal.Errors;
-import org.jmpi.internal.Runtime;
+import org.jmpi.internal.MpiState;
 import org.jmpi.internal.Scratch;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
@@ -54,7 +54,7 @@ public sealed interface Caching permits Comm {
 
     /** The largest tag MPI accepts ({@code MPI_TAG_UB}); tags run from 0 to this. */
     default int tagUpperBound() {
-        return predefined(MpiCalls.MPI_TAG_UB()).orElse(Runtime.tagUpperBound());
+        return predefined(MpiCalls.MPI_TAG_UB()).orElse(MpiState.tagUpperBound());
     }
 
     /** The rank of the host process ({@code MPI_HOST}), empty when there is none. */

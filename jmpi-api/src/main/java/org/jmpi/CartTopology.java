@@ -9,7 +9,7 @@ import org.jmpi.bindings.abi.Abi;
 import org.jmpi.bindings.abi.MpiCalls;
 import org.jmpi.internal.Args;
 import org.jmpi.internal.Errors;
-import org.jmpi.internal.Runtime;
+import org.jmpi.internal.MpiState;
 
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
@@ -57,7 +57,7 @@ public final class CartTopology {
      *                                  negative, or the non-zero entries do not divide {@code nnodes}
      */
     public static int[] dimsCreate(int nnodes, int... dims) {
-        Runtime.checkCall();
+        MpiState.checkCall();
         if (nnodes <= 0) {
             throw new IllegalArgumentException("nnodes: must be positive, got " + nnodes);
         }

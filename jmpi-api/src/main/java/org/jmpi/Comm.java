@@ -13,7 +13,7 @@ import org.jmpi.bindings.abi.Handles;
 import org.jmpi.internal.Args;
 import org.jmpi.internal.Errors;
 import org.jmpi.internal.Freed;
-import org.jmpi.internal.Runtime;
+import org.jmpi.internal.MpiState;
 
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 

@@ -15,7 +15,7 @@ import org.jmpi.bindings.abi.MpiCalls;
 import org.jmpi.bindings.abi.Handles;
 import org.jmpi.internal.Args;
 import org.jmpi.internal.Errors;
-import org.jmpi.internal.Runtime;
+import org.jmpi.internal.MpiState;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
@@ -33,7 +33,7 @@ final class DynamicCalls {
     }
 
     static synchronized Optional<Comm> parent() {
-        Runtime.checkCall();
+        MpiState.checkCall();
         if (parent == null || parent.isFreed()) {
             try (Arena arena = Arena.ofConfined()) {
                 MemorySegment out = Abi.allocateHandle(arena);

@@ -16,7 +16,7 @@ import org.jmpi.bindings.abi.MpiCalls;
 import org.jmpi.bindings.abi.Handles;
 import org.jmpi.internal.Errors;
 import org.jmpi.internal.Freed;
-import org.jmpi.internal.Runtime;
+import org.jmpi.internal.MpiState;
 import org.jmpi.internal.Upcalls;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
@@ -131,7 +131,7 @@ public final class Errhandler implements AutoCloseable {
     }
 
     private static Errhandler create(ErrhandlerTarget target, Object handler, Body body) {
-        Runtime.checkCall();
+        MpiState.checkCall();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment out = Abi.allocateHandle(arena);
             Errors.check(target.create.applyAsInt(stub(target), out), target.call("create_errhandler"));

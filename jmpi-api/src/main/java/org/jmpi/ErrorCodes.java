@@ -8,7 +8,7 @@ import java.util.Objects;
 import org.jmpi.bindings.abi.MpiCalls;
 import org.jmpi.bindings.abi.Handles;
 import org.jmpi.internal.Errors;
-import org.jmpi.internal.Runtime;
+import org.jmpi.internal.MpiState;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
@@ -66,7 +66,7 @@ public final class ErrorCodes {
 
     /** A new error class ({@code MPI_Add_error_class}); it is also a code of itself. */
     public static int addClass() {
-        Runtime.checkCall();
+        MpiState.checkCall();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment out = arena.allocate(JAVA_INT);
             Errors.check(MpiCalls.MPI_Add_error_class(out), "MPI_Add_error_class");
@@ -132,7 +132,7 @@ public final class ErrorCodes {
      * codes up to {@code ERR_LASTCODE} and does not count added codes in the attribute).
      */
     public static int lastUsedCode() {
-        Runtime.checkCall();
+        MpiState.checkCall();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment value = arena.allocate(ADDRESS);
             MemorySegment flag = arena.allocate(JAVA_INT);

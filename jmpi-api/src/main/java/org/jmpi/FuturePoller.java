@@ -9,7 +9,7 @@ import java.util.concurrent.locks.LockSupport;
 import org.jmpi.bindings.abi.Abi;
 import org.jmpi.bindings.abi.MpiCalls;
 import org.jmpi.internal.Errors;
-import org.jmpi.internal.Runtime;
+import org.jmpi.internal.MpiState;
 import org.jmpi.internal.Scratch;
 
 import static java.lang.foreign.ValueLayout.JAVA_INT;
@@ -42,7 +42,7 @@ final class FuturePoller {
                 throw new IllegalStateException("MPI is finalizing: no new futures");
             }
             PENDING.add(new Entry(request, done));
-            if (Runtime.level() == ThreadLevel.MULTIPLE && thread == null) {
+            if (MpiState.level() == ThreadLevel.MULTIPLE && thread == null) {
                 thread = Thread.ofPlatform().daemon().name("jmpi-future-poller").start(FuturePoller::run);
             }
             LOCK.notifyAll();

@@ -15,7 +15,7 @@ import org.jmpi.bindings.abi.MpiCalls;
 import org.jmpi.bindings.abi.Handles;
 import org.jmpi.internal.Errors;
 import org.jmpi.internal.Freed;
-import org.jmpi.internal.Runtime;
+import org.jmpi.internal.MpiState;
 import org.jmpi.internal.Scratch;
 
 import static java.lang.foreign.ValueLayout.JAVA_INT;
@@ -52,7 +52,7 @@ public final class Info implements AutoCloseable {
 
     /** A new, empty info object ({@code MPI_Info_create}). */
     public static Info create() {
-        Runtime.checkCall();
+        MpiState.checkCall();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment out = Abi.allocateHandle(arena);
             Errors.check(MpiCalls.MPI_Info_create(out), "MPI_Info_create");
@@ -86,7 +86,7 @@ public final class Info implements AutoCloseable {
      * close does nothing.
      */
     public static Info env() {
-        Runtime.checkCall();
+        MpiState.checkCall();
         return ENV;
     }
 

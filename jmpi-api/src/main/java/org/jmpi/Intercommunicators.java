@@ -9,7 +9,7 @@ import org.jmpi.bindings.abi.MpiCalls;
 import org.jmpi.bindings.abi.Handles;
 import org.jmpi.internal.Args;
 import org.jmpi.internal.Errors;
-import org.jmpi.internal.Runtime;
+import org.jmpi.internal.MpiState;
 
 /**
  * Intercommunicators (MPI chapter 6.6): a communicator between two disjoint groups, made
@@ -73,7 +73,7 @@ public sealed interface Intercommunicators permits Comm {
         if (localLeader < 0 || localLeader >= c.size) {
             throw new IllegalArgumentException("localLeader: rank " + localLeader + " is not in [0, " + c.size + ")");
         }
-        Args.tag(tag, Runtime.tagUpperBound(), "tag");
+        Args.tag(tag, MpiState.tagUpperBound(), "tag");
         MemorySegment bridge = Handles.COMM_NULL;
         if (c.rank == localLeader) {
             Objects.requireNonNull(peer, "peer").check();

@@ -13,7 +13,7 @@ import java.util.function.UnaryOperator;
 
 import org.jmpi.bindings.abi.Abi;
 import org.jmpi.internal.Errors;
-import org.jmpi.internal.Runtime;
+import org.jmpi.internal.MpiState;
 import org.jmpi.internal.Upcalls;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
@@ -116,7 +116,7 @@ public final class Keyval<T> implements AutoCloseable {
     private static <T> Keyval<T> create(AttrTarget target, UnaryOperator<T> copy, Consumer<? super T> delete) {
         Objects.requireNonNull(copy, "copy");
         Objects.requireNonNull(delete, "delete");
-        Runtime.checkCall();
+        MpiState.checkCall();
         return new Keyval<>(target, copy, delete);
     }
 
@@ -132,7 +132,7 @@ public final class Keyval<T> implements AutoCloseable {
             if (closed) {
                 return;
             }
-            Runtime.checkCall();
+            MpiState.checkCall();
             closed = true;
         }
         try (Arena arena = Arena.ofConfined()) {
@@ -151,7 +151,7 @@ public final class Keyval<T> implements AutoCloseable {
 
     /** The MPI keyval, after checking it is live and made for {@code kind}. */
     int keyvalFor(AttrTarget kind) {
-        Runtime.checkCall();
+        MpiState.checkCall();
         if (closed) {
             throw new IllegalStateException("keyval: " + this + " has been closed");
         }

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.jmpi.internal.Args;
-import org.jmpi.internal.Runtime;
+import org.jmpi.internal.MpiState;
 
 /**
  * Translates a {@link MemoryLayout} into a derived datatype whose extent is the layout's
@@ -36,7 +36,7 @@ final class LayoutTypes {
     static Datatype of(MemoryLayout layout) {
         Objects.requireNonNull(layout, "layout");
         check(layout, "layout");
-        Runtime.checkCall(); // a layout of padding only reaches MPI before any datatype is checked
+        MpiState.checkCall(); // a layout of padding only reaches MPI before any datatype is checked
         try (DerivedTypes.Build b = new DerivedTypes.Build()) {
             return b.finish(build(b, layout), "of(" + layout + ")");
         }

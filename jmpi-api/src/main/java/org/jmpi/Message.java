@@ -5,7 +5,7 @@ import java.lang.foreign.MemorySegment;
 import org.jmpi.bindings.abi.MpiCalls;
 import org.jmpi.internal.Args;
 import org.jmpi.internal.Errors;
-import org.jmpi.internal.Runtime;
+import org.jmpi.internal.MpiState;
 import org.jmpi.internal.Scratch;
 import org.jmpi.internal.Staging;
 
@@ -113,7 +113,7 @@ public final class Message {
     }
 
     private long checkReceive(MemorySegment buf, int count, Datatype type) {
-        Runtime.checkCall();
+        MpiState.checkCall();
         if (received) {
             throw new IllegalStateException("message: already received");
         }

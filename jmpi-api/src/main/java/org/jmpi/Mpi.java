@@ -11,7 +11,7 @@ import org.jmpi.bindings.abi.Handles;
 import org.jmpi.bindings.abi.LaunchEnvironment;
 import org.jmpi.internal.Errors;
 import org.jmpi.internal.JobGuard;
-import org.jmpi.internal.Runtime;
+import org.jmpi.internal.MpiState;
 
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
@@ -56,8 +56,8 @@ public final class Mpi implements AutoCloseable {
      */
     public static synchronized Mpi init(ThreadLevel required) {
         Objects.requireNonNull(required, "required");
-        if (instance != null || Runtime.finalized()) {
-            throw new IllegalStateException(Runtime.finalized()
+        if (instance != null || MpiState.finalized()) {
+            throw new IllegalStateException(MpiState.finalized()
                     ? "MPI has been finalized and cannot be initialized again in this process"
                     : "MPI is already initialized: use the Mpi returned by the first init()");
         }
@@ -73,7 +73,7 @@ public final class Mpi implements AutoCloseable {
                 throw new MpiException("MPI_Init_thread", rc, rc, "initialization failed");
             }
             ThreadLevel level = ThreadLevel.of(provided.get(JAVA_INT, 0));
-            Runtime.started(level, Thread.currentThread());
+            MpiState.started(level, Thread.currentThread());
             Datatype.resolvePredefined();
             instance = new Mpi(level);
             refuseSingleton(launch, instance.world.size);
@@ -86,7 +86,7 @@ public final class Mpi implements AutoCloseable {
             Errors.check(MpiCalls.MPI_Comm_get_attr(Handles.COMM_WORLD, MpiCalls.MPI_TAG_UB(), value, flag),
                     "MPI_Comm_get_attr");
             if (flag.get(JAVA_INT, 0) != 0) {
-                Runtime.tagUpperBound(value.get(ValueLayout.ADDRESS, 0).reinterpret(4).get(JAVA_INT, 0));
+                MpiState.tagUpperBound(value.get(ValueLayout.ADDRESS, 0).reinterpret(4).get(JAVA_INT, 0));
             }
             JobGuard.install(instance.world.rank, instance.world.size);
             return instance;
@@ -115,7 +115,7 @@ public final class Mpi implements AutoCloseable {
         if (worldSize == 1 && launch.size() > 1) {
             instance = null;
             MpiCalls.MPI_Finalize();
-            Runtime.stopped();
+            MpiState.stopped();
             throw new IllegalStateException("the launcher started " + launch.size() + " processes ("
                     + launch.launcher() + "), but " + Abi.KIND.display + " (" + Abi.KIND.library + ", chosen by "
                     + Abi.CHOSEN_BY + ") reports a world of 1: the MPI library and the launcher do not belong"
@@ -127,7 +127,7 @@ public final class Mpi implements AutoCloseable {
 
     /** The largest message tag MPI accepts ({@code MPI_TAG_UB}); tags run from 0 to this. */
     public static int tagUpperBound() {
-        return Runtime.tagUpperBound();
+        return MpiState.tagUpperBound();
     }
 
     /** Whether {@code MPI_Init} has been called in this process (valid at any time). */
@@ -137,7 +137,7 @@ public final class Mpi implements AutoCloseable {
 
     /** Whether MPI has been finalized in this process, by {@link #close()} (valid at any time). */
     public static boolean isFinalized() {
-        return Runtime.finalized() || flag(false);
+        return MpiState.finalized() || flag(false);
     }
 
     private static boolean flag(boolean initialized) {
@@ -156,13 +156,13 @@ public final class Mpi implements AutoCloseable {
 
     /** {@code MPI_COMM_WORLD}. */
     public Comm world() {
-        Runtime.checkCall();
+        MpiState.checkCall();
         return world;
     }
 
     /** {@code MPI_COMM_SELF}. */
     public Comm self() {
-        Runtime.checkCall();
+        MpiState.checkCall();
         return self;
     }
 
@@ -178,7 +178,7 @@ public final class Mpi implements AutoCloseable {
 
     /** {@code MPI_Get_processor_name}. */
     public String processorName() {
-        Runtime.checkCall();
+        MpiState.checkCall();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment name = arena.allocate(MpiCalls.MPI_MAX_PROCESSOR_NAME());
             MemorySegment len = arena.allocate(JAVA_INT);
@@ -211,7 +211,7 @@ public final class Mpi implements AutoCloseable {
      * {@code errorCode}. Does not return.
      */
     public void abort(int errorCode) {
-        Runtime.checkCall();
+        MpiState.checkCall();
         MpiCalls.MPI_Abort(Handles.COMM_WORLD, errorCode);
         throw new IllegalStateException("MPI_Abort returned");
     }
@@ -230,7 +230,7 @@ public final class Mpi implements AutoCloseable {
      * thread runs: call it from the thread that may call MPI.
      */
     public void progress() {
-        Runtime.checkCall();
+        MpiState.checkCall();
         FuturePoller.poll();
     }
 
@@ -242,13 +242,13 @@ public final class Mpi implements AutoCloseable {
     @Override
     public void close() {
         synchronized (Mpi.class) {
-            if (!Runtime.active()) {
+            if (!MpiState.active()) {
                 return;
             }
-            Runtime.checkCall();
+            MpiState.checkCall();
             FuturePoller.shutdown();
             BsendBuffer.detachAtFinalize();
-            Runtime.stopped();
+            MpiState.stopped();
             JobGuard.unregister();
             if (!JobGuard.takeFinalize()) {
                 Errors.check(MpiCalls.MPI_Finalize(), "MPI_Finalize");

@@ -128,7 +128,7 @@ public final class MpiFile implements FileViews, FilePointers, FileAccess, Nonbl
      * @throws MpiException naming the file when it does not exist or cannot be deleted
      */
     public static void delete(String filename) {
-        org.jmpi.internal.Runtime.checkCall();
+        org.jmpi.internal.MpiState.checkCall();
         checkName(filename);
         try (Arena arena = Arena.ofConfined()) {
             returnErrorsByDefault();

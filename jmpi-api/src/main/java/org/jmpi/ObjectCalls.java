@@ -12,7 +12,7 @@ import java.util.Objects;
 import java.util.function.UnaryOperator;
 
 import org.jmpi.internal.Args;
-import org.jmpi.internal.Runtime;
+import org.jmpi.internal.MpiState;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
@@ -59,7 +59,7 @@ final class ObjectCalls {
     static void send(Comm c, ObjectCodec codec, Object obj, int dest, int tag, boolean sync) {
         c.check();
         Args.dest(dest, c.peers, "dest");
-        Args.tag(tag, Runtime.tagUpperBound(), "tag");
+        Args.tag(tag, MpiState.tagUpperBound(), "tag");
         if (dest == Args.PROC_NULL) {
             return;
         }

@@ -14,7 +14,7 @@ import org.jmpi.bindings.abi.MpiCalls;
 import org.jmpi.bindings.abi.Handles;
 import org.jmpi.internal.Errors;
 import org.jmpi.internal.Freed;
-import org.jmpi.internal.Runtime;
+import org.jmpi.internal.MpiState;
 import org.jmpi.internal.Scratch;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
@@ -139,7 +139,7 @@ public final class Op implements AutoCloseable {
      */
     public static Op create(UserFunction fn, boolean commutative) {
         Objects.requireNonNull(fn, "fn");
-        Runtime.checkCall();
+        MpiState.checkCall();
         return new Op(fn, commutative);
     }
 

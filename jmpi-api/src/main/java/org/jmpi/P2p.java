@@ -6,7 +6,7 @@ import java.util.Objects;
 import org.jmpi.bindings.abi.MpiCalls;
 import org.jmpi.internal.Args;
 import org.jmpi.internal.Errors;
-import org.jmpi.internal.Runtime;
+import org.jmpi.internal.MpiState;
 import org.jmpi.internal.Scratch;
 import org.jmpi.internal.Staging;
 
@@ -35,7 +35,7 @@ final class P2p {
         c.check();
         long elements = elements(Args.segment(buf, "buf"), count, type);
         Args.dest(dest, c.peers, "dest");
-        Args.tag(tag, Runtime.tagUpperBound(), "tag");
+        Args.tag(tag, MpiState.tagUpperBound(), "tag");
         if (elements > LargeCounts.limit()) {
             try (Datatype big = LargeCounts.type(elements, type)) {
                 send(c, mode, buf, 1, big, dest, tag);
@@ -69,7 +69,7 @@ final class P2p {
         c.check();
         long elements = elements(Args.writable(buf, "buf"), count, type);
         Args.source(source, c.peers, "source");
-        Args.recvTag(tag, Runtime.tagUpperBound(), "tag");
+        Args.recvTag(tag, MpiState.tagUpperBound(), "tag");
         if (elements > LargeCounts.limit()) {
             try (Datatype big = LargeCounts.type(elements, type)) {
                 recv(c, buf, 1, big, source, tag, status);
@@ -145,7 +145,7 @@ final class P2p {
     static Comm checkedPeer(Comm c, int source, int tag) {
         c.check();
         Args.source(source, c.peers, "source");
-        Args.recvTag(tag, Runtime.tagUpperBound(), "tag");
+        Args.recvTag(tag, MpiState.tagUpperBound(), "tag");
         return c;
     }
 

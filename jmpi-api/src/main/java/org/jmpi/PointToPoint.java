@@ -6,7 +6,7 @@ import java.util.Objects;
 import org.jmpi.bindings.abi.MpiCalls;
 import org.jmpi.internal.Args;
 import org.jmpi.internal.Errors;
-import org.jmpi.internal.Runtime;
+import org.jmpi.internal.MpiState;
 import org.jmpi.internal.Scratch;
 import org.jmpi.internal.Slots;
 import org.jmpi.internal.Staging;
@@ -111,9 +111,9 @@ public sealed interface PointToPoint permits Comm {
         int sn = Buffers.countOf(Args.segment(sendBuf, "sendBuf"), sendType, "sendBuf");
         int rn = Buffers.countOf(Args.writable(recvBuf, "recvBuf"), recvType, "recvBuf");
         Args.dest(dest, c.peers, "dest");
-        Args.tag(sendTag, Runtime.tagUpperBound(), "sendTag");
+        Args.tag(sendTag, MpiState.tagUpperBound(), "sendTag");
         Args.source(source, c.peers, "source");
-        Args.recvTag(recvTag, Runtime.tagUpperBound(), "recvTag");
+        Args.recvTag(recvTag, MpiState.tagUpperBound(), "recvTag");
         if (Polling.needed()) {
             Polling.sendrecv(c, sendBuf, sn, sendType, dest, sendTag, recvBuf, rn, recvType, source, recvTag, status);
             return;
@@ -149,9 +149,9 @@ public sealed interface PointToPoint permits Comm {
         Objects.requireNonNull(type, "type");
         int n = Buffers.countOf(Args.writable(buf, "buf"), type, "buf");
         Args.dest(dest, c.peers, "dest");
-        Args.tag(sendTag, Runtime.tagUpperBound(), "sendTag");
+        Args.tag(sendTag, MpiState.tagUpperBound(), "sendTag");
         Args.source(source, c.peers, "source");
-        Args.recvTag(recvTag, Runtime.tagUpperBound(), "recvTag");
+        Args.recvTag(recvTag, MpiState.tagUpperBound(), "recvTag");
         Status status = new Status();
         if (Polling.needed()) {
             Polling.sendrecv(c, buf, n, type, dest, sendTag, buf, n, type, source, recvTag, status);

@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.jmpi.bindings.abi.MpiCalls;
 import org.jmpi.bindings.abi.Handles;
 import org.jmpi.internal.Errors;
-import org.jmpi.internal.Runtime;
+import org.jmpi.internal.MpiState;
 
 /**
  * A port that other MPI processes can {@link DynamicProcesses#connect connect} to
@@ -36,7 +36,7 @@ public final class Port implements AutoCloseable {
 
     /** Opens a new port ({@code MPI_Open_port}). */
     public static Port open() {
-        Runtime.checkCall();
+        MpiState.checkCall();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment out = arena.allocate(MpiCalls.MPI_MAX_PORT_NAME());
             Errors.check(MpiCalls.MPI_Open_port(Handles.INFO_NULL, out), "MPI_Open_port");
@@ -80,7 +80,7 @@ public final class Port implements AutoCloseable {
      * none is ({@code MPI_ERR_NAME}).
      */
     public static Optional<String> lookup(String service) {
-        Runtime.checkCall();
+        MpiState.checkCall();
         service(service);
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment out = arena.allocate(MpiCalls.MPI_MAX_PORT_NAME());
@@ -114,7 +114,7 @@ public final class Port implements AutoCloseable {
     }
 
     private void check() {
-        Runtime.checkCall();
+        MpiState.checkCall();
         if (closed) {
             throw new IllegalStateException("port " + name + " has been closed");
         }
@@ -126,7 +126,7 @@ public final class Port implements AutoCloseable {
         if (closed) {
             return;
         }
-        Runtime.checkCall();
+        MpiState.checkCall();
         closed = true;
         try (Arena arena = Arena.ofConfined()) {
             Errors.check(MpiCalls.MPI_Close_port(arena.allocateFrom(name)), "MPI_Close_port");

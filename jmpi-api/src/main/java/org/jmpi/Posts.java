@@ -5,7 +5,7 @@ import java.lang.foreign.MemorySegment;
 import org.jmpi.bindings.abi.MpiCalls;
 import org.jmpi.internal.Args;
 import org.jmpi.internal.Errors;
-import org.jmpi.internal.Runtime;
+import org.jmpi.internal.MpiState;
 
 /** The shared body of every nonblocking and persistent point-to-point call. */
 final class Posts {
@@ -40,10 +40,10 @@ final class Posts {
         long elements = P2p.elements(b, count, type);
         if (receive) {
             Args.source(peer, c.peers, "source");
-            Args.recvTag(tag, Runtime.tagUpperBound(), "tag");
+            Args.recvTag(tag, MpiState.tagUpperBound(), "tag");
         } else {
             Args.dest(peer, c.peers, "dest");
-            Args.tag(tag, Runtime.tagUpperBound(), "tag");
+            Args.tag(tag, MpiState.tagUpperBound(), "tag");
         }
         if (elements > LargeCounts.limit()) {
             // MPI keeps a freed type alive for the operations that use it.

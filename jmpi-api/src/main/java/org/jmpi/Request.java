@@ -14,7 +14,7 @@ import org.jmpi.bindings.abi.Abi;
 import org.jmpi.bindings.abi.MpiCalls;
 import org.jmpi.bindings.abi.Handles;
 import org.jmpi.internal.Errors;
-import org.jmpi.internal.Runtime;
+import org.jmpi.internal.MpiState;
 import org.jmpi.internal.Scratch;
 import org.jmpi.internal.Slots;
 
@@ -180,7 +180,7 @@ public final class Request implements AutoCloseable {
     }
 
     private void checkStartable() {
-        Runtime.checkCall();
+        MpiState.checkCall();
         if (!persistent) {
             throw new IllegalStateException("request: only a persistent request (sendInit/recvInit) can be started");
         }
@@ -262,7 +262,7 @@ public final class Request implements AutoCloseable {
      * retired.
      */
     public void cancel() {
-        Runtime.checkCall();
+        MpiState.checkCall();
         if (state != ACTIVE) {
             checkActive();
         }
@@ -469,7 +469,7 @@ public final class Request implements AutoCloseable {
 
     /** Checks the array; returns its length. All must be active when {@code all}, else at least one. */
     private static int checkAll(Request[] requests, Status[] statuses, boolean all) {
-        Runtime.checkCall();
+        MpiState.checkCall();
         Objects.requireNonNull(requests, "requests");
         if (statuses != null && statuses.length != requests.length) {
             throw new IllegalArgumentException("statuses: length " + statuses.length
@@ -568,7 +568,7 @@ public final class Request implements AutoCloseable {
     }
 
     private void checkActive() {
-        Runtime.checkCall();
+        MpiState.checkCall();
         if (state != ACTIVE) {
             throw new IllegalStateException(switch (state) {
                 case NEW -> "request: no operation was started on it";
@@ -630,7 +630,7 @@ public final class Request implements AutoCloseable {
             state = FREED;
             return;
         }
-        Runtime.checkCall();
+        MpiState.checkCall();
         if (state == ACTIVE && (mustComplete != null || future != null)) {
             throw new IllegalStateException("request: " + (mustComplete != null ? mustComplete : "bound to a future")
                     + " must complete before it is closed");

@@ -6,7 +6,7 @@ import java.lang.foreign.MemorySegment;
 import org.jmpi.bindings.abi.Abi;
 import org.jmpi.bindings.abi.MpiCalls;
 import org.jmpi.internal.Errors;
-import org.jmpi.internal.Runtime;
+import org.jmpi.internal.MpiState;
 
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
@@ -48,7 +48,7 @@ public final class Status {
      * {@code -1} ({@code MPI_UNDEFINED}) when the byte count is not a multiple of the type's size.
      */
     public int count(Datatype type) {
-        Runtime.checkCall();
+        MpiState.checkCall();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment c = arena.allocate(JAVA_INT);
             Errors.check(MpiCalls.MPI_Get_count(native_, type.handle(), c), "MPI_Get_count");
@@ -63,7 +63,7 @@ public final class Status {
      * {@link #count} gives -1), e.g. the byte length of a message with {@link Datatype#BYTE}.
      */
     public long elements(Datatype type) {
-        Runtime.checkCall();
+        MpiState.checkCall();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment c = arena.allocate(JAVA_LONG);
             Errors.check(MpiCalls.MPI_Get_elements_x(native_, type.handle(), c), "MPI_Get_elements_x");
@@ -73,7 +73,7 @@ public final class Status {
 
     /** Whether the request was cancelled ({@code MPI_Test_cancelled}). */
     public boolean cancelled() {
-        Runtime.checkCall();
+        MpiState.checkCall();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment f = arena.allocate(JAVA_INT);
             Errors.check(MpiCalls.MPI_Test_cancelled(native_, f), "MPI_Test_cancelled");

@@ -14,7 +14,7 @@ import org.jmpi.bindings.abi.Handles;
 import org.jmpi.internal.Args;
 import org.jmpi.internal.Errors;
 import org.jmpi.internal.Freed;
-import org.jmpi.internal.Runtime;
+import org.jmpi.internal.MpiState;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
@@ -329,7 +329,7 @@ public final class Win implements OneSided, OneSidedAtomics, OneSidedRequests, W
      * target displacement of that byte in a dynamic window it is attached to.
      */
     public static long address(MemorySegment memory) {
-        Runtime.checkCall();
+        MpiState.checkCall();
         Args.segment(memory, "memory");
         if (!memory.isNative()) {
             throw new IllegalArgumentException("memory: a heap segment has no fixed address");

@@ -24,7 +24,7 @@ public final class Freed {
 
     /** Refuses the call unless MPI is running, the thread may call it and the object is live. */
     public void check() {
-        Runtime.checkCall();
+        MpiState.checkCall();
         if (freed) {
             throw new IllegalStateException(what + " has been freed");
         }
@@ -50,7 +50,7 @@ public final class Freed {
         if (freed) {
             return;
         }
-        Runtime.checkCall();
+        MpiState.checkCall();
         synchronized (this) {
             if (freed) {
                 return;

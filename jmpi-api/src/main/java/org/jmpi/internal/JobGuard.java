@@ -58,7 +58,7 @@ public final class JobGuard {
                     abort("uncaught exception in thread \"" + thread.getName() + "\"", error));
         }
         java.lang.Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            if (Runtime.active()) {
+            if (MpiState.active()) {
                 System.err.println("jmpi: " + who + ": the JVM is exiting while MPI is still active"
                         + " (ended by the launcher, or System.exit before Mpi.close()): " + lostRanks());
                 System.err.flush();
@@ -215,7 +215,7 @@ public final class JobGuard {
 
     /** Whether MPI was initialised here and has not been finalised natively yet. */
     public static boolean mpiLive() {
-        return Runtime.active() || finalizePending;
+        return MpiState.active() || finalizePending;
     }
 
     /**

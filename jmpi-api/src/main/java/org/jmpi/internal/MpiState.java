@@ -6,14 +6,14 @@ import org.jmpi.ThreadLevel;
  * Process-wide MPI state that every call checks before going native: initialised,
  * finalised, the thread level and the thread that initialised MPI. Not public API.
  */
-public final class Runtime {
+public final class MpiState {
     private static volatile boolean active;
     private static volatile boolean finalized;
     private static volatile ThreadLevel level = ThreadLevel.SINGLE;
     private static volatile Thread initThread;
     private static volatile int tagUpperBound = 32767;
 
-    private Runtime() {
+    private MpiState() {
     }
 
     /** Records a successful {@code MPI_Init_thread}. */

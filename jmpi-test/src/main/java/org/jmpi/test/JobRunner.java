@@ -29,208 +29,208 @@ import java.util.stream.Stream;
  */
 final class JobRunner {
 
-  /** Time allowed on top of the methods' timeouts for starting and stopping the rank JVMs. */
-  static final int STARTUP_SLACK_SECONDS = 30;
+    /** Time allowed on top of the methods' timeouts for starting and stopping the rank JVMs. */
+    static final int STARTUP_SLACK_SECONDS = 30;
 
-  private static final Set<ProcessHandle> RUNNING = ConcurrentHashMap.newKeySet();
+    private static final Set<ProcessHandle> RUNNING = ConcurrentHashMap.newKeySet();
 
-  static {
-    Runtime.getRuntime()
-        .addShutdownHook(new Thread(() -> RUNNING.forEach(JobRunner::killTree), "jmpi-job-reaper"));
-  }
+    static {
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(() -> RUNNING.forEach(JobRunner::killTree), "jmpi-job-reaper"));
+    }
 
-  private final Set<Integer> npFilter;
-  private final Map<Key, ClassJobs> jobs = new ConcurrentHashMap<>();
+    private final Set<Integer> npFilter;
+    private final Map<Key, ClassJobs> jobs = new ConcurrentHashMap<>();
 
-  /**
-   * @param npFilter rank counts allowed by {@code jmpi.np}, or {@code null} for all
-   */
-  JobRunner(Set<Integer> npFilter) {
-    this.npFilter = npFilter;
-  }
+    /**
+     * @param npFilter rank counts allowed by {@code jmpi.np}, or {@code null} for all
+     */
+    JobRunner(Set<Integer> npFilter) {
+        this.npFilter = npFilter;
+    }
 
-  /**
-   * The outcome of {@code method} of {@code testClass} at {@code np} ranks, running jobs as needed.
-   */
-  Outcome outcome(Class<?> testClass, int np, MpiLauncher mpi, String method) {
-    return jobs.computeIfAbsent(new Key(testClass, np, mpi), ClassJobs::new).outcome(method);
-  }
+    /**
+     * The outcome of {@code method} of {@code testClass} at {@code np} ranks, running jobs as needed.
+     */
+    Outcome outcome(Class<?> testClass, int np, MpiLauncher mpi, String method) {
+        return jobs.computeIfAbsent(new Key(testClass, np, mpi), ClassJobs::new).outcome(method);
+    }
 
-  /** Whether {@code np} ranks run under {@code mpi}: {@code jmpi.np}, then {@code jmpi.np.<mpi>}. */
-  boolean allowed(MpiLauncher mpi, int np) {
-    return (npFilter == null || npFilter.contains(np)) && mpi.npAllowed(np);
-  }
+    /** Whether {@code np} ranks run under {@code mpi}: {@code jmpi.np}, then {@code jmpi.np.<mpi>}. */
+    boolean allowed(MpiLauncher mpi, int np) {
+        return (npFilter == null || npFilter.contains(np)) && mpi.npAllowed(np);
+    }
 
-  private record Key(Class<?> testClass, int np, MpiLauncher mpi) {}
+    private record Key(Class<?> testClass, int np, MpiLauncher mpi) {}
 
-  /** The methods of one class at one rank count and what their jobs produced. */
-  private final class ClassJobs {
-    private final Key key;
-    private final Map<String, Integer> timeouts = new LinkedHashMap<>();
-    private final Map<String, Outcome> outcomes = new HashMap<>();
-    private int launched;
+    /** The methods of one class at one rank count and what their jobs produced. */
+    private final class ClassJobs {
+        private final Key key;
+        private final Map<String, Integer> timeouts = new LinkedHashMap<>();
+        private final Map<String, Outcome> outcomes = new HashMap<>();
+        private int launched;
 
-    ClassJobs(Key key) {
-      this.key = key;
-      if (allowed(key.mpi, key.np)) {
-        for (Method method : MpiMethods.byName(key.testClass).values()) {
-          MpiTest spec = MpiMethods.spec(method);
-          if (Arrays.stream(spec.np()).anyMatch(n -> n == key.np)) {
-            timeouts.put(method.getName(), spec.timeoutSeconds());
-          }
+        ClassJobs(Key key) {
+            this.key = key;
+            if (allowed(key.mpi, key.np)) {
+                for (Method method : MpiMethods.byName(key.testClass).values()) {
+                    MpiTest spec = MpiMethods.spec(method);
+                    if (Arrays.stream(spec.np()).anyMatch(n -> n == key.np)) {
+                        timeouts.put(method.getName(), spec.timeoutSeconds());
+                    }
+                }
+            }
         }
-      }
-    }
 
-    synchronized Outcome outcome(String method) {
-      if (!timeouts.containsKey(method)) {
-        throw new IllegalStateException(method + " is not an @MpiTest eligible at np=" + key.np);
-      }
-      while (!outcomes.containsKey(method)) {
-        Map<String, Integer> remaining = new LinkedHashMap<>(timeouts);
-        remaining.keySet().removeAll(outcomes.keySet());
-        if (launched == timeouts.size()) {
-          outcomes.put(
-              method,
-              new Outcome.Failed(
-                  method
-                      + " was never reached: gave up after "
-                      + launched
-                      + " jobs at np="
-                      + key.np
-                      + " "
-                      + key.mpi.id));
-          break;
+        synchronized Outcome outcome(String method) {
+            if (!timeouts.containsKey(method)) {
+                throw new IllegalStateException(method + " is not an @MpiTest eligible at np=" + key.np);
+            }
+            while (!outcomes.containsKey(method)) {
+                Map<String, Integer> remaining = new LinkedHashMap<>(timeouts);
+                remaining.keySet().removeAll(outcomes.keySet());
+                if (launched == timeouts.size()) {
+                    outcomes.put(
+                            method,
+                            new Outcome.Failed(
+                                    method
+                                            + " was never reached: gave up after "
+                                            + launched
+                                            + " jobs at np="
+                                            + key.np
+                                            + " "
+                                            + key.mpi.id));
+                    break;
+                }
+                launched++;
+                JobResult result = run(key.testClass, key.np, key.mpi, remaining);
+                if (result.outcomes().isEmpty()) {
+                    remaining.keySet().forEach(m -> outcomes.put(m, result.notReached(m)));
+                } else {
+                    outcomes.putAll(result.outcomes());
+                }
+            }
+            return outcomes.get(method);
         }
-        launched++;
-        JobResult result = run(key.testClass, key.np, key.mpi, remaining);
-        if (result.outcomes().isEmpty()) {
-          remaining.keySet().forEach(m -> outcomes.put(m, result.notReached(m)));
-        } else {
-          outcomes.putAll(result.outcomes());
+    }
+
+    /** Runs one job of {@code np} ranks over the given methods and reads what it produced. */
+    static JobResult run(
+            Class<?> testClass, int np, MpiLauncher mpi, Map<String, Integer> timeouts) {
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("jmpi-job-");
+            Path output = dir.resolve("output.log");
+            List<String> command = command(testClass, np, mpi, dir, timeouts.keySet());
+            Process process;
+            try {
+                process =
+                        new ProcessBuilder(command)
+                                .redirectErrorStream(true)
+                                .redirectOutput(output.toFile())
+                                .start();
+            } catch (IOException e) {
+                return new JobResult(
+                        Map.of(), "could not start " + command.getFirst() + ": " + e.getMessage(), "");
+            }
+            process.getOutputStream().close(); // ranks get no input (surefire owns our stdin)
+            RUNNING.add(process.toHandle());
+            long bound = STARTUP_SLACK_SECONDS + timeouts.values().stream().mapToLong(t -> t).sum();
+            long killedAfter = 0;
+            try {
+                if (!process.waitFor(bound, TimeUnit.SECONDS)) {
+                    killedAfter = bound;
+                    killTree(process.toHandle());
+                    process.waitFor(10, TimeUnit.SECONDS);
+                }
+            } finally {
+                RUNNING.remove(process.toHandle());
+            }
+            int exitCode = process.isAlive() ? -1 : process.exitValue();
+            return JobResult.collect(
+                    dir, np, timeouts, exitCode, killedAfter, tail(output, JobResult.TAIL_LINES));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not run an mpirun job for " + testClass.getName(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for an mpirun job", e);
+        } finally {
+            if (dir != null && !Boolean.getBoolean("jmpi.harness.keepJobDirs")) {
+                deleteTree(dir);
+            }
         }
-      }
-      return outcomes.get(method);
     }
-  }
 
-  /** Runs one job of {@code np} ranks over the given methods and reads what it produced. */
-  static JobResult run(
-      Class<?> testClass, int np, MpiLauncher mpi, Map<String, Integer> timeouts) {
-    Path dir = null;
-    try {
-      dir = Files.createTempDirectory("jmpi-job-");
-      Path output = dir.resolve("output.log");
-      List<String> command = command(testClass, np, mpi, dir, timeouts.keySet());
-      Process process;
-      try {
-        process =
-            new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(output.toFile())
-                .start();
-      } catch (IOException e) {
-        return new JobResult(
-            Map.of(), "could not start " + command.getFirst() + ": " + e.getMessage(), "");
-      }
-      process.getOutputStream().close(); // ranks get no input (surefire owns our stdin)
-      RUNNING.add(process.toHandle());
-      long bound = STARTUP_SLACK_SECONDS + timeouts.values().stream().mapToLong(t -> t).sum();
-      long killedAfter = 0;
-      try {
-        if (!process.waitFor(bound, TimeUnit.SECONDS)) {
-          killedAfter = bound;
-          killTree(process.toHandle());
-          process.waitFor(10, TimeUnit.SECONDS);
+    /** The launcher command line that runs the given methods on {@code np} ranks of {@code mpi}. */
+    static List<String> command(
+            Class<?> testClass, int np, MpiLauncher mpi, Path dir, Iterable<String> methods) {
+        List<String> command = new ArrayList<>(mpi.launch(np));
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("--enable-native-access=ALL-UNNAMED");
+        command.add(mpi.jvmOption());
+        command.add("-ea");
+        String jvmArgs = System.getProperty("jmpi.rank.jvmArgs", "").strip();
+        if (!jvmArgs.isEmpty()) {
+            command.addAll(List.of(jvmArgs.split("\\s+")));
         }
-      } finally {
-        RUNNING.remove(process.toHandle());
-      }
-      int exitCode = process.isAlive() ? -1 : process.exitValue();
-      return JobResult.collect(
-          dir, np, timeouts, exitCode, killedAfter, tail(output, JobResult.TAIL_LINES));
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not run an mpirun job for " + testClass.getName(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for an mpirun job", e);
-    } finally {
-      if (dir != null && !Boolean.getBoolean("jmpi.harness.keepJobDirs")) {
-        deleteTree(dir);
-      }
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add("-D" + Ranks.RANK_MODE_PROPERTY + "=true");
+        command.add("-Djmpi.harness.np=" + np);
+        command.add("-Djmpi.harness.dir=" + dir);
+        command.add("-Djmpi.harness.methods=" + String.join(",", methods));
+        command.add(RankMain.class.getName());
+        command.add(testClass.getName());
+        return command;
     }
-  }
 
-  /** The launcher command line that runs the given methods on {@code np} ranks of {@code mpi}. */
-  static List<String> command(
-      Class<?> testClass, int np, MpiLauncher mpi, Path dir, Iterable<String> methods) {
-    List<String> command = new ArrayList<>(mpi.launch(np));
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("--enable-native-access=ALL-UNNAMED");
-    command.add(mpi.jvmOption());
-    command.add("-ea");
-    String jvmArgs = System.getProperty("jmpi.rank.jvmArgs", "").strip();
-    if (!jvmArgs.isEmpty()) {
-      command.addAll(List.of(jvmArgs.split("\\s+")));
+    static boolean isRoot() {
+        if ("root".equals(System.getProperty("user.name"))) {
+            return true;
+        }
+        try {
+            return Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return false;
+        }
     }
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add("-D" + Ranks.RANK_MODE_PROPERTY + "=true");
-    command.add("-Djmpi.harness.np=" + np);
-    command.add("-Djmpi.harness.dir=" + dir);
-    command.add("-Djmpi.harness.methods=" + String.join(",", methods));
-    command.add(RankMain.class.getName());
-    command.add(testClass.getName());
-    return command;
-  }
 
-  static boolean isRoot() {
-    if ("root".equals(System.getProperty("user.name"))) {
-      return true;
+    /** Kills a process and every descendant, so that no rank JVM outlives its job. */
+    static void killTree(ProcessHandle root) {
+        List<ProcessHandle> tree = new ArrayList<>(root.descendants().toList());
+        tree.add(root);
+        tree.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle handle : tree) {
+            try {
+                handle.onExit().get(5, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                // best effort: the process may be a zombie of a dead parent
+            }
+        }
     }
-    try {
-      return Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
-    } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
-      return false;
-    }
-  }
 
-  /** Kills a process and every descendant, so that no rank JVM outlives its job. */
-  static void killTree(ProcessHandle root) {
-    List<ProcessHandle> tree = new ArrayList<>(root.descendants().toList());
-    tree.add(root);
-    tree.forEach(ProcessHandle::destroyForcibly);
-    for (ProcessHandle handle : tree) {
-      try {
-        handle.onExit().get(5, TimeUnit.SECONDS);
-      } catch (Exception e) {
-        // best effort: the process may be a zombie of a dead parent
-      }
+    /** The last {@code lines} lines of a file, reading at most its last 64 KiB. */
+    static String tail(Path file, int lines) throws IOException {
+        if (!Files.exists(file)) {
+            return "";
+        }
+        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+            long start = Math.max(0, in.size() - 65_536);
+            ByteBuffer buffer = ByteBuffer.allocate(Math.toIntExact(in.size() - start));
+            while (buffer.hasRemaining() && in.read(buffer, start + buffer.position()) >= 0) {
+                // fill the buffer
+            }
+            List<String> all =
+                    new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8).lines().toList();
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        }
     }
-  }
 
-  /** The last {@code lines} lines of a file, reading at most its last 64 KiB. */
-  static String tail(Path file, int lines) throws IOException {
-    if (!Files.exists(file)) {
-      return "";
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // leave it for the OS to clean up
+        }
     }
-    try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
-      long start = Math.max(0, in.size() - 65_536);
-      ByteBuffer buffer = ByteBuffer.allocate(Math.toIntExact(in.size() - start));
-      while (buffer.hasRemaining() && in.read(buffer, start + buffer.position()) >= 0) {
-        // fill the buffer
-      }
-      List<String> all =
-          new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8).lines().toList();
-      return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
-    }
-  }
-
-  private static void deleteTree(Path dir) {
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    } catch (IOException e) {
-      // leave it for the OS to clean up
-    }
-  }
 }

@@ -13,113 +13,113 @@ import java.util.Locale;
  * narrows the rank counts of one MPI below {@code jmpi.np}.
  */
 public enum MpiLauncher {
-  /** Open MPI, started by {@code mpirun.openmpi} (or the system property {@code jmpi.mpirun}). */
-  OPENMPI("openmpi", "/usr/bin/mpirun.openmpi", "mpicc.openmpi"),
-  /** MPICH, started by {@code mpiexec.mpich} (or the system property {@code jmpi.mpiexec.mpich}). */
-  MPICH("mpich", "/usr/bin/mpiexec.mpich", "mpicc.mpich");
+    /** Open MPI, started by {@code mpirun.openmpi} (or the system property {@code jmpi.mpirun}). */
+    OPENMPI("openmpi", "/usr/bin/mpirun.openmpi", "mpicc.openmpi"),
+    /** MPICH, started by {@code mpiexec.mpich} (or the system property {@code jmpi.mpiexec.mpich}). */
+    MPICH("mpich", "/usr/bin/mpiexec.mpich", "mpicc.mpich");
 
-  /** The property listing the MPIs to run under. */
-  public static final String MPIS = "jmpi.mpis";
+    /** The property listing the MPIs to run under. */
+    public static final String MPIS = "jmpi.mpis";
 
-  /** The MPI's name in {@code jmpi.mpi}, {@code jmpi.mpis} and report names. */
-  public final String id;
+    /** The MPI's name in {@code jmpi.mpi}, {@code jmpi.mpis} and report names. */
+    public final String id;
 
-  private final String launcher;
-  private final String mpicc;
+    private final String launcher;
+    private final String mpicc;
 
-  MpiLauncher(String id, String launcher, String mpicc) {
-    this.id = id;
-    this.launcher = launcher;
-    this.mpicc = mpicc;
-  }
-
-  /** The MPI named {@code id}. */
-  public static MpiLauncher of(String id) {
-    for (MpiLauncher m : values()) {
-      if (m.id.equals(id.strip().toLowerCase(Locale.ROOT))) {
-        return m;
-      }
+    MpiLauncher(String id, String launcher, String mpicc) {
+        this.id = id;
+        this.launcher = launcher;
+        this.mpicc = mpicc;
     }
-    throw new IllegalArgumentException(
-        "unknown MPI '" + id + "' in " + MPIS + ": expected openmpi or mpich");
-  }
 
-  /** The MPIs the system property {@code jmpi.mpis} names, or every installed one. */
-  public static List<MpiLauncher> selected() {
-    return selected(System.getProperty(MPIS, ""));
-  }
-
-  /** The MPIs {@code value} names (comma-separated), or every installed one when it is blank. */
-  public static List<MpiLauncher> selected(String value) {
-    value = value.strip();
-    List<MpiLauncher> list = new ArrayList<>();
-    if (value.isEmpty()) {
-      for (MpiLauncher m : values()) {
-        if (m.installed()) {
-          list.add(m);
+    /** The MPI named {@code id}. */
+    public static MpiLauncher of(String id) {
+        for (MpiLauncher m : values()) {
+            if (m.id.equals(id.strip().toLowerCase(Locale.ROOT))) {
+                return m;
+            }
         }
-      }
-    } else {
-      for (String part : value.split("\\s*,\\s*")) {
-        list.add(of(part));
-      }
+        throw new IllegalArgumentException(
+                "unknown MPI '" + id + "' in " + MPIS + ": expected openmpi or mpich");
     }
-    return list;
-  }
 
-  /** Whether this MPI's launcher is on this machine. */
-  public boolean installed() {
-    return Files.isExecutable(Path.of(launcherPath()));
-  }
-
-  private String launcherPath() {
-    String override =
-        System.getProperty(this == OPENMPI ? "jmpi.mpirun" : "jmpi.mpiexec." + id, "").strip();
-    return override.isEmpty() ? launcher : override;
-  }
-
-  /** The name of this MPI's C compiler wrapper. */
-  public String mpicc() {
-    return mpicc;
-  }
-
-  /**
-   * The launcher and its options that start {@code np} processes, oversubscribed and unbound (the
-   * test machine may have fewer cores than ranks); the program's command follows.
-   */
-  public List<String> launch(int np) {
-    List<String> command = new ArrayList<>();
-    command.add(launcherPath());
-    if (this == OPENMPI) {
-      if (JobRunner.isRoot()) {
-        command.add("--allow-run-as-root");
-      }
-      command.addAll(List.of("--oversubscribe", "--bind-to", "none", "-np", Integer.toString(np)));
-    } else {
-      command.addAll(List.of("-n", Integer.toString(np)));
+    /** The MPIs the system property {@code jmpi.mpis} names, or every installed one. */
+    public static List<MpiLauncher> selected() {
+        return selected(System.getProperty(MPIS, ""));
     }
-    return command;
-  }
 
-  /** The JVM option that makes jmpi load this MPI. */
-  public String jvmOption() {
-    return "-Djmpi.mpi=" + id;
-  }
+    /** The MPIs {@code value} names (comma-separated), or every installed one when it is blank. */
+    public static List<MpiLauncher> selected(String value) {
+        value = value.strip();
+        List<MpiLauncher> list = new ArrayList<>();
+        if (value.isEmpty()) {
+            for (MpiLauncher m : values()) {
+                if (m.installed()) {
+                    list.add(m);
+                }
+            }
+        } else {
+            for (String part : value.split("\\s*,\\s*")) {
+                list.add(of(part));
+            }
+        }
+        return list;
+    }
 
-  /**
-   * Whether {@code jmpi.np.<id>} allows {@code np} ranks for this MPI (any when unset); {@code
-   * jmpi.np} applies to every MPI on top of this.
-   */
-  public boolean npAllowed(int np) {
-    String allowed = System.getProperty(MpiExtension.NP_FILTER + "." + id, "").strip();
-    if (allowed.isEmpty()) {
-      return true;
+    /** Whether this MPI's launcher is on this machine. */
+    public boolean installed() {
+        return Files.isExecutable(Path.of(launcherPath()));
     }
-    for (String part : allowed.split("\\s*,\\s*")) {
-      if (part.equals(Integer.toString(np))) {
-        return true;
-      }
+
+    private String launcherPath() {
+        String override =
+                System.getProperty(this == OPENMPI ? "jmpi.mpirun" : "jmpi.mpiexec." + id, "").strip();
+        return override.isEmpty() ? launcher : override;
     }
-    return false;
-  }
+
+    /** The name of this MPI's C compiler wrapper. */
+    public String mpicc() {
+        return mpicc;
+    }
+
+    /**
+     * The launcher and its options that start {@code np} processes, oversubscribed and unbound (the
+     * test machine may have fewer cores than ranks); the program's command follows.
+     */
+    public List<String> launch(int np) {
+        List<String> command = new ArrayList<>();
+        command.add(launcherPath());
+        if (this == OPENMPI) {
+            if (JobRunner.isRoot()) {
+                command.add("--allow-run-as-root");
+            }
+            command.addAll(List.of("--oversubscribe", "--bind-to", "none", "-np", Integer.toString(np)));
+        } else {
+            command.addAll(List.of("-n", Integer.toString(np)));
+        }
+        return command;
+    }
+
+    /** The JVM option that makes jmpi load this MPI. */
+    public String jvmOption() {
+        return "-Djmpi.mpi=" + id;
+    }
+
+    /**
+     * Whether {@code jmpi.np.<id>} allows {@code np} ranks for this MPI (any when unset); {@code
+     * jmpi.np} applies to every MPI on top of this.
+     */
+    public boolean npAllowed(int np) {
+        String allowed = System.getProperty(MpiExtension.NP_FILTER + "." + id, "").strip();
+        if (allowed.isEmpty()) {
+            return true;
+        }
+        for (String part : allowed.split("\\s*,\\s*")) {
+            if (part.equals(Integer.toString(np))) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

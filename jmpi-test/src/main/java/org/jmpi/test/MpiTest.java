@@ -25,9 +25,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(MpiExtension.class)
 public @interface MpiTest {
 
-  /** Rank counts to run the test at, each as a separate invocation named {@code np=N}. */
-  int[] np() default {1, 2, 4};
+    /** Rank counts to run the test at, each as a separate invocation named {@code np=N}. */
+    int[] np() default {1, 2, 4};
 
-  /** Time each rank may spend in this method before the rank is stopped and the test fails. */
-  int timeoutSeconds() default 60;
+    /** Time each rank may spend in this method before the rank is stopped and the test fails. */
+    int timeoutSeconds() default 60;
 }

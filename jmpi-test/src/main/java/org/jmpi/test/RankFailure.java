@@ -9,10 +9,10 @@ import org.opentest4j.AssertionFailedError;
  */
 public final class RankFailure extends AssertionFailedError {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  /** Creates a failure with the full per-rank report as its message. */
-  public RankFailure(String message) {
-    super(message);
-  }
+    /** Creates a failure with the full per-rank report as its message. */
+    public RankFailure(String message) {
+        super(message);
+    }
 }

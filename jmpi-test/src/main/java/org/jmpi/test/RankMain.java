@@ -22,84 +22,84 @@ import org.junit.platform.launcher.core.LauncherFactory;
  */
 public final class RankMain {
 
-  private RankMain() {}
+    private RankMain() {}
 
-  /**
-   * Runs the tests of this rank; exits 0 when they ran (passed or not), non-zero on harness errors.
-   */
-  public static void main(String[] args) {
-    int status;
-    try {
-      status = run(args);
-    } catch (Throwable t) {
-      t.printStackTrace();
-      status = 1;
-    }
-    System.out.flush();
-    System.err.flush();
-    System.exit(status);
-  }
-
-  private static int run(String[] args) throws Exception {
-    if (args.length != 1) {
-      throw new IllegalArgumentException("usage: RankMain <test class>");
-    }
-    if (!Ranks.inRank()) {
-      throw new IllegalStateException("RankMain needs -D" + Ranks.RANK_MODE_PROPERTY + "=true");
-    }
-    Path dir = Path.of(required("jmpi.harness.dir"));
-    Class<?> testClass = Class.forName(args[0], false, RankMain.class.getClassLoader());
-    Map<String, Method> all = MpiMethods.byName(testClass);
-    Map<String, Integer> timeouts = new LinkedHashMap<>();
-    for (String name : required("jmpi.harness.methods").split(",")) {
-      Method method = all.get(name);
-      if (method == null) {
-        throw new IllegalArgumentException(testClass.getName() + " has no @MpiTest method " + name);
-      }
-      timeouts.put(name, MpiMethods.spec(method).timeoutSeconds());
-    }
-    LauncherDiscoveryRequest request =
-        LauncherDiscoveryRequestBuilder.request()
-            .selectors(
-                timeouts.keySet().stream()
-                    .map(name -> selectMethod(testClass, all.get(name)))
-                    .toList())
-            .filters(EngineFilter.includeEngines("junit-jupiter"))
-            .configurationParameter("junit.jupiter.execution.parallel.enabled", "false")
-            .build();
-    try (ResultFile own = ResultFile.open(dir, Ranks.rank())) {
-      RankResultsListener listener =
-          new RankResultsListener(testClass, timeouts, dir, Ranks.rank(), Ranks.size(), own);
-      LauncherFactory.create().execute(request, listener);
-      listener.finish();
-    }
-    return runEndActions();
-  }
-
-  /** Runs the end actions, including any they register; returns 2 if one failed, else 0. */
-  private static int runEndActions() {
-    int status = 0;
-    for (List<Runnable> actions = Ranks.takeEndActions();
-        !actions.isEmpty();
-        actions = Ranks.takeEndActions()) {
-      for (Runnable action : actions) {
+    /**
+     * Runs the tests of this rank; exits 0 when they ran (passed or not), non-zero on harness errors.
+     */
+    public static void main(String[] args) {
+        int status;
         try {
-          action.run();
+            status = run(args);
         } catch (Throwable t) {
-          System.err.println("rank " + Ranks.rank() + ": an end action failed");
-          t.printStackTrace();
-          status = 2;
+            t.printStackTrace();
+            status = 1;
         }
-      }
+        System.out.flush();
+        System.err.flush();
+        System.exit(status);
     }
-    return status;
-  }
 
-  private static String required(String property) {
-    String value = System.getProperty(property);
-    if (value == null || value.isBlank()) {
-      throw new IllegalStateException("missing system property " + property);
+    private static int run(String[] args) throws Exception {
+        if (args.length != 1) {
+            throw new IllegalArgumentException("usage: RankMain <test class>");
+        }
+        if (!Ranks.inRank()) {
+            throw new IllegalStateException("RankMain needs -D" + Ranks.RANK_MODE_PROPERTY + "=true");
+        }
+        Path dir = Path.of(required("jmpi.harness.dir"));
+        Class<?> testClass = Class.forName(args[0], false, RankMain.class.getClassLoader());
+        Map<String, Method> all = MpiMethods.byName(testClass);
+        Map<String, Integer> timeouts = new LinkedHashMap<>();
+        for (String name : required("jmpi.harness.methods").split(",")) {
+            Method method = all.get(name);
+            if (method == null) {
+                throw new IllegalArgumentException(testClass.getName() + " has no @MpiTest method " + name);
+            }
+            timeouts.put(name, MpiMethods.spec(method).timeoutSeconds());
+        }
+        LauncherDiscoveryRequest request =
+                LauncherDiscoveryRequestBuilder.request()
+                        .selectors(
+                                timeouts.keySet().stream()
+                                        .map(name -> selectMethod(testClass, all.get(name)))
+                                        .toList())
+                        .filters(EngineFilter.includeEngines("junit-jupiter"))
+                        .configurationParameter("junit.jupiter.execution.parallel.enabled", "false")
+                        .build();
+        try (ResultFile own = ResultFile.open(dir, Ranks.rank())) {
+            RankResultsListener listener =
+                    new RankResultsListener(testClass, timeouts, dir, Ranks.rank(), Ranks.size(), own);
+            LauncherFactory.create().execute(request, listener);
+            listener.finish();
+        }
+        return runEndActions();
     }
-    return value;
-  }
+
+    /** Runs the end actions, including any they register; returns 2 if one failed, else 0. */
+    private static int runEndActions() {
+        int status = 0;
+        for (List<Runnable> actions = Ranks.takeEndActions();
+                !actions.isEmpty();
+                actions = Ranks.takeEndActions()) {
+            for (Runnable action : actions) {
+                try {
+                    action.run();
+                } catch (Throwable t) {
+                    System.err.println("rank " + Ranks.rank() + ": an end action failed");
+                    t.printStackTrace();
+                    status = 2;
+                }
+            }
+        }
+        return status;
+    }
+
+    private static String required(String property) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("missing system property " + property);
+        }
+        return value;
+    }
 }

@@ -179,7 +179,7 @@ final class JobRunner {
         command.add("-Djmpi.harness.np=" + np);
         command.add("-Djmpi.harness.dir=" + dir);
         command.add("-Djmpi.harness.methods=" + String.join(",", methods));
-        command.add(RankMain.class.getName());
+        command.add(HarnessRankMain.class.getName());
         command.add(testClass.getName());
         return command;
     }

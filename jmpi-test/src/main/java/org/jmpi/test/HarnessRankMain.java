@@ -13,16 +13,18 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
- * Entry point of every rank JVM that {@link JobRunner} starts under {@code mpirun}: runs the listed
- * {@link MpiTest} methods of one class with the JUnit Platform, recording each outcome in this
- * rank's {@link ResultFile}, then runs the {@link Ranks#atEnd} actions and exits.
+ * The test harness's entry point of every rank JVM that {@link JobRunner} starts under {@code
+ * mpirun}: runs the listed {@link MpiTest} methods of one class with the JUnit Platform, recording
+ * each outcome in this rank's {@link ResultFile}, then runs the {@link Ranks#atEnd} actions and
+ * exits. (Programs started by {@code native-scripts/jmpirun} run jmpi's own {@code
+ * org.jmpi.RankMain} instead.)
  *
  * <p>Usage: {@code java -Djmpi.harness.rank=true -Djmpi.harness.np=N -Djmpi.harness.dir=DIR
- * -Djmpi.harness.methods=a,b org.jmpi.test.RankMain fully.qualified.TestClass}.
+ * -Djmpi.harness.methods=a,b org.jmpi.test.HarnessRankMain fully.qualified.TestClass}.
  */
-public final class RankMain {
+public final class HarnessRankMain {
 
-    private RankMain() {}
+    private HarnessRankMain() {}
 
     /**
      * Runs the tests of this rank; exits 0 when they ran (passed or not), non-zero on harness errors.
@@ -42,13 +44,13 @@ public final class RankMain {
 
     private static int run(String[] args) throws Exception {
         if (args.length != 1) {
-            throw new IllegalArgumentException("usage: RankMain <test class>");
+            throw new IllegalArgumentException("usage: HarnessRankMain <test class>");
         }
         if (!Ranks.inRank()) {
-            throw new IllegalStateException("RankMain needs -D" + Ranks.RANK_MODE_PROPERTY + "=true");
+            throw new IllegalStateException("HarnessRankMain needs -D" + Ranks.RANK_MODE_PROPERTY + "=true");
         }
         Path dir = Path.of(required("jmpi.harness.dir"));
-        Class<?> testClass = Class.forName(args[0], false, RankMain.class.getClassLoader());
+        Class<?> testClass = Class.forName(args[0], false, HarnessRankMain.class.getClassLoader());
         Map<String, Method> all = MpiMethods.byName(testClass);
         Map<String, Integer> timeouts = new LinkedHashMap<>();
         for (String name : required("jmpi.harness.methods").split(",")) {

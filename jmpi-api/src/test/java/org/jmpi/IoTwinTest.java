@@ -4,11 +4,11 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import java.util.stream.Stream;
 
+import org.jmpi.test.CPrograms;
 import org.jmpi.test.MpiLauncher;
 import org.jmpi.test.Programs;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,18 +40,17 @@ class IoTwinTest {
     @ParameterizedTest(name = "np={0} {1}")
     @MethodSource("runs")
     void javaAndCWriteAndReadTheSameFile(int np, MpiLauncher mpi) throws Exception {
-        Path cTwin = Programs.cProgram(mpi, "jmpi-api", "io_twin");
         Path fromC = tmp.resolve("from-c.dat");
         Path fromJava = tmp.resolve("from-java.dat");
         String summary = " " + (long) N * np + " ints in blocks of " + B + " from " + np + " ranks: ok\n";
 
-        assertEquals("wrote" + summary, Programs.mpirun(mpi, np, c(cTwin, "write", fromC), TIMEOUT_SECONDS));
+        assertEquals("wrote" + summary, Programs.mpirun(mpi, np, c(mpi, "write", fromC), TIMEOUT_SECONDS));
         assertLayout(fromC, np);
         assertEquals("checked" + summary, Programs.mpirun(mpi, np, java(mpi, "read", fromC), TIMEOUT_SECONDS));
 
         assertEquals("wrote" + summary, Programs.mpirun(mpi, np, java(mpi, "write", fromJava), TIMEOUT_SECONDS));
         assertLayout(fromJava, np);
-        assertEquals("checked" + summary, Programs.mpirun(mpi, np, c(cTwin, "read", fromJava), TIMEOUT_SECONDS));
+        assertEquals("checked" + summary, Programs.mpirun(mpi, np, c(mpi, "read", fromJava), TIMEOUT_SECONDS));
         assertEquals(-1, Files.mismatch(fromC, fromJava), "the C and the Java file differ");
     }
 
@@ -67,13 +66,15 @@ class IoTwinTest {
         }
     }
 
-    private static List<String> c(Path cTwin, String mode, Path file) {
-        return List.of(cTwin.toString(), mode, file.toString(), Integer.toString(N), Integer.toString(B));
+    private static List<String> c(MpiLauncher mpi, String mode, Path file) throws Exception {
+        return CPrograms.command(mpi, "jmpi-api", "io_twin", args(mode, file));
     }
 
     private static List<String> java(MpiLauncher mpi, String mode, Path file) {
-        List<String> command = new ArrayList<>(Programs.java(mpi, IoTwin.class));
-        command.addAll(List.of(mode, file.toString(), Integer.toString(N), Integer.toString(B)));
-        return command;
+        return Programs.java(mpi, IoTwin.class, args(mode, file));
+    }
+
+    private static List<String> args(String mode, Path file) {
+        return List.of(mode, file.toString(), Integer.toString(N), Integer.toString(B));
     }
 }

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.jmpi.test.CPrograms;
+import org.jmpi.test.MpiLauncher;
 import org.jmpi.test.MpiTest;
 import org.jmpi.test.Ranks;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,24 +31,14 @@ class SpawnTest {
     /** Builds the C child, once, in the JVM that launches the jobs. */
     @BeforeAll
     static void buildCChild() throws IOException, InterruptedException {
-        if (Ranks.inRank()) {
-            return;
+        if (!Ranks.inRank()) {
+            CPrograms.path(MpiLauncher.OPENMPI, "jmpi-api", "spawn_child");
         }
-        Path root = Path.of("").toAbsolutePath();
-        while (!Files.isRegularFile(root.resolve("native-scripts/build-c"))) {
-            root = root.getParent();
-            assertTrue(root != null, "no native-scripts/build-c above " + Path.of("").toAbsolutePath());
-        }
-        Process build = new ProcessBuilder("bash", root.resolve("native-scripts/build-c").toString())
-                .redirectErrorStream(true).start();
-        String log = new String(build.getInputStream().readAllBytes());
-        assertTrue(build.waitFor(120, TimeUnit.SECONDS) && build.exitValue() == 0, "build-c failed:\n" + log);
-        assertTrue(Files.isExecutable(cChild()), cChild() + " was not built");
     }
 
-    /** The C child, under this module's target (the ranks run in the module directory). */
+    /** The C child, which the launching JVM built. */
     private static Path cChild() {
-        return Path.of("target", "c-bin", "spawn_child").toAbsolutePath();
+        return CPrograms.located(MpiLauncher.OPENMPI, "jmpi-api", "spawn_child");
     }
 
     /**

@@ -14,6 +14,8 @@ import org.jmpi.bench.dsm.GetBandwidth;
 import org.jmpi.bench.dsm.GetLatency;
 import org.jmpi.bench.dsm.PutBandwidth;
 import org.jmpi.bench.dsm.PutLatency;
+import org.jmpi.test.BoundedProcess;
+import org.jmpi.test.CPrograms;
 import org.jmpi.test.MpiLauncher;
 import org.jmpi.test.Programs;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -93,24 +95,27 @@ class DsmProgramsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("mpis")
     void oneRankIsRefusedByJavaAndC(MpiLauncher mpi) throws Exception {
-        Jobs.Job java = Jobs.run(mpi, 1, javaCommand(mpi, PutLatency.class, LATENCY), TIMEOUT_SECONDS);
-        assertEquals(2, java.status(), java::describe);
-        assertTrue(java.err().contains("needs exactly 2 ranks, not 1"), java::describe);
-        Jobs.Job c = Jobs.run(mpi, 1, cCommand(mpi, "dsm_put_latency", LATENCY), TIMEOUT_SECONDS);
-        assertEquals(2, c.status(), c::describe);
-        assertTrue(c.err().contains("needs exactly 2 ranks, not 1"), c::describe);
+        BoundedProcess.Result java =
+                Programs.launch(mpi, 1, javaCommand(mpi, PutLatency.class, LATENCY), TIMEOUT_SECONDS);
+        assertEquals(2, java.exitCode(), java::describe);
+        assertTrue(java.stderr().contains("needs exactly 2 ranks, not 1"), java::describe);
+        BoundedProcess.Result c =
+                Programs.launch(mpi, 1, cCommand(mpi, "dsm_put_latency", LATENCY), TIMEOUT_SECONDS);
+        assertEquals(2, c.exitCode(), c::describe);
+        assertTrue(c.stderr().contains("needs exactly 2 ranks, not 1"), c::describe);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("mpis")
     void atomicsRefuseArrayBuffersAndBadOptionsAreNamed(MpiLauncher mpi) throws Exception {
-        Jobs.Job array = Jobs.run(mpi, 2, javaCommand(mpi, FetchAddLatency.class, List.of("-b", "array")),
-                TIMEOUT_SECONDS);
-        assertNotEquals(0, array.status(), array::describe);
-        assertTrue(array.err().contains("-b: this benchmark has no buffer"), array::describe);
-        Jobs.Job unknown = Jobs.run(mpi, 2, cCommand(mpi, "dsm_get_bw", List.of("-q", "1")), TIMEOUT_SECONDS);
-        assertNotEquals(0, unknown.status(), unknown::describe);
-        assertTrue(unknown.err().contains("unknown option -q"), unknown::describe);
+        BoundedProcess.Result array = Programs.launch(mpi, 2,
+                javaCommand(mpi, FetchAddLatency.class, List.of("-b", "array")), TIMEOUT_SECONDS);
+        assertNotEquals(0, array.exitCode(), array::describe);
+        assertTrue(array.stderr().contains("-b: this benchmark has no buffer"), array::describe);
+        BoundedProcess.Result unknown =
+                Programs.launch(mpi, 2, cCommand(mpi, "dsm_get_bw", List.of("-q", "1")), TIMEOUT_SECONDS);
+        assertNotEquals(0, unknown.exitCode(), unknown::describe);
+        assertTrue(unknown.stderr().contains("unknown option -q"), unknown::describe);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -119,9 +124,10 @@ class DsmProgramsTest {
         List<String> options = List.of("-m", "8:8", "-i", "20", "-x", "5");
         for (List<String> command : List.of(javaCommand(mpi, GetLatency.class, options),
                 cCommand(mpi, "dsm_get_latency", options))) {
-            Jobs.Job r = Jobs.run(mpi, 2, command, Map.of(OsuReport.DECIMALS_VARIABLE, "4"), TIMEOUT_SECONDS);
-            assertEquals(0, r.status(), r::describe);
-            assertTrue(r.out().lines().anyMatch(l -> l.matches("8\\s+\\d+\\.\\d{4}")), r::describe);
+            BoundedProcess.Result r =
+                    Programs.launch(mpi, 2, command, Map.of(OsuReport.DECIMALS_VARIABLE, "4"), TIMEOUT_SECONDS);
+            assertEquals(0, r.exitCode(), r::describe);
+            assertTrue(r.stdout().lines().anyMatch(l -> l.matches("8\\s+\\d+\\.\\d{4}")), r::describe);
         }
     }
 
@@ -162,16 +168,12 @@ class DsmProgramsTest {
     }
 
     private static List<String> javaCommand(MpiLauncher mpi, Class<?> program, List<String> args) {
-        List<String> command = new ArrayList<>(Programs.java(mpi, program));
-        command.addAll(args);
-        return command;
+        return Programs.java(mpi, program, args);
     }
 
     /** The C twin {@code program} built by {@code mpi}'s mpicc, with {@code args}. */
     private static List<String> cCommand(MpiLauncher mpi, String program, List<String> args)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Programs.cProgram(mpi, "benchmarks", program).toString()));
-        command.addAll(args);
-        return command;
+        return CPrograms.command(mpi, "benchmarks", program, args);
     }
 }

@@ -19,6 +19,8 @@ import org.jmpi.bench.osu.Barrier;
 import org.jmpi.bench.osu.Bcast;
 import org.jmpi.bench.osu.BiBandwidth;
 import org.jmpi.bench.osu.Latency;
+import org.jmpi.test.BoundedProcess;
+import org.jmpi.test.CPrograms;
 import org.jmpi.test.MpiLauncher;
 import org.jmpi.test.Programs;
 import org.junit.jupiter.api.Test;
@@ -124,35 +126,35 @@ class OsuProgramsTest {
         Program latency = PROGRAMS.getFirst();
         List<String> java = new ArrayList<>(java(mpi, latency, "segment"));
         java.addAll(List.of("-i", "0"));
-        Jobs.Job run = Jobs.run(mpi, 2, java, TIMEOUT_SECONDS);
-        assertNotEquals(0, run.status(), run::describe);
-        assertTrue(run.err().contains("-i must be at least 1"), run::describe);
+        BoundedProcess.Result run = Programs.launch(mpi, 2, java, TIMEOUT_SECONDS);
+        assertNotEquals(0, run.exitCode(), run::describe);
+        assertTrue(run.stderr().contains("-i must be at least 1"), run::describe);
 
         List<String> c = new ArrayList<>(c(mpi, latency));
         c.addAll(List.of("-i", "0"));
-        run = Jobs.run(mpi, 2, c, TIMEOUT_SECONDS);
-        assertNotEquals(0, run.status(), run::describe);
-        assertTrue(run.err().contains("-i must be a number of at least 1"), run::describe);
+        run = Programs.launch(mpi, 2, c, TIMEOUT_SECONDS);
+        assertNotEquals(0, run.exitCode(), run::describe);
+        assertTrue(run.stderr().contains("-i must be a number of at least 1"), run::describe);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("mpis")
     void pointToPointProgramsNeedExactlyTwoRanks(MpiLauncher mpi) throws Exception {
         Program bw = PROGRAMS.get(1);
-        Jobs.Job run = Jobs.run(mpi, 1, java(mpi, bw, "segment"), TIMEOUT_SECONDS);
-        assertEquals(1, run.status(), run::describe);
-        assertTrue(run.err().contains("bw: this test needs exactly 2 processes, not 1"), run::describe);
-        run = Jobs.run(mpi, 1, c(mpi, bw), TIMEOUT_SECONDS);
-        assertEquals(1, run.status(), run::describe);
-        assertTrue(run.err().contains("bw: this test needs exactly 2 processes, not 1"), run::describe);
+        BoundedProcess.Result run = Programs.launch(mpi, 1, java(mpi, bw, "segment"), TIMEOUT_SECONDS);
+        assertEquals(1, run.exitCode(), run::describe);
+        assertTrue(run.stderr().contains("bw: this test needs exactly 2 processes, not 1"), run::describe);
+        run = Programs.launch(mpi, 1, c(mpi, bw), TIMEOUT_SECONDS);
+        assertEquals(1, run.exitCode(), run::describe);
+        assertTrue(run.stderr().contains("bw: this test needs exactly 2 processes, not 1"), run::describe);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("mpis")
     void barrierRefusesArrays(MpiLauncher mpi) throws Exception {
-        Jobs.Job run = Jobs.run(mpi, 2, java(mpi, PROGRAMS.getLast(), "array"), TIMEOUT_SECONDS);
-        assertNotEquals(0, run.status(), run::describe);
-        assertTrue(run.err().contains("only -b segment applies"), run::describe);
+        BoundedProcess.Result run = Programs.launch(mpi, 2, java(mpi, PROGRAMS.getLast(), "array"), TIMEOUT_SECONDS);
+        assertNotEquals(0, run.exitCode(), run::describe);
+        assertTrue(run.stderr().contains("only -b segment applies"), run::describe);
     }
 
     @Test
@@ -211,16 +213,13 @@ class OsuProgramsTest {
     }
 
     private static List<String> java(MpiLauncher mpi, Program p, String kind) {
-        List<String> command = new ArrayList<>(Programs.java(mpi, p.javaClass()));
-        command.addAll(p.args());
-        command.addAll(List.of("-b", kind));
-        return command;
+        List<String> args = new ArrayList<>(p.args());
+        args.addAll(List.of("-b", kind));
+        return Programs.java(mpi, p.javaClass(), args);
     }
 
     /** The C twin built by {@code mpi}'s mpicc, with the tiny arguments. */
     private static List<String> c(MpiLauncher mpi, Program p) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Programs.cProgram(mpi, "benchmarks", p.c()).toString()));
-        command.addAll(p.args());
-        return command;
+        return CPrograms.command(mpi, "benchmarks", p.c(), p.args());
     }
 }

@@ -3,9 +3,9 @@ package org.jmpi.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.jmpi.test.CPrograms;
 import org.jmpi.test.MpiLauncher;
 import org.jmpi.test.Programs;
 import org.junit.jupiter.api.Test;
@@ -35,8 +35,8 @@ class JacobiTwinTest {
     @ParameterizedTest(name = "np={0} {1}")
     @MethodSource("runs")
     void javaPrintsWhatCPrints(int np, MpiLauncher mpi) throws Exception {
-        String c = run(mpi, np, List.of(cProgram(mpi)));
-        String j = run(mpi, np, Programs.java(mpi, Jacobi.class));
+        String c = Programs.mpirun(mpi, np, c(mpi), TIMEOUT_SECONDS);
+        String j = Programs.mpirun(mpi, np, Programs.java(mpi, Jacobi.class, ARGS), TIMEOUT_SECONDS);
         assertEquals(c, j, "Java and C output at np=" + np + " on " + mpi.id);
         assertTrue(c.startsWith("grid 23 x 23 on "), c);
     }
@@ -45,9 +45,9 @@ class JacobiTwinTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("mpis")
     void resultDoesNotDependOnRankCount(MpiLauncher mpi) throws Exception {
-        String one = decompositionFree(run(mpi, 1, List.of(cProgram(mpi))));
+        String one = decompositionFree(Programs.mpirun(mpi, 1, c(mpi), TIMEOUT_SECONDS));
         for (int np = 2; np <= 4; np++) {
-            assertEquals(one, decompositionFree(run(mpi, np, List.of(cProgram(mpi)))),
+            assertEquals(one, decompositionFree(Programs.mpirun(mpi, np, c(mpi), TIMEOUT_SECONDS)),
                     "np=" + np + " against np=1 on " + mpi.id);
         }
     }
@@ -69,14 +69,8 @@ class JacobiTwinTest {
                 || l.startsWith("center ")).reduce("", (a, b) -> a + b + "\n");
     }
 
-    private static String cProgram(MpiLauncher mpi) throws Exception {
-        return Programs.cProgram(mpi, "examples", "jacobi").toString();
-    }
-
-    /** Runs {@code program} with {@link #ARGS} on {@code np} ranks and returns its standard output. */
-    private static String run(MpiLauncher mpi, int np, List<String> program) throws Exception {
-        List<String> command = new ArrayList<>(program);
-        command.addAll(ARGS);
-        return Programs.mpirun(mpi, np, command, TIMEOUT_SECONDS);
+    /** The C twin with {@link #ARGS}. */
+    private static List<String> c(MpiLauncher mpi) throws Exception {
+        return CPrograms.command(mpi, "examples", "jacobi", ARGS);
     }
 }

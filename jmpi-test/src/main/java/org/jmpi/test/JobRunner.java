@@ -3,12 +3,9 @@ package org.jmpi.test;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -18,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -31,13 +27,6 @@ final class JobRunner {
 
     /** Time allowed on top of the methods' timeouts for starting and stopping the rank JVMs. */
     static final int STARTUP_SLACK_SECONDS = 30;
-
-    private static final Set<ProcessHandle> RUNNING = ConcurrentHashMap.newKeySet();
-
-    static {
-        Runtime.getRuntime()
-                .addShutdownHook(new Thread(() -> RUNNING.forEach(JobRunner::killTree), "jmpi-job-reaper"));
-    }
 
     private final Set<Integer> npFilter;
     private final Map<Key, ClassJobs> jobs = new ConcurrentHashMap<>();
@@ -115,40 +104,20 @@ final class JobRunner {
     }
 
     /** Runs one job of {@code np} ranks over the given methods and reads what it produced. */
-    static JobResult run(
-            Class<?> testClass, int np, MpiLauncher mpi, Map<String, Integer> timeouts) {
+    static JobResult run(Class<?> testClass, int np, MpiLauncher mpi, Map<String, Integer> timeouts) {
         Path dir = null;
         try {
             dir = Files.createTempDirectory("jmpi-job-");
-            Path output = dir.resolve("output.log");
             List<String> command = command(testClass, np, mpi, dir, timeouts.keySet());
-            Process process;
-            try {
-                process =
-                        new ProcessBuilder(command)
-                                .redirectErrorStream(true)
-                                .redirectOutput(output.toFile())
-                                .start();
-            } catch (IOException e) {
-                return new JobResult(
-                        Map.of(), "could not start " + command.getFirst() + ": " + e.getMessage(), "");
-            }
-            process.getOutputStream().close(); // ranks get no input (surefire owns our stdin)
-            RUNNING.add(process.toHandle());
             long bound = STARTUP_SLACK_SECONDS + timeouts.values().stream().mapToLong(t -> t).sum();
-            long killedAfter = 0;
+            BoundedProcess.Result job;
             try {
-                if (!process.waitFor(bound, TimeUnit.SECONDS)) {
-                    killedAfter = bound;
-                    killTree(process.toHandle());
-                    process.waitFor(10, TimeUnit.SECONDS);
-                }
-            } finally {
-                RUNNING.remove(process.toHandle());
+                job = BoundedProcess.of(command).outputIn(dir.resolve("output.log")).run(Duration.ofSeconds(bound));
+            } catch (IOException e) {
+                return new JobResult(Map.of(), "could not run " + command.getFirst() + ": " + e.getMessage(), "");
             }
-            int exitCode = process.isAlive() ? -1 : process.exitValue();
-            return JobResult.collect(
-                    dir, np, timeouts, exitCode, killedAfter, tail(output, JobResult.TAIL_LINES));
+            return JobResult.collect(dir, np, timeouts, job.exitCode(), job.timedOut() ? bound : 0,
+                    lastLines(job.stdout(), JobResult.TAIL_LINES));
         } catch (IOException e) {
             throw new UncheckedIOException("could not run an mpirun job for " + testClass.getName(), e);
         } catch (InterruptedException e) {
@@ -184,46 +153,10 @@ final class JobRunner {
         return command;
     }
 
-    static boolean isRoot() {
-        if ("root".equals(System.getProperty("user.name"))) {
-            return true;
-        }
-        try {
-            return Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
-        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
-            return false;
-        }
-    }
-
-    /** Kills a process and every descendant, so that no rank JVM outlives its job. */
-    static void killTree(ProcessHandle root) {
-        List<ProcessHandle> tree = new ArrayList<>(root.descendants().toList());
-        tree.add(root);
-        tree.forEach(ProcessHandle::destroyForcibly);
-        for (ProcessHandle handle : tree) {
-            try {
-                handle.onExit().get(5, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                // best effort: the process may be a zombie of a dead parent
-            }
-        }
-    }
-
-    /** The last {@code lines} lines of a file, reading at most its last 64 KiB. */
-    static String tail(Path file, int lines) throws IOException {
-        if (!Files.exists(file)) {
-            return "";
-        }
-        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
-            long start = Math.max(0, in.size() - 65_536);
-            ByteBuffer buffer = ByteBuffer.allocate(Math.toIntExact(in.size() - start));
-            while (buffer.hasRemaining() && in.read(buffer, start + buffer.position()) >= 0) {
-                // fill the buffer
-            }
-            List<String> all =
-                    new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8).lines().toList();
-            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
-        }
+    /** The last {@code lines} lines of {@code text}. */
+    static String lastLines(String text, int lines) {
+        List<String> all = text.lines().toList();
+        return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
     }
 
     private static void deleteTree(Path dir) {

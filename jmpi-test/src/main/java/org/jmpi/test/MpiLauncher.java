@@ -1,8 +1,10 @@
 package org.jmpi.test;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 
@@ -14,9 +16,9 @@ import java.util.Locale;
  */
 public enum MpiLauncher {
     /** Open MPI, started by {@code mpirun.openmpi} (or the system property {@code jmpi.mpirun}). */
-    OPENMPI("openmpi", "/usr/bin/mpirun.openmpi", "mpicc.openmpi"),
+    OPENMPI("openmpi", "/usr/bin/mpirun.openmpi", "c-bin"),
     /** MPICH, started by {@code mpiexec.mpich} (or the system property {@code jmpi.mpiexec.mpich}). */
-    MPICH("mpich", "/usr/bin/mpiexec.mpich", "mpicc.mpich");
+    MPICH("mpich", "/usr/bin/mpiexec.mpich", "c-bin-mpich");
 
     /** The property listing the MPIs to run under. */
     public static final String MPIS = "jmpi.mpis";
@@ -25,12 +27,12 @@ public enum MpiLauncher {
     public final String id;
 
     private final String launcher;
-    private final String mpicc;
+    private final String cBin;
 
-    MpiLauncher(String id, String launcher, String mpicc) {
+    MpiLauncher(String id, String launcher, String cBin) {
         this.id = id;
         this.launcher = launcher;
-        this.mpicc = mpicc;
+        this.cBin = cBin;
     }
 
     /** The MPI named {@code id}. */
@@ -69,18 +71,23 @@ public enum MpiLauncher {
 
     /** Whether this MPI's launcher is on this machine. */
     public boolean installed() {
-        return Files.isExecutable(Path.of(launcherPath()));
+        return Files.isExecutable(Path.of(executable()));
     }
 
-    private String launcherPath() {
+    /** The launcher's path: the system property that overrides it, else the Debian package's. */
+    public String executable() {
         String override =
                 System.getProperty(this == OPENMPI ? "jmpi.mpirun" : "jmpi.mpiexec." + id, "").strip();
         return override.isEmpty() ? launcher : override;
     }
 
-    /** The name of this MPI's C compiler wrapper. */
-    public String mpicc() {
-        return mpicc;
+    /**
+     * The directory under {@code <module>/target} that {@code native-scripts/build-c} builds the C
+     * programs into with this MPI's {@code mpicc}: {@code c-bin} (Open MPI's, the default {@code
+     * mpicc}) or {@code c-bin-mpich}.
+     */
+    public String cBinDirectory() {
+        return cBin;
     }
 
     /**
@@ -88,12 +95,22 @@ public enum MpiLauncher {
      * test machine may have fewer cores than ranks); the program's command follows.
      */
     public List<String> launch(int np) {
+        return launch(np, List.of());
+    }
+
+    /**
+     * As {@link #launch(int)}, passing the environment variables {@code exported} of the launcher
+     * on to the ranks: Hydra passes its whole environment on, Open MPI's {@code mpirun} those named
+     * by {@code -x}.
+     */
+    public List<String> launch(int np, Collection<String> exported) {
         List<String> command = new ArrayList<>();
-        command.add(launcherPath());
+        command.add(executable());
         if (this == OPENMPI) {
-            if (JobRunner.isRoot()) {
+            if (isRoot()) {
                 command.add("--allow-run-as-root");
             }
+            exported.forEach(name -> command.addAll(List.of("-x", name)));
             command.addAll(List.of("--oversubscribe", "--bind-to", "none", "-np", Integer.toString(np)));
         } else {
             command.addAll(List.of("-n", Integer.toString(np)));
@@ -121,5 +138,16 @@ public enum MpiLauncher {
             }
         }
         return false;
+    }
+
+    private static boolean isRoot() {
+        if ("root".equals(System.getProperty("user.name"))) {
+            return true;
+        }
+        try {
+            return Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return false;
+        }
     }
 }

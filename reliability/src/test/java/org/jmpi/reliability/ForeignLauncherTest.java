@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.jmpi.test.BoundedProcess;
 import org.jmpi.test.MpiLauncher;
 import org.junit.jupiter.api.Test;
 
@@ -23,31 +24,31 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class ForeignLauncherTest {
     private static final Duration BOUND = Duration.ofSeconds(120);
 
-    private static Job.Result hello(MpiLauncher launcher, MpiLauncher loaded, Map<String, String> env)
+    private static BoundedProcess.Result hello(MpiLauncher launcher, MpiLauncher loaded, Map<String, String> env)
             throws Exception {
         assumeTrue(launcher.installed() && loaded.installed(), "needs both MPIs (native-scripts/setup)");
         List<String> command = new ArrayList<>(launcher.launch(2));
         command.addAll(Job.rankCommand(loaded, List.of()));
         command.add("org.jmpi.examples.Hello");
-        Job.Result r = Job.exec(command, BOUND, env);
-        assertFalse(r.timedOut(), () -> "the job outlived " + BOUND + "\n" + r.all());
-        assertNotEquals(0, r.exit(), () -> "the job must fail\n" + r.all());
-        assertFalse(r.stdout().contains("Hello from rank 0 of 1"), () -> "no singleton ran\n" + r.all());
+        BoundedProcess.Result r = Job.exec(command, BOUND, env);
+        assertFalse(r.timedOut(), () -> "the job outlived " + BOUND + "\n" + r.describe());
+        assertNotEquals(0, r.exitCode(), () -> "the job must fail\n" + r.describe());
+        assertFalse(r.stdout().contains("Hello from rank 0 of 1"), () -> "no singleton ran\n" + r.describe());
         return r;
     }
 
     @Test
     void openMpiUnderHydraIsRefused() throws Exception {
-        Job.Result r = hello(MpiLauncher.MPICH, MpiLauncher.OPENMPI, Map.of());
+        BoundedProcess.Result r = hello(MpiLauncher.MPICH, MpiLauncher.OPENMPI, Map.of());
         assertTrue(r.stderr().contains("started by MPICH's mpiexec (Hydra)")
-                && r.stderr().contains("serves MPICH, but jmpi loaded Open MPI"), r::all);
+                && r.stderr().contains("serves MPICH, but jmpi loaded Open MPI"), r::describe);
     }
 
     @Test
     void mpichUnderMpirunIsRefused() throws Exception {
-        Job.Result r = hello(MpiLauncher.OPENMPI, MpiLauncher.MPICH, Map.of());
+        BoundedProcess.Result r = hello(MpiLauncher.OPENMPI, MpiLauncher.MPICH, Map.of());
         assertTrue(r.stderr().contains("started by Open MPI's mpirun")
-                && r.stderr().contains("serves Open MPI, but jmpi loaded MPICH"), r::all);
+                && r.stderr().contains("serves Open MPI, but jmpi loaded MPICH"), r::describe);
     }
 
     /**
@@ -61,11 +62,11 @@ class ForeignLauncherTest {
         List<String> command = new ArrayList<>(List.of("env", "PMI_SIZE=2"));
         command.addAll(Job.rankCommand(MpiLauncher.MPICH, List.of()));
         command.add("org.jmpi.examples.Hello");
-        Job.Result r = Job.exec(command, BOUND, Map.of());
-        assertFalse(r.timedOut(), () -> "the job outlived " + BOUND + "\n" + r.all());
-        assertNotEquals(0, r.exit(), r::all);
+        BoundedProcess.Result r = Job.exec(command, BOUND, Map.of());
+        assertFalse(r.timedOut(), () -> "the job outlived " + BOUND + "\n" + r.describe());
+        assertNotEquals(0, r.exitCode(), r::describe);
         assertTrue(r.stderr().contains("the launcher started 2 processes")
-                && r.stderr().contains("reports a world of 1"), r::all);
-        assertEquals(-1, r.stdout().indexOf("Hello from"), r::all);
+                && r.stderr().contains("reports a world of 1"), r::describe);
+        assertEquals(-1, r.stdout().indexOf("Hello from"), r::describe);
     }
 }

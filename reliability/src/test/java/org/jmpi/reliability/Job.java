@@ -1,18 +1,19 @@
 package org.jmpi.reliability;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jmpi.test.BoundedProcess;
 import org.jmpi.test.MpiLauncher;
+import org.jmpi.test.ProjectRoot;
 
 /**
  * Runs a whole job the way a user does, {@code native-scripts/jmpirun --oversubscribe
@@ -23,39 +24,21 @@ import org.jmpi.test.MpiLauncher;
 final class Job {
     private static final Pattern READY = Pattern.compile("ready rank (\\d+) pid (\\d+)");
 
-    /** What a job did: exit status ({@code -1} if killed at the bound), output, wall time. */
-    record Result(int exit, boolean timedOut, String stdout, String stderr, Duration elapsed) {
-        String all() {
-            return "stdout:\n" + stdout + "\nstderr:\n" + stderr;
-        }
-
-        /** The process id each rank printed in its {@code ready rank R pid P} line. */
-        Map<Integer, Long> pids() {
-            Map<Integer, Long> pids = new java.util.TreeMap<>();
-            Matcher m = READY.matcher(stdout);
-            while (m.find()) {
-                pids.put(Integer.parseInt(m.group(1)), Long.parseLong(m.group(2)));
-            }
-            return pids;
-        }
-    }
-
     private Job() {
     }
 
-    static Path root() {
-        Path root = Path.of("").toAbsolutePath();
-        while (!Files.isRegularFile(root.resolve("native-scripts/jmpirun"))) {
-            root = root.getParent();
-            if (root == null) {
-                throw new IllegalStateException("no native-scripts/jmpirun above " + Path.of("").toAbsolutePath());
-            }
+    /** The process id each rank of job {@code r} printed in its {@code ready rank R pid P} line. */
+    static Map<Integer, Long> pids(BoundedProcess.Result r) {
+        Map<Integer, Long> pids = new TreeMap<>();
+        Matcher m = READY.matcher(r.stdout());
+        while (m.find()) {
+            pids.put(Integer.parseInt(m.group(1)), Long.parseLong(m.group(2)));
         }
-        return root;
+        return pids;
     }
 
     /** Runs {@code main} with {@code args} on {@code np} ranks of Open MPI, killed after {@code bound}. */
-    static Result run(int np, Duration bound, List<String> jvmOptions, Map<String, String> env,
+    static BoundedProcess.Result run(int np, Duration bound, List<String> jvmOptions, Map<String, String> env,
             String main, String... args) throws IOException, InterruptedException {
         return run(MpiLauncher.OPENMPI, np, bound, jvmOptions, env, main, args);
     }
@@ -64,8 +47,8 @@ final class Job {
      * Runs {@code main} with {@code args} on {@code np} ranks of {@code mpi} ({@code jmpirun
      * --mpi}), killed after {@code bound}.
      */
-    static Result run(MpiLauncher mpi, int np, Duration bound, List<String> jvmOptions, Map<String, String> env,
-            String main, String... args) throws IOException, InterruptedException {
+    static BoundedProcess.Result run(MpiLauncher mpi, int np, Duration bound, List<String> jvmOptions,
+            Map<String, String> env, String main, String... args) throws IOException, InterruptedException {
         List<String> command = jmpirun(mpi, jvmOptions);
         if (mpi == MpiLauncher.OPENMPI) {
             command.addAll(List.of("--oversubscribe", "--bind-to", "none"));
@@ -85,15 +68,15 @@ final class Job {
             throws IOException, InterruptedException {
         List<String> command = jmpirun(mpi, jvmOptions);
         command.add("--print-rank-command");
-        Result r = exec(command, Duration.ofSeconds(60), Map.of());
-        if (r.exit() != 0) {
-            throw new IllegalStateException("jmpirun --print-rank-command failed\n" + r.all());
+        BoundedProcess.Result r = exec(command, Duration.ofSeconds(60), Map.of());
+        if (!r.ok()) {
+            throw new IllegalStateException("jmpirun --print-rank-command failed\n" + r.describe());
         }
         return r.stdout().lines().toList();
     }
 
     private static List<String> jmpirun(MpiLauncher mpi, List<String> jvmOptions) {
-        List<String> command = new ArrayList<>(List.of("bash", root().resolve("native-scripts/jmpirun").toString(),
+        List<String> command = new ArrayList<>(List.of("bash", ProjectRoot.script("jmpirun").toString(),
                 "--mpi", mpi.id));
         for (String o : jvmOptions) {
             command.add("-J" + o);
@@ -107,28 +90,11 @@ final class Job {
      * (SIGTERM, on which a launcher ends its ranks, even those that are not its children,
      * as srun's are not), then killed with everything under it.
      */
-    static Result exec(List<String> command, Duration bound, Map<String, String> env)
+    static BoundedProcess.Result exec(List<String> command, Duration bound, Map<String, String> env)
             throws IOException, InterruptedException {
-        Path dir = Files.createDirectories(Path.of("target", "jobs"));
-        Path out = Files.createTempFile(dir, "out-", ".txt");
-        Path err = Files.createTempFile(dir, "err-", ".txt");
-        ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
-        pb.environment().put("JMPI_CLASSPATH", Path.of("target", "classes").toAbsolutePath().toString());
-        pb.environment().putAll(env);
-        long start = System.nanoTime();
-        Process process = pb.start();
-        process.getOutputStream().close();
-        boolean done = process.waitFor(bound.toMillis(), TimeUnit.MILLISECONDS);
-        if (!done) {
-            process.destroy();
-            if (!process.waitFor(15, TimeUnit.SECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
-                process.waitFor(10, TimeUnit.SECONDS);
-            }
-        }
-        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-        return new Result(done ? process.exitValue() : -1, !done, Files.readString(out), Files.readString(err), elapsed);
+        return BoundedProcess.of(command)
+                .environment(Map.of("JMPI_CLASSPATH", Path.of("target", "classes").toAbsolutePath().toString()))
+                .environment(env).graceOnTimeout(Duration.ofSeconds(15)).run(bound);
     }
 
     /** Waits up to 10 s for every process in {@code pids} to be gone; returns those still alive. */

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jmpi.test.BoundedProcess;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,11 +31,11 @@ class SoakTest {
     void mixedTrafficKeepsMemoryFlat() throws Exception {
         long seconds = Long.getLong("jmpi.soak.seconds", 60);
         int np = Job.ranks(2);
-        Job.Result r = Job.run(np, Duration.ofSeconds(seconds + 240),
+        BoundedProcess.Result r = Job.run(np, Duration.ofSeconds(seconds + 240),
                 List.of("-Xms256m", "-Xmx256m", "-XX:+AlwaysPreTouch", "-XX:NativeMemoryTracking=summary"),
                 Map.of(), "org.jmpi.reliability.Soak", Long.toString(seconds));
-        assertFalse(r.timedOut(), r::all);
-        assertEquals(0, r.exit(), r::all);
+        assertFalse(r.timedOut(), r::describe);
+        assertEquals(0, r.exitCode(), r::describe);
         List<String> lines = new ArrayList<>();
         Matcher m = LINE.matcher(r.stdout());
         while (m.find()) {
@@ -49,7 +50,7 @@ class SoakTest {
             assertTrue(heap <= 4096, "heap after GC grew: " + rank);
             assertTrue(rss <= 32 * 1024, "resident memory grew: " + rank);
         }
-        assertEquals(np, lines.size(), () -> "a line per rank\n" + r.all());
+        assertEquals(np, lines.size(), () -> "a line per rank\n" + r.describe());
         lines.forEach(System.out::println);
     }
 }

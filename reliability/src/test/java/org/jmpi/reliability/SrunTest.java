@@ -11,7 +11,9 @@ import java.util.Map;
 import java.util.function.IntFunction;
 import java.util.stream.Stream;
 
+import org.jmpi.test.BoundedProcess;
 import org.jmpi.test.MpiLauncher;
+import org.jmpi.test.ProjectRoot;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -57,9 +59,9 @@ class SrunTest {
     @BeforeAll
     static void startSlurm() throws Exception {
         assumeTrue(onPath("srun"), "srun is not installed; native-scripts/setup installs slurm-wlm and munge");
-        if (slurm("status").exit() != 0) {
-            Job.Result start = slurm("start");
-            assertEquals(0, start.exit(), () -> "native-scripts/slurm start\n" + start.all());
+        if (slurm("status").exitCode() != 0) {
+            BoundedProcess.Result start = slurm("start");
+            assertEquals(0, start.exitCode(), () -> "native-scripts/slurm start\n" + start.describe());
             startedSlurm = true;
         }
         for (String line : slurm("env").stdout().lines().toList()) {
@@ -71,8 +73,8 @@ class SrunTest {
     @AfterAll
     static void stopSlurm() throws Exception {
         if (startedSlurm) {
-            Job.Result stop = slurm("stop");
-            assertEquals(0, stop.exit(), () -> "native-scripts/slurm stop\n" + stop.all());
+            BoundedProcess.Result stop = slurm("stop");
+            assertEquals(0, stop.exitCode(), () -> "native-scripts/slurm stop\n" + stop.describe());
         }
     }
 
@@ -90,12 +92,12 @@ class SrunTest {
     }
 
     /** Asserts that the job ended in time with status 0, and that every rank printed its line. */
-    private static void everyRankSays(Job.Result r, IntFunction<String> line) {
-        assertFalse(r.timedOut(), () -> "the job outlived " + BOUND + "\n" + r.all());
-        assertEquals(0, r.exit(), r::all);
+    private static void everyRankSays(BoundedProcess.Result r, IntFunction<String> line) {
+        assertFalse(r.timedOut(), () -> "the job outlived " + BOUND + "\n" + r.describe());
+        assertEquals(0, r.exitCode(), r::describe);
         for (int rank = 0; rank < NP; rank++) {
             String expected = line.apply(rank);
-            assertTrue(r.stdout().contains(expected), () -> "expected \"" + expected + "\"\n" + r.all());
+            assertTrue(r.stdout().contains(expected), () -> "expected \"" + expected + "\"\n" + r.describe());
         }
     }
 
@@ -103,27 +105,28 @@ class SrunTest {
     @MethodSource("mpis")
     void lostRankEndsTheJob(String mpi) throws Exception {
         int victim = 1;
-        Job.Result r = srun(mpi, "org.jmpi.reliability.LostRank", "collective", Integer.toString(victim), "300");
-        assertFalse(r.timedOut(), () -> "the job outlived " + BOUND + "\n" + r.all());
-        assertNotEquals(0, r.exit(), r::all);
-        assertEquals(NP, r.pids().size(), () -> "every rank started\n" + r.all());
+        BoundedProcess.Result r =
+                srun(mpi, "org.jmpi.reliability.LostRank", "collective", Integer.toString(victim), "300");
+        assertFalse(r.timedOut(), () -> "the job outlived " + BOUND + "\n" + r.describe());
+        assertNotEquals(0, r.exitCode(), r::describe);
+        assertEquals(NP, Job.pids(r).size(), () -> "every rank started\n" + r.describe());
         String all = r.stdout() + r.stderr();
-        assertTrue(all.contains("task " + victim + ": Killed"), () -> "srun names the killed task\n" + r.all());
-        long victimPid = r.pids().get(victim);
-        String line = "jmpi: rank 0 of " + NP + " (pid " + r.pids().get(0) + ")";
+        assertTrue(all.contains("task " + victim + ": Killed"), () -> "srun names the killed task\n" + r.describe());
+        long victimPid = Job.pids(r).get(victim);
+        String line = "jmpi: rank 0 of " + NP + " (pid " + Job.pids(r).get(0) + ")";
         int at = all.indexOf(line);
-        assertTrue(at >= 0, () -> "the surviving rank reports\n" + r.all());
+        assertTrue(at >= 0, () -> "the surviving rank reports\n" + r.describe());
         String report = all.substring(at, all.indexOf('\n', at));
         assertTrue(report.contains("lost rank " + victim + " (pid " + victimPid + ")"),
                 "rank 0 names the lost rank: " + report);
-        assertEquals(List.of(), Job.survivors(r.pids().values()), () -> "no rank process left\n" + r.all());
+        assertEquals(List.of(), Job.survivors(Job.pids(r).values()), () -> "no rank process left\n" + r.describe());
     }
 
     /**
      * Runs {@code main} on {@link #NP} ranks under srun: oversubscribed (the test host has
      * 2 CPUs), the whole step ended when a task fails, and at most 2 minutes on Slurm's side.
      */
-    private static Job.Result srun(String mpi, String main, String... args) throws Exception {
+    private static BoundedProcess.Result srun(String mpi, String main, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("srun", "--mpi=" + srunMpi(mpi), "-n", Integer.toString(NP),
                 "--overcommit", "--kill-on-bad-exit=1", "--time=2", "--job-name=jmpi-srun-test"));
         command.addAll(Job.rankCommand(MpiLauncher.of(mpi), List.of()));
@@ -132,8 +135,8 @@ class SrunTest {
         return Job.exec(command, BOUND, SLURM_ENV);
     }
 
-    private static Job.Result slurm(String action) throws Exception {
-        return Job.exec(List.of("bash", Job.root().resolve("native-scripts/slurm").toString(), action),
+    private static BoundedProcess.Result slurm(String action) throws Exception {
+        return Job.exec(List.of("bash", ProjectRoot.script("slurm").toString(), action),
                 Duration.ofSeconds(120), Map.of());
     }
 

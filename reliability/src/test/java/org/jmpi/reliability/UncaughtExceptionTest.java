@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.jmpi.test.BoundedProcess;
 import org.jmpi.test.MpiLauncher;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,15 +27,15 @@ class UncaughtExceptionTest {
         return MpiLauncher.selected().stream();
     }
 
-    private static Job.Result run(MpiLauncher mpi, String where, int victim) throws Exception {
-        Job.Result r = Job.run(mpi, Job.ranks(2), BOUND, List.of(), Map.of(), "org.jmpi.reliability.Uncaught",
-                where, Integer.toString(victim));
-        assertFalse(r.timedOut(), () -> "the job outlived " + BOUND + "\n" + r.all());
+    private static BoundedProcess.Result run(MpiLauncher mpi, String where, int victim) throws Exception {
+        BoundedProcess.Result r = Job.run(mpi, Job.ranks(2), BOUND, List.of(), Map.of(),
+                "org.jmpi.reliability.Uncaught", where, Integer.toString(victim));
+        assertFalse(r.timedOut(), () -> "the job outlived " + BOUND + "\n" + r.describe());
         // mpirun and Hydra end with the code jmpi passes to MPI_Abort. Its "MPI_ABORT was invoked on
         // rank R" notice is not asserted: Open MPI 4.1.4 loses it now and then (about one
         // job in six here, "ORTE_ERROR_LOG: ... in file ../../../orte/util/show_help.c").
-        assertEquals(1, r.exit(), () -> "job aborted with MPI_Abort's code\n" + r.all());
-        assertEquals(List.of(), Job.survivors(r.pids().values()), () -> "no rank process left\n" + r.all());
+        assertEquals(1, r.exitCode(), () -> "job aborted with MPI_Abort's code\n" + r.describe());
+        assertEquals(List.of(), Job.survivors(Job.pids(r).values()), () -> "no rank process left\n" + r.describe());
         return r;
     }
 
@@ -42,23 +43,25 @@ class UncaughtExceptionTest {
     @MethodSource("mpis")
     void exceptionFromMainInsideTryWithResourcesAbortsTheJob(MpiLauncher mpi) throws Exception {
         int victim = 1;
-        Job.Result r = run(mpi, "main", victim);
+        BoundedProcess.Result r = run(mpi, "main", victim);
         String err = r.stderr();
         assertTrue(err.contains("jmpi: rank " + victim + " of ") && err.contains("uncaught exception in main"),
-                () -> "names the rank\n" + r.all());
+                () -> "names the rank\n" + r.describe());
         assertTrue(err.contains("java.lang.IllegalStateException: main failed on purpose on rank " + victim)
-                && err.contains("at org.jmpi.reliability.Uncaught.main(Uncaught.java"), () -> "stack trace\n" + r.all());
+                && err.contains("at org.jmpi.reliability.Uncaught.main(Uncaught.java"),
+                () -> "stack trace\n" + r.describe());
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("mpis")
     void exceptionFromAnotherThreadAbortsTheJob(MpiLauncher mpi) throws Exception {
         int victim = 0;
-        Job.Result r = run(mpi, "thread", victim);
+        BoundedProcess.Result r = run(mpi, "thread", victim);
         String err = r.stderr();
         assertTrue(err.contains("jmpi: rank " + victim + " of ")
-                && err.contains("uncaught exception in thread \"worker-" + victim + "\""), () -> "names the rank\n" + r.all());
+                && err.contains("uncaught exception in thread \"worker-" + victim + "\""),
+                () -> "names the rank\n" + r.describe());
         assertTrue(err.contains("worker failed on purpose on rank " + victim)
-                && err.contains("at org.jmpi.reliability.Uncaught.lambda$main$"), () -> "stack trace\n" + r.all());
+                && err.contains("at org.jmpi.reliability.Uncaught.lambda$main$"), () -> "stack trace\n" + r.describe());
     }
 }

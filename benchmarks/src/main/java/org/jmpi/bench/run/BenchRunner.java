@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import org.jmpi.test.BoundedProcess;
+
 /**
  * Runs every OSU-style benchmark in Java and in C side by side (np = 2, bound to cores) on
  * one MPI ({@code --mpi openmpi}, the default, or {@code mpich}), alternating the
@@ -63,13 +65,6 @@ public final class BenchRunner {
         List<String> flags = Arrays.stream(System.getProperty("jmpi.bench.mpirunFlags", "").split("\\s+"))
                 .filter(s -> !s.isEmpty()).toList();
         Launcher launcher = new Launcher(root, options.mpi(), flags, options.timeout());
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                launcher.stopCurrent();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "bench-stop-job"));
         BenchRunner runner = new BenchRunner(options, launcher);
         boolean ok = runner.runAll();
         System.exit(ok ? 0 : 1);
@@ -124,11 +119,11 @@ public final class BenchRunner {
                 if (failed.contains(v)) {
                     continue;
                 }
-                Launcher.Outcome o = launcher.run(launcher.command(b, v, programOptions));
+                BoundedProcess.Result o = launcher.run(launcher.command(b, v, programOptions));
                 jobs++;
                 String job = String.format(Locale.ROOT, "%s %s rep %d/%d", b.name(), v.title(), rep + 1,
                         options.reps());
-                System.err.printf(Locale.ROOT, "bench: %-40s %6.1f s%s%n", job, o.seconds(),
+                System.err.printf(Locale.ROOT, "bench: %-40s %6.1f s%s%n", job, o.elapsed().toMillis() / 1e3,
                         o.ok() ? "" : o.timedOut() ? "  TIMED OUT" : "  exit " + o.exitCode());
                 if (!o.ok()) {
                     failed.add(v);
@@ -151,7 +146,7 @@ public final class BenchRunner {
         }
     }
 
-    private void recordFailure(String job, String why, Launcher.Outcome o) throws IOException {
+    private void recordFailure(String job, String why, BoundedProcess.Result o) throws IOException {
         Path log = options.out().resolve("logs").resolve(job.replaceAll("[^A-Za-z0-9_.-]+", "_") + ".log");
         Files.createDirectories(log.getParent());
         Files.writeString(log, "$ " + String.join(" ", o.command()) + "\n--- stdout\n" + o.stdout()
@@ -171,7 +166,7 @@ public final class BenchRunner {
         return String.format(Locale.ROOT, "Run %s on %s (%d cores), %s (C twins started by %s): %s mode, "
                         + "%d repetitions per job, implementations alternating, np=%d bound to cores, %d jobs in %.0f s%s.",
                 Instant.now().truncatedTo(ChronoUnit.SECONDS), host, Runtime.getRuntime().availableProcessors(),
-                options.mpi().title, options.mpi().launcher,
+                options.mpi().title, options.mpi().launcher.executable(),
                 options.quick() ? "quick" : "full", options.reps(), Launcher.RANKS, jobs, wall,
                 options.programOptions().isEmpty() ? "" : "; program options " + String.join(" ", options.programOptions()));
     }

@@ -5,41 +5,40 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import org.jmpi.test.MpiLauncher;
+
 /**
- * The MPI a benchmark run measures, with what the runner needs to start its jobs: the
- * launcher of the C twins, its flags for np ranks bound to cores, and the directory that
- * {@code native-scripts/build-c} builds the C twins into with that MPI's {@code mpicc}.
- * The Java programs run through {@code native-scripts/jmpirun --mpi ID}, which starts the
- * same launcher and makes jmpi load the same MPI ({@code -Djmpi.mpi=ID}).
+ * The MPI a benchmark run measures, with what the runner needs to start its jobs beyond its
+ * {@link MpiLauncher} (the launcher of the C twins, and where {@code native-scripts/build-c}
+ * puts the C twins that MPI's {@code mpicc} built): the launcher's flags for np ranks bound
+ * to cores, on the transports named for this MPI. The Java programs run through
+ * {@code native-scripts/jmpirun --mpi ID}, which starts the same launcher and makes jmpi
+ * load the same MPI ({@code -Djmpi.mpi=ID}).
  */
 public enum MpiLibrary {
     /** Open MPI 4.1 (ORTE's {@code mpirun}), the default. */
-    OPENMPI("openmpi", "Open MPI", "mpirun.openmpi", "c-bin", "--bind-to", "-np",
+    OPENMPI(MpiLauncher.OPENMPI, "Open MPI", "--bind-to", "-np",
             // ob1 over shared memory (vader), which is what Open MPI picks on one node anyway
             // (Debian's configuration excludes the UCX pml). Naming them spares each job the
             // probing of the other transports, about 190 ms of MPI_Init per rank.
             List.of("--mca", "pml", "ob1", "--mca", "btl", "self,vader")),
     /** MPICH 4.0 (ch4:ucx) started by Hydra's {@code mpiexec}. */
-    MPICH("mpich", "MPICH", "mpiexec.mpich", "c-bin-mpich", "-bind-to", "-n", List.of());
+    MPICH(MpiLauncher.MPICH, "MPICH", "-bind-to", "-n", List.of());
 
     /** How {@code --mpi}, {@code -Djmpi.mpi} and results.csv name it. */
     public final String id;
     /** How tables, plots and the summary name it. */
     public final String title;
-    /** The launcher executable (on PATH) of the C twins. */
-    public final String launcher;
-    /** The C twins' directory under {@code benchmarks/target}. */
-    public final String cBin;
+    /** The MPI's launcher, of the C twins directly and of the Java programs through jmpirun. */
+    public final MpiLauncher launcher;
     private final String bindFlag;
     private final String npFlag;
     private final List<String> transports;
 
-    MpiLibrary(String id, String title, String launcher, String cBin, String bindFlag, String npFlag,
-               List<String> transports) {
-        this.id = id;
+    MpiLibrary(MpiLauncher launcher, String title, String bindFlag, String npFlag, List<String> transports) {
+        this.id = launcher.id;
         this.title = title;
         this.launcher = launcher;
-        this.cBin = cBin;
         this.bindFlag = bindFlag;
         this.npFlag = npFlag;
         this.transports = transports;

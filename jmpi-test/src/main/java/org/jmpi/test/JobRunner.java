@@ -133,23 +133,17 @@ final class JobRunner {
     /** The launcher command line that runs the given methods on {@code np} ranks of {@code mpi}. */
     static List<String> command(
             Class<?> testClass, int np, MpiLauncher mpi, Path dir, Iterable<String> methods) {
-        List<String> command = new ArrayList<>(mpi.launch(np));
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("--enable-native-access=ALL-UNNAMED");
-        command.add(mpi.jvmOption());
-        command.add("-ea");
+        List<String> options = new ArrayList<>(List.of("-ea"));
         String jvmArgs = System.getProperty("jmpi.rank.jvmArgs", "").strip();
         if (!jvmArgs.isEmpty()) {
-            command.addAll(List.of(jvmArgs.split("\\s+")));
+            options.addAll(List.of(jvmArgs.split("\\s+")));
         }
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add("-D" + Ranks.RANK_MODE_PROPERTY + "=true");
-        command.add("-Djmpi.harness.np=" + np);
-        command.add("-Djmpi.harness.dir=" + dir);
-        command.add("-Djmpi.harness.methods=" + String.join(",", methods));
-        command.add(HarnessRankMain.class.getName());
-        command.add(testClass.getName());
+        options.add("-D" + Ranks.RANK_MODE_PROPERTY + "=true");
+        options.add("-Djmpi.harness.np=" + np);
+        options.add("-Djmpi.harness.dir=" + dir);
+        options.add("-Djmpi.harness.methods=" + String.join(",", methods));
+        List<String> command = new ArrayList<>(mpi.launch(np));
+        command.addAll(Programs.java(mpi, options, HarnessRankMain.class, List.of(testClass.getName())));
         return command;
     }
 

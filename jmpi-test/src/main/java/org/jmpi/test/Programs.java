@@ -25,9 +25,16 @@ public final class Programs {
 
     /** As {@link #java(MpiLauncher, Class)}, with the program arguments {@code args}. */
     public static List<String> java(MpiLauncher mpi, Class<?> mainClass, List<String> args) {
+        return java(mpi, List.of(), mainClass, args);
+    }
+
+    /** As {@link #java(MpiLauncher, Class, List)}, with the JVM options {@code jvmOptions}. */
+    public static List<String> java(MpiLauncher mpi, List<String> jvmOptions, Class<?> mainClass,
+            List<String> args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "--enable-native-access=ALL-UNNAMED", mpi.jvmOption(), "-cp",
-                System.getProperty("java.class.path"), mainClass.getName()));
+                .toString(), "--enable-native-access=ALL-UNNAMED", mpi.jvmOption()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass.getName()));
         command.addAll(args);
         return command;
     }

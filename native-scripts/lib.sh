@@ -1,6 +1,8 @@
 # Shared by the native-scripts: locating the project and a JDK 25.
 # shellcheck shell=bash
 
+# Used by the scripts that source this file.
+# shellcheck disable=SC2034
 JMPI_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
 # Prints the home of a JDK whose version is 25 or newer, or fails with what to install.
@@ -8,7 +10,9 @@ jmpi_find_jdk() {
   local c v
   # /opt/java/openjdk: where the eclipse-temurin images (and the Dockerfile) keep theirs.
   for c in "${JMPI_JAVA_HOME:-}" "${JAVA_HOME:-}" /usr/lib/jvm/* /opt/java/*; do
-    [ -n "$c" ] && [ -x "$c/bin/javac" ] || continue
+    if [ -z "$c" ] || [ ! -x "$c/bin/javac" ]; then
+      continue
+    fi
     v=$("$c/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
     if [ -n "$v" ] && [ "${v%%.*}" -ge 25 ] 2>/dev/null; then
       echo "$c"

@@ -10,7 +10,7 @@ import java.util.Locale;
 /**
  * results.csv: one row per MPI, benchmark, implementation, buffer kind and size, with the
  * columns {@value #HEADER}. Values have three decimals; a ratio without a C value is
- * empty. Files written before the {@code mpi} column ({@value #HEADER_WITHOUT_MPI}) read
+ * empty. Files written before the {@code mpi} column (the same header without it) read
  * as Open MPI's.
  */
 public final class ResultsCsv {

@@ -33,7 +33,7 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
  * are staged in native memory for the call). {@link #split}, {@link #splitShared} and
  * {@link #create} have no nonblocking form in MPI and still block their carrier.
  *
- * <p>Java arrays ({@link ArrayMessages}) and heap segments are never pinned: a blocking
+ * <p>Java arrays (see {@link Buf}) and heap segments are never pinned: a blocking
  * call may wait as long as a peer makes it, and a pinned array (a critical downcall)
  * would keep the whole JVM from garbage collection meanwhile, stalling every thread that
  * allocates and possibly the thread that would release the call. Their data moves through
@@ -43,7 +43,7 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
  * a safepoint. Native {@code MemorySegment}s are passed as they are, without a copy.
  */
 public final class Comm implements PointToPoint, NonblockingPointToPoint, Collectives, VariableCollectives,
-        NonblockingCollectives, ArrayMessages, Caching, ErrorHandling, ObjectMessages, Topologies,
+        NonblockingCollectives, Caching, ErrorHandling, ObjectMessages, Topologies,
         NeighborCollectives, Intercommunicators, DynamicProcesses, AutoCloseable {
     // The values of ANY_SOURCE, ANY_TAG, PROC_NULL and ROOT are the MPI's own, read when the
     // class loads (Open MPI and MPICH differ), so they are not compile-time constants.

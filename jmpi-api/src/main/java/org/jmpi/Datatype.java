@@ -3,6 +3,7 @@ package org.jmpi;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -227,6 +228,30 @@ public final class Datatype implements AutoCloseable {
     /** A description of the type: the MPI name of a predefined type, how a derived one was built. */
     public String name() {
         return name;
+    }
+
+    /**
+     * The datatype of a Java value layout's carrier, as {@link Buf} maps array element types:
+     * byte INT8, short INT16, char UINT16, int INT32, long INT64, float FLOAT, double DOUBLE.
+     */
+    public static Datatype of(ValueLayout layout) {
+        Class<?> c = Objects.requireNonNull(layout, "layout").carrier();
+        if (c == byte.class) {
+            return INT8;
+        } else if (c == short.class) {
+            return INT16;
+        } else if (c == char.class) {
+            return UINT16;
+        } else if (c == int.class) {
+            return INT32;
+        } else if (c == long.class) {
+            return INT64;
+        } else if (c == float.class) {
+            return FLOAT;
+        } else if (c == double.class) {
+            return DOUBLE;
+        }
+        throw new IllegalArgumentException("layout: " + layout + " has no MPI datatype (" + c.getName() + ")");
     }
 
     /** Storage order of a multidimensional array, for {@link #subarray}. */

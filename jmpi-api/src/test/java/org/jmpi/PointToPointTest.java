@@ -55,7 +55,7 @@ class PointToPointTest {
             for (int r = 1; r < world.size(); r++) {
                 world.send(data, r, 1);
                 world.send(new long[] {r, -r, Long.MAX_VALUE}, r, 2);
-                world.send(new double[] {0, 1.5, 2.5, 3.5}, 1, 2, r, 3);
+                world.send(Buf.of(new double[] {0, 1.5, 2.5, 3.5}, 1, 2), r, 3);
             }
         } else {
             int[] got = new int[100_000];
@@ -68,7 +68,7 @@ class PointToPointTest {
             world.recv(l, 0, 2);
             assertArrayEquals(new long[] {world.rank(), -world.rank(), Long.MAX_VALUE}, l);
             double[] d = {9, 9, 9, 9};
-            Status ds = world.recv(d, 1, 3, 0, 3);
+            Status ds = world.recv(Buf.of(d, 1, 3), 0, 3);
             assertEquals(2, ds.count(Datatype.DOUBLE));
             assertArrayEquals(new double[] {9, 1.5, 2.5, 9}, d);
         }
@@ -85,16 +85,16 @@ class PointToPointTest {
         } else {
             Status reused = new Status();
             byte[] b = new byte[8];
-            world.recv(b, 2, 5, 0, 4, reused);
+            world.recv(Buf.of(b, 2, 5), 0, 4, reused);
             assertArrayEquals(new byte[] {0, 0, (byte) world.rank(), -1, 127, -128, 5, 0}, b);
             assertEquals(0, reused.source());
             assertEquals(4, reused.tag());
             assertEquals(5, reused.count(Datatype.INT8));
             float[] f = new float[4];
-            world.recv(f, 1, 3, 0, 5, null);
+            world.recv(Buf.of(f, 1, 3), 0, 5, null);
             assertArrayEquals(new float[] {0, world.rank(), 0.5f, -2.25f}, f);
-            assertThrows(IndexOutOfBoundsException.class, () -> world.recv(f, 2, 3, 0, 5, reused));
-            assertThrows(NullPointerException.class, () -> world.recv((byte[]) null, 0, 0, 0, 5, reused));
+            assertThrows(IndexOutOfBoundsException.class, () -> world.recv(Buf.of(f, 2, 3), 0, 5, reused));
+            assertThrows(NullPointerException.class, () -> world.recv(Buf.of((byte[]) null, 0, 0), 0, 5, reused));
         }
         world.barrier();
     }

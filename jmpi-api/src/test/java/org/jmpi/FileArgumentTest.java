@@ -89,6 +89,13 @@ class FileArgumentTest {
             refused(IllegalArgumentException.class, "read-only", () -> f.readAt(0, seg.asReadOnly(), Datatype.INT));
             refused(IllegalArgumentException.class, "read-only", () -> f.ireadAt(0, seg.asReadOnly(), Datatype.INT));
             refused(NullPointerException.class, "buf", () -> f.write((int[]) null));
+            refused(NullPointerException.class, "buf", () -> f.iread(null));
+            refused(IllegalArgumentException.class, "buf: a MemorySegment has no element type", () -> f.writeAt(0, seg));
+            refused(IllegalArgumentException.class, "buf: a java.lang.Integer is not a message buffer", () -> f.iwrite(7));
+            refused(IllegalArgumentException.class, "read-only",
+                    () -> f.readAt(0, Buf.of(seg.asReadOnly(), Datatype.INT)));
+            refused(IllegalArgumentException.class, "read-only",
+                    () -> f.ireadAll(Buf.of(seg.asReadOnly(), Datatype.INT)));
             refused(NullPointerException.class, "buf", () -> f.writeAt(0, (MemorySegment) null, Datatype.INT));
             refused(NullPointerException.class, "type", () -> f.writeAt(0, seg, null));
             refused(NullPointerException.class, "whence", () -> f.seek(0, null));

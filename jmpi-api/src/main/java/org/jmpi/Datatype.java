@@ -108,17 +108,17 @@ public final class Datatype implements AutoCloseable {
     public static final Datatype C_LONG_DOUBLE_COMPLEX = predefined(Handles.C_LONG_DOUBLE_COMPLEX, "MPI_C_LONG_DOUBLE_COMPLEX");
     /** {@code MPI_PACKED}: packed bytes (MPI_Pack). */
     public static final Datatype PACKED = predefined(Handles.PACKED, "MPI_PACKED");
-    /** {@code MPI_FLOAT_INT}: {float, int} for MINLOC/MAXLOC. */
+    /** {@code MPI_FLOAT_INT}: {float, int} for MINLOC/MAXLOC; layout {@link PairLayouts#FLOAT_INT}. */
     public static final Datatype FLOAT_INT = predefined(Handles.FLOAT_INT, "MPI_FLOAT_INT");
-    /** {@code MPI_DOUBLE_INT}: {double, int} for MINLOC/MAXLOC. */
+    /** {@code MPI_DOUBLE_INT}: {double, int} for MINLOC/MAXLOC; layout {@link PairLayouts#DOUBLE_INT}. */
     public static final Datatype DOUBLE_INT = predefined(Handles.DOUBLE_INT, "MPI_DOUBLE_INT");
-    /** {@code MPI_LONG_INT}: {long, int} for MINLOC/MAXLOC. */
+    /** {@code MPI_LONG_INT}: {long, int} for MINLOC/MAXLOC; layout {@link PairLayouts#LONG_INT}. */
     public static final Datatype LONG_INT = predefined(Handles.LONG_INT, "MPI_LONG_INT");
-    /** {@code MPI_2INT}: {int, int} (MPI_2INT) for MINLOC/MAXLOC. */
+    /** {@code MPI_2INT}: {int, int} for MINLOC/MAXLOC; layout {@link PairLayouts#INT_2}. */
     public static final Datatype INT_2 = predefined(Handles.INT_2, "MPI_2INT");
-    /** {@code MPI_SHORT_INT}: {short, int} for MINLOC/MAXLOC. */
+    /** {@code MPI_SHORT_INT}: {short, int} for MINLOC/MAXLOC; layout {@link PairLayouts#SHORT_INT}. */
     public static final Datatype SHORT_INT = predefined(Handles.SHORT_INT, "MPI_SHORT_INT");
-    /** {@code MPI_LONG_DOUBLE_INT}: {long double, int} for MINLOC/MAXLOC. */
+    /** {@code MPI_LONG_DOUBLE_INT}: {long double, int} for MINLOC/MAXLOC; no Java layout (no {@code long double}). */
     public static final Datatype LONG_DOUBLE_INT = predefined(Handles.LONG_DOUBLE_INT, "MPI_LONG_DOUBLE_INT");
 
     private final MemorySegment handle;

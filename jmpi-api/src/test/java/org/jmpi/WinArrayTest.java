@@ -156,8 +156,8 @@ class WinArrayTest {
 
     /**
      * The trap this replaces: {@code win.fetchAndOp(1, 0, 0, Op.SUM)} on a window of longs
-     * picked the {@code int} overload (MPI_INT), fetched -1 from a counter of -1 and left
-     * 0x00000000FFFFFFFF. The layout names the width; the int literal widens to the long it takes.
+     * picked the {@code int} overload, an MPI_INT operation on half of the 64-bit counter.
+     * The layout names the width; the int literal widens to the long it takes.
      */
     @MpiTest
     void valueAtomicsTakeTheirWidthFromTheLayout() {

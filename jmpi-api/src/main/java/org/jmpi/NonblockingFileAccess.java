@@ -11,11 +11,12 @@ import org.jmpi.internal.Args;
  * as in {@link FileAccess}: an array or a {@link Buf}, or a segment with a datatype. A
  * native segment is used in place and must not be touched until the request completes.
  * An array or heap segment is never given to MPI (it could move): the call copies it to
- * native memory the request owns, and a read's data is copied into the array when the
- * request completes (not if it is cancelled), so the array must not be touched until
- * then either. The request keeps its memory reachable and refuses {@code close()} while
- * in flight; the file refuses {@link MpiFile#close()} and {@link MpiFile#setView} until
- * its requests have completed. The {@code *All} forms are collective (MPI 3.1).
+ * native memory the request owns, so a write's array may be reused as soon as the call
+ * returns, and a read's data are copied into the array when the request completes (not
+ * if it is cancelled). The request keeps its memory reachable and refuses
+ * {@code close()} while in flight; the file refuses {@link MpiFile#close()} and
+ * {@link MpiFile#setView} until its requests have completed. The {@code *All} forms are
+ * collective (MPI 3.1).
  *
  * <p>A read covers only the whole elements that end before the end of the file when it
  * starts, and its status counts them, as a short blocking read would: Open MPI 4.1's

@@ -8,25 +8,21 @@ public enum MemoryModel {
      * {@code MPI_WIN_SEPARATE}: the public copy that RMA reaches and the private copy that
      * local loads and stores see are kept consistent only by synchronization calls.
      */
-    SEPARATE(MpiCalls.MPI_WIN_SEPARATE()),
+    SEPARATE,
     /**
      * {@code MPI_WIN_UNIFIED}: public and private copies are the same memory; an update
      * becomes visible locally once completed (after {@link Win#sync()} for loads racing it).
      */
-    UNIFIED(MpiCalls.MPI_WIN_UNIFIED());
+    UNIFIED;
 
-    private final int value;
-
-    MemoryModel(int value) {
-        this.value = value;
+    /** The constant whose C value is {@code value}. */
+    static MemoryModel of(int value) {
+        return Codes.decode(values(), value, "window memory model", codes());
     }
 
-    static MemoryModel of(int value) {
-        for (MemoryModel m : values()) {
-            if (m.value == value) {
-                return m;
-            }
-        }
-        throw new IllegalStateException("unknown MPI window memory model " + value);
+    private static int[] codes() {
+        return new int[] {
+            MpiCalls.MPI_WIN_SEPARATE(),
+            MpiCalls.MPI_WIN_UNIFIED()};
     }
 }

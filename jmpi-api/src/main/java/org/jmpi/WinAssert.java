@@ -14,27 +14,22 @@ public enum WinAssert {
      * {@code MPI_MODE_NOCHECK}: the matching post already happened ({@link Win#start}), no
      * other process will start a conflicting epoch ({@link Win#post}, {@link Win#lock}).
      */
-    NOCHECK(MpiCalls.MPI_MODE_NOCHECK()),
+    NOCHECK,
     /** {@code MPI_MODE_NOSTORE}: no local store updated the window since the last synchronization. */
-    NOSTORE(MpiCalls.MPI_MODE_NOSTORE()),
+    NOSTORE,
     /** {@code MPI_MODE_NOPUT}: no put or accumulate will update the window until the next synchronization. */
-    NOPUT(MpiCalls.MPI_MODE_NOPUT()),
+    NOPUT,
     /** {@code MPI_MODE_NOPRECEDE}: this fence completes no RMA call of this process. */
-    NOPRECEDE(MpiCalls.MPI_MODE_NOPRECEDE()),
+    NOPRECEDE,
     /** {@code MPI_MODE_NOSUCCEED}: no RMA call of this process follows this fence. */
-    NOSUCCEED(MpiCalls.MPI_MODE_NOSUCCEED());
-
-    private final int value;
-
-    WinAssert(int value) {
-        this.value = value;
-    }
+    NOSUCCEED;
 
     /** The OR of {@code asserts}, each checked to be one that {@code call} accepts. */
     static int bits(WinAssert[] asserts, String call, WinAssert... accepted) {
         if (asserts == null) {
             throw new NullPointerException("asserts");
         }
+        int[] codes = codes();
         int bits = 0;
         for (int i = 0; i < asserts.length; i++) {
             WinAssert a = asserts[i];
@@ -49,8 +44,17 @@ public enum WinAssert {
                 throw new IllegalArgumentException("asserts[" + i + "]: " + a + " is not an assertion " + call
                         + " accepts (" + Arrays.toString(accepted) + ")");
             }
-            bits |= a.value;
+            bits |= Codes.code(a, codes);
         }
         return bits;
+    }
+
+    private static int[] codes() {
+        return new int[] {
+            MpiCalls.MPI_MODE_NOCHECK(),
+            MpiCalls.MPI_MODE_NOSTORE(),
+            MpiCalls.MPI_MODE_NOPUT(),
+            MpiCalls.MPI_MODE_NOPRECEDE(),
+            MpiCalls.MPI_MODE_NOSUCCEED()};
     }
 }

@@ -1,7 +1,5 @@
 package org.jmpi;
 
-import org.jmpi.bindings.abi.MpiCalls;
-
 /** The result of comparing two communicators or groups ({@code MPI_IDENT}, ...). */
 public enum Comparison {
     /** The same object. */
@@ -15,14 +13,6 @@ public enum Comparison {
 
     /** The constant whose C value is {@code value}. */
     static Comparison of(int value) {
-        return Codes.decode(values(), value, "comparison result", codes());
-    }
-
-    private static int[] codes() {
-        return new int[] {
-            MpiCalls.MPI_IDENT(),
-            MpiCalls.MPI_CONGRUENT(),
-            MpiCalls.MPI_SIMILAR(),
-            MpiCalls.MPI_UNEQUAL()};
+        return Codes.decode(Comparison.class, value);
     }
 }

@@ -1,7 +1,5 @@
 package org.jmpi;
 
-import org.jmpi.bindings.abi.MpiCalls;
-
 /** The memory model of a window ({@code MPI_WIN_MODEL}), see {@link Win#model()}. */
 public enum MemoryModel {
     /**
@@ -17,12 +15,6 @@ public enum MemoryModel {
 
     /** The constant whose C value is {@code value}. */
     static MemoryModel of(int value) {
-        return Codes.decode(values(), value, "window memory model", codes());
-    }
-
-    private static int[] codes() {
-        return new int[] {
-            MpiCalls.MPI_WIN_SEPARATE(),
-            MpiCalls.MPI_WIN_UNIFIED()};
+        return Codes.decode(MemoryModel.class, value);
     }
 }

@@ -2,8 +2,6 @@ package org.jmpi;
 
 import java.util.Arrays;
 
-import org.jmpi.bindings.abi.MpiCalls;
-
 /**
  * Assertions a synchronization call may be given ({@code MPI_MODE_*}) so MPI can skip
  * work; a false assertion makes the program erroneous. Each call accepts only some of
@@ -29,7 +27,6 @@ public enum WinAssert {
         if (asserts == null) {
             throw new NullPointerException("asserts");
         }
-        int[] codes = codes();
         int bits = 0;
         for (int i = 0; i < asserts.length; i++) {
             WinAssert a = asserts[i];
@@ -44,17 +41,8 @@ public enum WinAssert {
                 throw new IllegalArgumentException("asserts[" + i + "]: " + a + " is not an assertion " + call
                         + " accepts (" + Arrays.toString(accepted) + ")");
             }
-            bits |= Codes.code(a, codes);
+            bits |= Codes.code(a);
         }
         return bits;
-    }
-
-    private static int[] codes() {
-        return new int[] {
-            MpiCalls.MPI_MODE_NOCHECK(),
-            MpiCalls.MPI_MODE_NOSTORE(),
-            MpiCalls.MPI_MODE_NOPUT(),
-            MpiCalls.MPI_MODE_NOPRECEDE(),
-            MpiCalls.MPI_MODE_NOSUCCEED()};
     }
 }

@@ -1,7 +1,5 @@
 package org.jmpi;
 
-import org.jmpi.bindings.abi.MpiCalls;
-
 /** How a window was created ({@code MPI_WIN_CREATE_FLAVOR}), see {@link Win#flavor()}. */
 public enum WinFlavor {
     /** {@link Win#create}: memory the caller allocated ({@code MPI_WIN_FLAVOR_CREATE}). */
@@ -15,14 +13,6 @@ public enum WinFlavor {
 
     /** The constant whose C value is {@code value}. */
     static WinFlavor of(int value) {
-        return Codes.decode(values(), value, "window flavor", codes());
-    }
-
-    private static int[] codes() {
-        return new int[] {
-            MpiCalls.MPI_WIN_FLAVOR_CREATE(),
-            MpiCalls.MPI_WIN_FLAVOR_ALLOCATE(),
-            MpiCalls.MPI_WIN_FLAVOR_DYNAMIC(),
-            MpiCalls.MPI_WIN_FLAVOR_SHARED()};
+        return Codes.decode(WinFlavor.class, value);
     }
 }

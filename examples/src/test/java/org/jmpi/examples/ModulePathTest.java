@@ -40,7 +40,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * requires {@code org.jmpi.dsm}), compiled here against the built modules, run on the module
  * path under each MPI's launcher with native access granted to jmpi's modules alone and every
  * other native access denied ({@code --illegal-native-access=deny}), by plain {@code
- * mpirun java -m} and by {@code jmpirun -p ... -m}.
+ * mpirun java -m} and by {@code jmpirun -p ... -m}; object messages carry the user module's
+ * own classes.
  */
 class ModulePathTest {
 
@@ -111,8 +112,7 @@ class ModulePathTest {
     @MethodSource("runs")
     void helloRunsOnTheModulePath(int np, MpiLauncher mpi) throws Exception {
         String out = Programs.mpirun(mpi, np, java(mpi, GRANT, "hello/hello.Main", "a", "b"), TIMEOUT_SECONDS);
-        everyRankSays(out, np, rank -> "hello rank " + rank + " of " + np
-                + ": sum " + np * (np + 1) / 2 + ", in hello, jmpi in org.jmpi, internal exported false, args a,b");
+        helloSaid(out, np);
     }
 
     @ParameterizedTest(name = "np={0} {1}")
@@ -152,8 +152,7 @@ class ModulePathTest {
             assertTrue(done, () -> "killed after " + TIMEOUT_SECONDS + " s: " + command + "\n" + out);
         }
         assertEquals(0, p.exitValue(), () -> String.join(" ", command) + "\n" + out);
-        everyRankSays(out, np, rank -> "hello rank " + rank + " of " + np
-                + ": sum " + np * (np + 1) / 2 + ", in hello, jmpi in org.jmpi, internal exported false, args a,b");
+        helloSaid(out, np);
     }
 
     /** The rank command: this JVM's java, the module path, native access for {@code grant} only. */
@@ -165,6 +164,20 @@ class ModulePathTest {
                 mpi.jvmOption(), "-m", main));
         command.addAll(List.of(args));
         return command;
+    }
+
+    /**
+     * What {@code hello.Main} prints on every rank: the API works, {@code org.jmpi.internal} is
+     * not exported, and objects of the user module's own classes, neither exported nor open,
+     * come back from Java serialization in {@code org.jmpi}.
+     */
+    private static void helloSaid(String out, int np) {
+        everyRankSays(out, np, rank -> "hello rank " + rank + " of " + np
+                + ": sum " + np * (np + 1) / 2 + ", in hello, jmpi in org.jmpi, internal exported false, args a,b");
+        everyRankSays(out, np, rank -> {
+            int left = (rank + np - 1) % np;
+            return "objects rank " + rank + ": Greeting[from=" + left + ", text=hi from " + left + "] Tally[" + left + "]";
+        });
     }
 
     private static void everyRankSays(String out, int np, IntFunction<String> line) {

@@ -29,6 +29,10 @@ public sealed interface Collectives permits Comm {
     default void allreduce(Object send, Object recv, Op op) {
         Buf s = Msg.view(send, "send");
         Buf r = Msg.view(recv, "recv");
+        if (s.count() != r.count()) {
+            throw new IllegalArgumentException("recv: length (element count) " + r.count() + " differs from send's "
+                    + s.count());
+        }
         CollectiveCalls.reduction(comm(), false, CollectiveCalls.ALLREDUCE, Msg.segment(s, "send").asSlice(0, s.span()),
                 Msg.segment(r, "recv").asSlice(0, r.span()), s.type(), op);
     }

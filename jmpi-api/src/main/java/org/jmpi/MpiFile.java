@@ -105,7 +105,7 @@ public final class MpiFile implements FileViews, FilePointers, FileAccess, Nonbl
         checkName(filename);
         int amode = FileMode.check(modes, "modes");
         Set<FileMode> copy = EnumSet.copyOf(modes);
-        try (InfoMap info = InfoMap.of(hints, "hints"); Arena arena = Arena.ofConfined()) {
+        try (Info info = Info.temporary(hints, "hints"); Arena arena = Arena.ofConfined()) {
             returnErrorsByDefault();
             MemorySegment out = arena.allocate(ValueLayout.ADDRESS); // MPI_File is a pointer in every ABI
             int rc = MpiCalls.MPI_File_open(comm.handle, arena.allocateFrom(filename), amode, info.handle(), out);

@@ -188,17 +188,17 @@ public final class Win implements OneSided, OneSidedAtomics, OneSidedRequests, W
         if (dispUnit <= 0) {
             throw new IllegalArgumentException("dispUnit must be positive, got " + dispUnit);
         }
-        InfoMaps.check(info, "info");
-        try (Arena a = Arena.ofConfined()) {
+        try (Info hints = Info.temporary(info == null ? Map.of() : info, "info"); Arena a = Arena.ofConfined()) {
             MemorySegment out = Abi.allocateHandle(a);
             MemorySegment base = a.allocate(ADDRESS);
             MemorySegment c = comm.handle;
-            int rc = InfoMaps.with(info, i -> switch (flavor) {
+            MemorySegment i = hints.handle();
+            int rc = switch (flavor) {
                 case CREATE -> MpiCalls.MPI_Win_create(memory, bytes, dispUnit, i, c, out);
                 case ALLOCATE -> MpiCalls.MPI_Win_allocate(bytes, dispUnit, i, c, base, out);
                 case SHARED -> MpiCalls.MPI_Win_allocate_shared(bytes, dispUnit, i, c, base, out);
                 case DYNAMIC -> MpiCalls.MPI_Win_create_dynamic(i, c, out);
-            });
+            };
             if (rc != 0) {
                 throw failed(rc, flavor, comm);
             }
@@ -414,7 +414,9 @@ public final class Win implements OneSided, OneSidedAtomics, OneSidedRequests, W
         try (Arena a = Arena.ofConfined()) {
             MemorySegment out = Abi.allocateHandle(a);
             Errors.check(MpiCalls.MPI_Win_get_info(handle, out), "MPI_Win_get_info");
-            return InfoMaps.read(Abi.getHandle(out));
+            try (Info got = Info.owned(Abi.getHandle(out))) {
+                return got.toMap();
+            }
         }
     }
 

@@ -3,8 +3,6 @@ package org.jmpi;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteOrder;
-import java.util.HashMap;
-import java.util.Map;
 
 import org.jmpi.test.MpiTest;
 
@@ -33,14 +31,6 @@ class WinArgumentTest {
                     () -> Win.create(world, arena.allocate(16).asReadOnly(), 8));
             fails(NullPointerException.class, "comm", () -> Win.allocate(null, 8, 8));
             fails(NullPointerException.class, "memory", () -> Win.create(world, null, 8));
-            Map<String, String> nullValue = new HashMap<>();
-            nullValue.put("no_locks", null);
-            fails(NullPointerException.class, "info: null value of key 'no_locks'",
-                    () -> Win.allocate(world, 8, 8, nullValue));
-            fails(IllegalArgumentException.class, "info: key",
-                    () -> Win.allocate(world, 8, 8, Map.of("k".repeat(300), "v")));
-            fails(IllegalArgumentException.class, "info: the value of key 'x'",
-                    () -> Win.createDynamic(world, Map.of("x", "v".repeat(2000))));
             MemorySegment closed;
             try (Arena gone = Arena.ofConfined()) {
                 closed = gone.allocate(16);

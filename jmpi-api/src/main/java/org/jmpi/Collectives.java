@@ -16,6 +16,34 @@ import java.lang.foreign.MemorySegment;
  */
 public sealed interface Collectives permits Comm {
 
+    /** Broadcasts a message, an array or a {@link Buf}, from {@code root} to every rank ({@code MPI_Bcast}). */
+    default void bcast(Object buf, int root) {
+        Buf b = Msg.view(buf, "buf");
+        CollectiveCalls.bcast(comm(), false, Msg.segment(b, "buf").asSlice(0, b.span()), b.type(), root);
+    }
+
+    /**
+     * Combines {@code send} (an array or a {@link Buf}) from every rank element-wise with
+     * {@code op} into {@code recv} on every rank ({@code MPI_Allreduce}).
+     */
+    default void allreduce(Object send, Object recv, Op op) {
+        Buf s = Msg.view(send, "send");
+        Buf r = Msg.view(recv, "recv");
+        if (s.count() != r.count()) {
+            throw new IllegalArgumentException("recv: length (element count) " + r.count() + " differs from send's "
+                    + s.count());
+        }
+        CollectiveCalls.reduction(comm(), false, CollectiveCalls.ALLREDUCE, Msg.segment(s, "send").asSlice(0, s.span()),
+                Msg.segment(r, "recv").asSlice(0, r.span()), s.type(), op);
+    }
+
+    /** Combines a message (an array or a {@link Buf}) from every rank in place ({@code MPI_Allreduce}). */
+    default void allreduce(Object buf, Op op) {
+        Buf b = Msg.view(buf, "buf");
+        CollectiveCalls.reduction(comm(), false, CollectiveCalls.ALLREDUCE, Comm.IN_PLACE,
+                Msg.segment(b, "buf").asSlice(0, b.span()), b.type(), op);
+    }
+
     /** Broadcasts the whole segment from {@code root} to every rank ({@code MPI_Bcast}). */
     default void bcast(MemorySegment buf, Datatype type, int root) {
         CollectiveCalls.bcast(comm(), false, buf, type, root);

@@ -34,22 +34,33 @@ final class P2p {
     static void send(Comm c, int mode, MemorySegment buf, int count, Datatype type, int dest, int tag) {
         c.check();
         long elements = elements(Args.segment(buf, "buf"), count, type);
-        Args.dest(dest, c.peers, "dest");
-        Args.tag(tag, MpiState.tagUpperBound(), "tag");
         if (elements > LargeCounts.limit()) {
             try (Datatype big = LargeCounts.type(elements, type)) {
                 send(c, mode, buf, 1, big, dest, tag);
             }
             return;
         }
-        int n = (int) elements;
+        send(c, mode, buf, 0, (int) elements, type, dest, tag);
+    }
+
+    /** A blocking send in {@code mode} of a message argument (an array or a {@link Buf}). */
+    static void send(Comm c, int mode, Object buf, int dest, int tag) {
+        Object base = Msg.base(buf, "buf");
+        c.check();
+        send(c, mode, base, Msg.offset(buf), Msg.count(buf, "buf"), Msg.type(buf, "buf"), dest, tag);
+    }
+
+    /** The checked send of {@code n} elements at {@code offset} bytes into {@code base} (a segment or an array). */
+    private static void send(Comm c, int mode, Object base, long offset, int n, Datatype type, int dest, int tag) {
+        Args.dest(dest, c.peers, "dest");
+        Args.tag(tag, MpiState.tagUpperBound(), "tag");
         if (Polling.needed()) {
-            Polling.send(c, mode, buf, n, type, dest, tag);
+            Polling.send(c, mode, Msg.at(base, offset), n, type, dest, tag);
             return;
         }
         MemorySegment t = type.handle();
         MemorySegment h = c.handle;
-        MemorySegment b = Staging.in(buf, Buffers.span(n, type), 0, true);
+        MemorySegment b = Staging.in(base, offset, Buffers.span(n, type), 0, true);
         int rc;
         try {
             rc = switch (mode) {
@@ -59,7 +70,7 @@ final class P2p {
                 default -> MpiCalls.MPI_Bsend(b, n, t, dest, tag, h);
             };
         } finally {
-            Staging.release(b, buf, 0);
+            Staging.release(b, base, 0);
         }
         Errors.check(rc, SEND_NAMES[mode]);
     }
@@ -68,35 +79,81 @@ final class P2p {
     static void recv(Comm c, MemorySegment buf, int count, Datatype type, int source, int tag, Status status) {
         c.check();
         long elements = elements(Args.writable(buf, "buf"), count, type);
-        Args.source(source, c.peers, "source");
-        Args.recvTag(tag, MpiState.tagUpperBound(), "tag");
         if (elements > LargeCounts.limit()) {
             try (Datatype big = LargeCounts.type(elements, type)) {
                 recv(c, buf, 1, big, source, tag, status);
             }
             return;
         }
-        int n = (int) elements;
+        recv(c, buf, 0, (int) elements, type, source, tag, status);
+    }
+
+    /** A blocking receive into a message argument (an array or a {@link Buf}). */
+    static void recv(Comm c, Object buf, int source, int tag, Status status) {
+        Object base = Msg.target(buf, "buf");
+        c.check();
+        recv(c, base, Msg.offset(buf), Msg.count(buf, "buf"), Msg.type(buf, "buf"), source, tag, status);
+    }
+
+    private static void recv(Comm c, Object base, long offset, int n, Datatype type, int source, int tag,
+                             Status status) {
+        Args.source(source, c.peers, "source");
+        Args.recvTag(tag, MpiState.tagUpperBound(), "tag");
         if (Polling.needed()) {
-            Polling.recv(c, buf, n, type, source, tag, status);
+            Polling.recv(c, Msg.at(base, offset), n, type, source, tag, status);
             return;
         }
         MemorySegment t = type.handle();
         MemorySegment st = status == null ? MpiCalls.MPI_STATUS_IGNORE() : status.segment();
-        if (buf.isNative()) {
-            Errors.check(MpiCalls.MPI_Recv(buf, n, t, source, tag, c.handle, st), "MPI_Recv");
+        if (base instanceof MemorySegment seg && seg.isNative()) {
+            MemorySegment b = offset == 0 ? seg : seg.asSlice(offset);
+            Errors.check(MpiCalls.MPI_Recv(b, n, t, source, tag, c.handle, st), "MPI_Recv");
             return;
         }
         long span = Buffers.span(n, type);
         boolean whole = copyIn(span, type);
         st = whole || status != null ? st : Scratch.statuses(1);
-        MemorySegment b = Staging.in(buf, span, 0, whole);
+        MemorySegment b = Staging.in(base, offset, span, 0, whole);
         try {
             Errors.check(MpiCalls.MPI_Recv(b, n, t, source, tag, c.handle, st), "MPI_Recv");
-            Staging.out(b, buf, whole ? span : received(st));
+            Staging.out(b, base, offset, whole ? span : received(st));
         } finally {
-            Staging.release(b, buf, 0);
+            Staging.release(b, base, 0);
         }
+    }
+
+    /** The checked-buffer body of {@code MPI_Sendrecv}: each side a segment or an array with its offset, count and type. */
+    static void sendrecv(Comm c, Object send, long sendOffset, int sn, Datatype sendType, int dest, int sendTag,
+                         Object recv, long recvOffset, int rn, Datatype recvType, int source, int recvTag,
+                         Status status) {
+        Args.dest(dest, c.peers, "dest");
+        Args.tag(sendTag, MpiState.tagUpperBound(), "sendTag");
+        Args.source(source, c.peers, "source");
+        Args.recvTag(recvTag, MpiState.tagUpperBound(), "recvTag");
+        if (Polling.needed()) {
+            Polling.sendrecv(c, Msg.at(send, sendOffset), sn, sendType, dest, sendTag, Msg.at(recv, recvOffset), rn,
+                    recvType, source, recvTag, status);
+            return;
+        }
+        MemorySegment st = status == null ? MpiCalls.MPI_STATUS_IGNORE() : status.segment();
+        long span = Buffers.span(rn, recvType);
+        MemorySegment sb = Staging.in(send, sendOffset, Buffers.span(sn, sendType), 0, true);
+        MemorySegment rb = MemorySegment.NULL;
+        int rc;
+        try {
+            rb = Staging.in(recv, recvOffset, span, 1, true);
+            rc = MpiCalls.MPI_Sendrecv(sb, sn, sendType.handle(), dest, sendTag,
+                    rb, rn, recvType.handle(), source, recvTag, c.handle, st);
+            if (rc == 0) {
+                Staging.out(rb, recv, recvOffset, span);
+            }
+        } finally {
+            Staging.release(sb, send, 0);
+            if (rb != MemorySegment.NULL) {
+                Staging.release(rb, recv, 1);
+            }
+        }
+        Errors.check(rc, "MPI_Sendrecv");
     }
 
     /**

@@ -25,6 +25,45 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
  */
 public sealed interface PointToPoint permits Comm {
 
+    /**
+     * Sends a message ({@code MPI_Send}): a Java primitive array (all of it, with its
+     * element type's datatype, see {@link Buf}) or a {@link Buf}, for example
+     * {@code world.send(ints, 1, 0)} or {@code world.send(Buf.of(ints, 0, 4), 1, 0)}.
+     */
+    default void send(Object buf, int dest, int tag) {
+        P2p.send(comm(), P2p.SEND, buf, dest, tag);
+    }
+
+    /** Synchronous send of a message, an array or a {@link Buf} ({@code MPI_Ssend}). */
+    default void ssend(Object buf, int dest, int tag) {
+        P2p.send(comm(), P2p.SSEND, buf, dest, tag);
+    }
+
+    /** Ready send of a message, an array or a {@link Buf} ({@code MPI_Rsend}). */
+    default void rsend(Object buf, int dest, int tag) {
+        P2p.send(comm(), P2p.RSEND, buf, dest, tag);
+    }
+
+    /** Buffered send of a message, an array or a {@link Buf} ({@code MPI_Bsend}). */
+    default void bsend(Object buf, int dest, int tag) {
+        P2p.send(comm(), P2p.BSEND, buf, dest, tag);
+    }
+
+    /**
+     * Receives into a message buffer, an array (up to all of it) or a {@link Buf}
+     * ({@code MPI_Recv}); a longer message is an {@link MpiException} (MPI_ERR_TRUNCATE).
+     */
+    default Status recv(Object buf, int source, int tag) {
+        Status status = new Status();
+        P2p.recv(comm(), buf, source, tag, status);
+        return status;
+    }
+
+    /** {@link #recv(Object, int, int)} filling {@code status} when it is not null; allocates nothing. */
+    default void recv(Object buf, int source, int tag, Status status) {
+        P2p.recv(comm(), buf, source, tag, status);
+    }
+
     /** Sends the whole segment as {@code byteSize / extent} elements of {@code type} ({@code MPI_Send}). */
     default void send(MemorySegment buf, Datatype type, int dest, int tag) {
         P2p.send(comm(), P2p.SEND, buf, -1, type, dest, tag);
@@ -110,33 +149,30 @@ public sealed interface PointToPoint permits Comm {
         Objects.requireNonNull(recvType, "recvType");
         int sn = Buffers.countOf(Args.segment(sendBuf, "sendBuf"), sendType, "sendBuf");
         int rn = Buffers.countOf(Args.writable(recvBuf, "recvBuf"), recvType, "recvBuf");
-        Args.dest(dest, c.peers, "dest");
-        Args.tag(sendTag, MpiState.tagUpperBound(), "sendTag");
-        Args.source(source, c.peers, "source");
-        Args.recvTag(recvTag, MpiState.tagUpperBound(), "recvTag");
-        if (Polling.needed()) {
-            Polling.sendrecv(c, sendBuf, sn, sendType, dest, sendTag, recvBuf, rn, recvType, source, recvTag, status);
-            return;
-        }
-        MemorySegment st = status == null ? MpiCalls.MPI_STATUS_IGNORE() : status.segment();
-        long span = Buffers.span(rn, recvType);
-        MemorySegment sb = Staging.in(sendBuf, Buffers.span(sn, sendType), 0, true);
-        MemorySegment rb = MemorySegment.NULL;
-        int rc;
-        try {
-            rb = Staging.in(recvBuf, span, 1, true);
-            rc = MpiCalls.MPI_Sendrecv(sb, sn, sendType.handle(), dest, sendTag,
-                    rb, rn, recvType.handle(), source, recvTag, c.handle, st);
-            if (rc == 0) {
-                Staging.out(rb, recvBuf, span);
-            }
-        } finally {
-            Staging.release(sb, sendBuf, 0);
-            if (rb != MemorySegment.NULL) {
-                Staging.release(rb, recvBuf, 1);
-            }
-        }
-        Errors.check(rc, "MPI_Sendrecv");
+        P2p.sendrecv(c, sendBuf, 0, sn, sendType, dest, sendTag, recvBuf, 0, rn, recvType, source, recvTag, status);
+    }
+
+    /**
+     * Sends one message and receives another in one deadlock-free call
+     * ({@code MPI_Sendrecv}); each side is an array or a {@link Buf} with its own count
+     * and datatype.
+     */
+    default Status sendrecv(Object sendBuf, int dest, int sendTag, Object recvBuf, int source, int recvTag) {
+        Status status = new Status();
+        sendrecv(sendBuf, dest, sendTag, recvBuf, source, recvTag, status);
+        return status;
+    }
+
+    /** {@link #sendrecv(Object, int, int, Object, int, int)} filling {@code status} when it is not null. */
+    default void sendrecv(Object sendBuf, int dest, int sendTag, Object recvBuf, int source, int recvTag,
+                          Status status) {
+        Object s = Msg.base(sendBuf, "sendBuf");
+        Object r = Msg.target(recvBuf, "recvBuf");
+        Comm c = comm();
+        c.check();
+        P2p.sendrecv(c, s, Msg.offset(sendBuf), Msg.count(sendBuf, "sendBuf"), Msg.type(sendBuf, "sendBuf"), dest,
+                sendTag, r, Msg.offset(recvBuf), Msg.count(recvBuf, "recvBuf"), Msg.type(recvBuf, "recvBuf"), source,
+                recvTag, status);
     }
 
     /**

@@ -15,6 +15,7 @@ import org.jmpi.bindings.abi.MpiCalls;
 import org.jmpi.bindings.abi.Handles;
 import org.jmpi.internal.Errors;
 import org.jmpi.internal.MpiState;
+import org.jmpi.internal.Staging;
 import org.jmpi.internal.Scratch;
 import org.jmpi.internal.Slots;
 
@@ -63,6 +64,7 @@ public final class Request implements AutoCloseable {
     private boolean cancelled;
     private Op reduction;
     private Op holding;
+    private MemorySegment[][] copyBack;
     private volatile int state = NEW;
     private volatile CompletableFuture<Status> future;
     /** The multi-completion call that last checked this request, to find duplicates in one pass. */
@@ -126,6 +128,17 @@ public final class Request implements AutoCloseable {
     /** Records the user op a nonblocking reduction runs, to rethrow its failure at completion. */
     Request reducing(Op op) {
         this.reduction = op;
+        return this;
+    }
+
+    /**
+     * Copies each pair's native staging memory ({@code pair[0]}) into the heap memory it
+     * stands for ({@code pair[1]}, all of it) when the operation completes (not when it
+     * was cancelled): how an array a nonblocking call writes receives its data. The
+     * staging memory must live until then (in the request's arena, say).
+     */
+    Request copyingBack(MemorySegment[][] pairs) {
+        this.copyBack = pairs;
         return this;
     }
 
@@ -600,6 +613,14 @@ public final class Request implements AutoCloseable {
     }
 
     private void completed() {
+        if (copyBack != null && !cancelled) {
+            for (MemorySegment[] pair : copyBack) {
+                Staging.copy(pair[0], pair[1], pair[1].byteSize());
+            }
+        }
+        if (!persistent) {
+            copyBack = null;
+        }
         publish(COMPLETE);
         cancelled = false;
         if (holding != null) {

@@ -53,7 +53,7 @@ class ArgumentCheckTest {
             fails(IllegalArgumentException.class, "recv: length",
                     () -> world.allreduce(new int[2], new int[3], Op.SUM));
             fails(IndexOutOfBoundsException.class, "buf: offset 3",
-                    () -> world.send(new int[4], 3, 2, 0, 0));
+                    () -> world.send(Buf.of(new int[4], 3, 2), 0, 0));
         }
         fails(IllegalStateException.class, "arena has been closed", () -> world.send(closed, Datatype.INT, 0, 0));
         fails(NullPointerException.class, "buf", () -> world.send((int[]) null, 0, 0));

@@ -45,7 +45,7 @@ class PointToPointTest {
     }
 
     @MpiTest(np = {2, 4})
-    void arraysGoWithoutCopyAndKeepOffsets() {
+    void arraysKeepOffsets() {
         Comm world = TestMpi.world();
         if (world.rank() == 0) {
             int[] data = new int[100_000];
@@ -55,7 +55,7 @@ class PointToPointTest {
             for (int r = 1; r < world.size(); r++) {
                 world.send(data, r, 1);
                 world.send(new long[] {r, -r, Long.MAX_VALUE}, r, 2);
-                world.send(new double[] {0, 1.5, 2.5, 3.5}, 1, 2, r, 3);
+                world.send(Buf.of(new double[] {0, 1.5, 2.5, 3.5}, 1, 2), r, 3);
             }
         } else {
             int[] got = new int[100_000];
@@ -68,10 +68,35 @@ class PointToPointTest {
             world.recv(l, 0, 2);
             assertArrayEquals(new long[] {world.rank(), -world.rank(), Long.MAX_VALUE}, l);
             double[] d = {9, 9, 9, 9};
-            Status ds = world.recv(d, 1, 3, 0, 3);
+            Status ds = world.recv(Buf.of(d, 1, 3), 0, 3);
             assertEquals(2, ds.count(Datatype.DOUBLE));
             assertArrayEquals(new double[] {9, 1.5, 2.5, 9}, d);
         }
+    }
+
+    @MpiTest
+    void countedSendrecvWithATypePerSide() {
+        Comm world = TestMpi.world();
+        int me = world.rank();
+        int[] row = {-1, 10 * me, 10 * me + 1, 10 * me + 2, -1};
+        int[] matrix = new int[3 * 4];
+        java.util.Arrays.fill(matrix, 7);
+        try (Datatype column = Datatype.vector(3, 1, 4, Datatype.INT32)) {
+            // C: MPI_Sendrecv(row + 1, 3, MPI_INT, next, 9, matrix + 2, 1, column, prev, 9, comm, &st)
+            Status st = world.sendrecv(Buf.of(row, 1, 3), next(world), 9,
+                    Buf.of(matrix, 2, 1, column), prev(world), 9);
+            int p = prev(world);
+            int[] expected = {7, 7, 10 * p, 7, 7, 7, 10 * p + 1, 7, 7, 7, 10 * p + 2, 7};
+            assertArrayEquals(expected, matrix);
+            assertEquals(3, st.count(Datatype.INT32));
+            assertEquals(p, st.source());
+        }
+        long[] mine = {me, -me};
+        long[] theirs = new long[2];
+        world.sendrecv(mine, next(world), 10, theirs, prev(world), 10, null);
+        assertArrayEquals(new long[] {prev(world), -prev(world)}, theirs);
+        assertThrows(IndexOutOfBoundsException.class,
+                () -> world.sendrecv(Buf.of(row, 3, 3), next(world), 9, theirs, prev(world), 9));
     }
 
     @MpiTest(np = {2, 4})
@@ -85,16 +110,16 @@ class PointToPointTest {
         } else {
             Status reused = new Status();
             byte[] b = new byte[8];
-            world.recv(b, 2, 5, 0, 4, reused);
+            world.recv(Buf.of(b, 2, 5), 0, 4, reused);
             assertArrayEquals(new byte[] {0, 0, (byte) world.rank(), -1, 127, -128, 5, 0}, b);
             assertEquals(0, reused.source());
             assertEquals(4, reused.tag());
             assertEquals(5, reused.count(Datatype.INT8));
             float[] f = new float[4];
-            world.recv(f, 1, 3, 0, 5, null);
+            world.recv(Buf.of(f, 1, 3), 0, 5, null);
             assertArrayEquals(new float[] {0, world.rank(), 0.5f, -2.25f}, f);
-            assertThrows(IndexOutOfBoundsException.class, () -> world.recv(f, 2, 3, 0, 5, reused));
-            assertThrows(NullPointerException.class, () -> world.recv((byte[]) null, 0, 0, 0, 5, reused));
+            assertThrows(IndexOutOfBoundsException.class, () -> world.recv(Buf.of(f, 2, 3), 0, 5, reused));
+            assertThrows(NullPointerException.class, () -> world.recv(Buf.of((byte[]) null, 0, 0), 0, 5, reused));
         }
         world.barrier();
     }

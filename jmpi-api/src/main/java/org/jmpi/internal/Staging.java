@@ -4,6 +4,7 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
@@ -69,6 +70,75 @@ public final class Staging {
         return b;
     }
 
+    /**
+     * {@link #in} for a buffer given as its base, a primitive array or a segment, and a
+     * byte offset into it: the native memory MPI gets for {@code bytes} from there. An
+     * array is copied element-wise, with no heap segment made for it, so a warm thread's
+     * call allocates nothing. Release it with {@link #release(MemorySegment, Object, int)}.
+     */
+    public static MemorySegment in(Object base, long offset, long bytes, int slot, boolean copyIn) {
+        if (base instanceof MemorySegment seg) {
+            if (seg.isNative()) {
+                return offset == 0 ? seg : seg.asSlice(offset);
+            }
+            return in(offset == 0 ? seg : seg.asSlice(offset), bytes, slot, copyIn);
+        }
+        MemorySegment b = LOCAL.get().acquire(slot, bytes);
+        if (copyIn) {
+            arrayCopy(base, offset, b, bytes, true);
+        }
+        return b;
+    }
+
+    /** Copies the first {@code bytes} of {@code staged} back to {@code offset} in the array or heap segment {@code base}. */
+    public static void out(MemorySegment staged, Object base, long offset, long bytes) {
+        if (base instanceof MemorySegment seg) {
+            if (!seg.isNative()) {
+                out(staged, offset == 0 ? seg : seg.asSlice(offset), bytes);
+            }
+            return;
+        }
+        arrayCopy(base, offset, staged, bytes, false);
+    }
+
+    /** Gives back what {@link #in(Object, long, long, int, boolean)} returned for {@code base} in {@code slot}. */
+    public static void release(MemorySegment staged, Object base, int slot) {
+        if (!(base instanceof MemorySegment seg && seg.isNative())) {
+            giveBack(staged, slot);
+        }
+    }
+
+    /**
+     * Copies {@code bytes} between native {@code nat} and a primitive array from byte
+     * {@code offset}, in pieces of at most {@link #CHUNK}. Whole elements go element-wise;
+     * a ragged tail (a datatype that ends inside an element) goes through a heap segment.
+     */
+    private static void arrayCopy(Object array, long offset, MemorySegment nat, long bytes, boolean toNative) {
+        ValueLayout layout = PrimitiveArrays.layout(array, "buf");
+        long size = layout.byteSize();
+        if (offset % size != 0 || bytes % size != 0) {
+            MemorySegment heap = PrimitiveArrays.segment(array, "buf").asSlice(offset, bytes);
+            if (toNative) {
+                copy(heap, nat, bytes);
+            } else {
+                copy(nat, heap, bytes);
+            }
+            return;
+        }
+        int first = (int) (offset / size);
+        int perChunk = (int) (CHUNK / size);
+        for (long done = 0; done < bytes; ) {
+            int n = (int) Math.min(perChunk, (bytes - done) / size);
+            int index = first + (int) (done / size);
+            if (toNative) {
+                MemorySegment.copy(array, index, nat, layout, done, n);
+            } else {
+                MemorySegment.copy(nat, layout, done, array, index, n);
+            }
+            done += (long) n * size;
+        }
+    }
+
     /** Copies the first {@code bytes} of {@code staged} back into the heap segment it stands for. */
     public static void out(MemorySegment staged, MemorySegment seg, long bytes) {
         if (staged != seg) {
@@ -78,9 +148,12 @@ public final class Staging {
 
     /** Gives back what {@link #in} returned for {@code seg} in {@code slot}. */
     public static void release(MemorySegment staged, MemorySegment seg, int slot) {
-        if (staged == seg) {
-            return;
+        if (staged != seg) {
+            giveBack(staged, slot);
         }
+    }
+
+    private static void giveBack(MemorySegment staged, int slot) {
         Staging s = LOCAL.get();
         if (s.kept[slot] == staged) {
             s.busy &= ~(1 << slot);

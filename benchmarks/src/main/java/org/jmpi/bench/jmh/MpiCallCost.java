@@ -92,8 +92,8 @@ public class MpiCallCost extends CallCostSettings {
     /** {@link #selfSendThenRecv} from and into {@code byte[8]}s (through jmpi's per-thread staging). */
     @Benchmark
     public void selfSendThenRecvArray() {
-        self.send(sendArray, 0, 8, 0, 1);
-        self.recv(recvArray, 0, 8, 0, 1, status);
+        self.send(sendArray, 0, 1);
+        self.recv(recvArray, 0, 1, status);
     }
 
     /** {@code MPI_Allreduce} (SUM) of one {@code long} on {@code MPI_COMM_SELF}: native segments. */

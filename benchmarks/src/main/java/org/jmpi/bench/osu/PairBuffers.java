@@ -2,6 +2,7 @@ package org.jmpi.bench.osu;
 
 import java.lang.foreign.MemorySegment;
 
+import org.jmpi.Buf;
 import org.jmpi.Comm;
 import org.jmpi.Datatype;
 import org.jmpi.Request;
@@ -45,7 +46,7 @@ final class PairBuffers {
     /** Blocking send of the first {@code n} bytes ({@code MPI_Send}). */
     void send(int n, int dest, int tag) {
         if (arrays) {
-            world.send(sendArray, 0, n, dest, tag);
+            world.send(Buf.of(sendArray, 0, n), dest, tag);
         } else {
             world.send(send, n, Datatype.CHAR, dest, tag);
         }
@@ -54,7 +55,7 @@ final class PairBuffers {
     /** Blocking receive of {@code n} bytes ({@code MPI_Recv}), the status ignored. */
     void recv(int n, int source, int tag) {
         if (arrays) {
-            world.recv(recvArray, 0, n, source, tag, null);
+            world.recv(Buf.of(recvArray, 0, n), source, tag, null);
         } else {
             world.recv(recv, n, Datatype.CHAR, source, tag, null);
         }

@@ -2,7 +2,6 @@ package org.jmpi.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -13,21 +12,22 @@ import java.lang.module.ModuleDescriptor;
 import java.lang.module.ModuleFinder;
 import java.lang.module.ResolvedModule;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.tools.ToolProvider;
+import org.jmpi.test.BoundedProcess;
 import org.jmpi.test.MpiLauncher;
 import org.jmpi.test.Programs;
+import org.jmpi.test.ProjectRoot;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -127,31 +127,16 @@ class ModulePathTest {
     @ParameterizedTest(name = "np={0} {1}")
     @MethodSource("runs")
     void jmpirunRunsAModule(int np, MpiLauncher mpi) throws Exception {
-        Path root = Path.of("").toAbsolutePath();
-        while (!Files.isRegularFile(root.resolve("native-scripts/jmpirun"))) {
-            root = root.getParent();
-            assertNotNull(root, "no native-scripts/jmpirun above the working directory");
-        }
-        List<String> command = new ArrayList<>(List.of("bash", root.resolve("native-scripts/jmpirun").toString(),
+        List<String> command = new ArrayList<>(List.of("bash", ProjectRoot.script("jmpirun").toString(),
                 "--mpi", mpi.id, "-J--illegal-native-access=deny"));
         if (mpi == MpiLauncher.OPENMPI) {
             command.addAll(List.of("--oversubscribe", "--bind-to", "none"));
         }
         command.addAll(List.of("-np", Integer.toString(np), "-p", USER_MODULES.toAbsolutePath().toString(),
                 "-m", "hello/hello.Main", "a", "b"));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        p.getOutputStream().close();
-        String out;
-        try (var in = p.getInputStream()) {
-            boolean done = p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            if (!done) {
-                p.descendants().forEach(ProcessHandle::destroyForcibly);
-                p.destroyForcibly();
-            }
-            out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(done, () -> "killed after " + TIMEOUT_SECONDS + " s: " + command + "\n" + out);
-        }
-        assertEquals(0, p.exitValue(), () -> String.join(" ", command) + "\n" + out);
+        BoundedProcess.Result job = BoundedProcess.of(command).run(Duration.ofSeconds(TIMEOUT_SECONDS));
+        assertTrue(job.ok(), job::describe);
+        String out = job.stdout();
         helloSaid(out, np);
     }
 

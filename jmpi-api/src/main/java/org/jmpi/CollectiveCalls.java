@@ -76,7 +76,10 @@ final class CollectiveCalls {
         if (nb || Polling.needed() || Blocks.first(n, type) != 0) {
             try (Launch k = new Launch(nb)) {
                 MemorySegment b = k.side(base, offset, n, type, atRoot, !atRoot);
-                return k.done(MpiCalls.MPI_Ibcast(b, n, type.handle(), root, c.handle, k.slot()), "MPI_Bcast", null);
+                MemorySegment t = type.handle();
+                int rc = k.nonblocking ? MpiCalls.MPI_Ibcast(b, n, t, root, c.handle, k.slot())
+                        : MpiCalls.MPI_Bcast(b, n, t, root, c.handle);
+                return k.done(rc, "MPI_Bcast", null);
             }
         }
         long span = Buffers.span(n, type);
@@ -213,13 +216,8 @@ final class CollectiveCalls {
                 MemorySegment r = k.side(recv, recvOffset, n, type, inPlace, true);
                 MemorySegment t = type.handle();
                 MemorySegment o = k.op(op);
-                MemorySegment slot = k.slot();
-                int rc = switch (kind) {
-                    case ALLREDUCE -> MpiCalls.MPI_Iallreduce(s, r, n, t, o, c.handle, slot);
-                    case SCAN -> MpiCalls.MPI_Iscan(s, r, n, t, o, c.handle, slot);
-                    case EXSCAN -> MpiCalls.MPI_Iexscan(s, r, n, t, o, c.handle, slot);
-                    default -> MpiCalls.MPI_Ireduce(s, r, n, t, o, root, c.handle, slot);
-                };
+                int rc = k.nonblocking ? ireduce(kind, s, r, n, t, o, root, c, k.slot())
+                        : reduce(kind, s, r, n, t, o, root, c);
                 return k.done(rc, REDUCTIONS[kind], op);
             }
         }
@@ -231,13 +229,7 @@ final class CollectiveCalls {
         try {
             s = stage(send, sendOffset, span, 0, true);
             r = stage(recv, recvOffset, span, 1, inPlace || P2p.copyIn(span, type));
-            MemorySegment t = type.handle();
-            rc = switch (kind) {
-                case ALLREDUCE -> MpiCalls.MPI_Allreduce(s, r, n, t, o, c.handle);
-                case SCAN -> MpiCalls.MPI_Scan(s, r, n, t, o, c.handle);
-                case EXSCAN -> MpiCalls.MPI_Exscan(s, r, n, t, o, c.handle);
-                default -> MpiCalls.MPI_Reduce(s, r, n, t, o, root, c.handle);
-            };
+            rc = reduce(kind, s, r, n, type.handle(), o, root, c);
             if (rc == 0 && recv != null) {
                 Staging.out(r, recv, recvOffset, span);
             }
@@ -249,6 +241,28 @@ final class CollectiveCalls {
         op.afterReduction();
         Errors.check(rc, REDUCTIONS[kind]);
         return null;
+    }
+
+    /** The blocking native call of reduction {@code kind}. */
+    private static int reduce(int kind, MemorySegment s, MemorySegment r, int n, MemorySegment t, MemorySegment o,
+                              int root, Comm c) {
+        return switch (kind) {
+            case ALLREDUCE -> MpiCalls.MPI_Allreduce(s, r, n, t, o, c.handle);
+            case SCAN -> MpiCalls.MPI_Scan(s, r, n, t, o, c.handle);
+            case EXSCAN -> MpiCalls.MPI_Exscan(s, r, n, t, o, c.handle);
+            default -> MpiCalls.MPI_Reduce(s, r, n, t, o, root, c.handle);
+        };
+    }
+
+    /** The nonblocking native call of reduction {@code kind}, its request in {@code slot}. */
+    private static int ireduce(int kind, MemorySegment s, MemorySegment r, int n, MemorySegment t, MemorySegment o,
+                               int root, Comm c, MemorySegment slot) {
+        return switch (kind) {
+            case ALLREDUCE -> MpiCalls.MPI_Iallreduce(s, r, n, t, o, c.handle, slot);
+            case SCAN -> MpiCalls.MPI_Iscan(s, r, n, t, o, c.handle, slot);
+            case EXSCAN -> MpiCalls.MPI_Iexscan(s, r, n, t, o, c.handle, slot);
+            default -> MpiCalls.MPI_Ireduce(s, r, n, t, o, root, c.handle, slot);
+        };
     }
 
     /** The pointer a blocking call gives MPI for a side: NULL, MPI_IN_PLACE, or memory staged in {@code slot}. */

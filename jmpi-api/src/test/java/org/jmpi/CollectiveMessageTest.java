@@ -171,11 +171,10 @@ class CollectiveMessageTest {
         int n = world.size();
         int me = world.rank();
         int[] counts = Checks.fill(n, r -> r + 1);
-        int[] displs = Checks.fill(n, r -> r * (r + 1) / 2 + 2 * r + 1);
-        int size = displs[n - 1] + n + 1;
+        int[] displs = displs(n);
         int[] mine = Checks.fill(me + 1, k -> 100 * me + k);
         for (int root = 0; root < n; root++) {
-            int[] got = filled(size);
+            int[] got = filled(displs[n - 1] + n + 1);
             world.gatherv(mine, me == root ? got : null, counts, displs, root);
             if (me == root) {
                 checkBlocks(got, counts, displs);
@@ -184,7 +183,7 @@ class CollectiveMessageTest {
             world.scatterv(me == root ? got : null, counts, displs, back, root);
             assertArrayEquals(mine, back);
         }
-        int[] everyone = filled(size);
+        int[] everyone = filled(displs[n - 1] + n + 1);
         world.allgatherv(Buf.of(MemorySegment.ofArray(mine), Datatype.INT32),
                 Buf.of(MemorySegment.ofArray(everyone), Datatype.INT32), counts, displs);
         checkBlocks(everyone, counts, displs);
@@ -209,6 +208,11 @@ class CollectiveMessageTest {
         for (int k = 0; k <= me; k++) {
             assertEquals(n * (me * (me + 1) / 2 + k), reduced[k]);
         }
+    }
+
+    /** Displacements for blocks of r + 1 elements, with gaps before each. */
+    static int[] displs(int n) {
+        return Checks.fill(n, r -> r * (r + 1) / 2 + 2 * r + 1);
     }
 
     /** An array of {@code size} filler values. */

@@ -89,11 +89,10 @@ class NonblockingCollectiveArrayTest {
         int n = world.size();
         int me = world.rank();
         int[] counts = Checks.fill(n, r -> r + 1);
-        int[] displs = Checks.fill(n, r -> r * (r + 1) / 2 + 2 * r + 1);
-        int size = displs[n - 1] + n + 1;
+        int[] displs = CollectiveMessageTest.displs(n);
         int[] mine = Checks.fill(me + 1, k -> 100 * me + k);
-        int[] gathered = CollectiveMessageTest.filled(size);
-        int[] everyone = CollectiveMessageTest.filled(size);
+        int[] gathered = CollectiveMessageTest.filled(displs[n - 1] + n + 1);
+        int[] everyone = CollectiveMessageTest.filled(displs[n - 1] + n + 1);
         int[] back = new int[me + 1];
         int[] ones = Checks.fill(n, r -> 1);
         int[] at = Checks.fill(n, r -> 2 * r);

@@ -44,7 +44,7 @@ final class Launch implements AutoCloseable {
     private final MemorySegment[] staged = new MemorySegment[Staging.SLOTS];
     private final boolean[] written = new boolean[Staging.SLOTS];
     /** Nonblocking: the native segments the request keeps reachable, and the heap copies it writes back. */
-    private final List<MemorySegment> held = new ArrayList<>(2);
+    private List<MemorySegment> held;
     private List<MemorySegment[]> back;
 
     /** A launch of the nonblocking form ({@code nonblocking}) or of the blocking one. */
@@ -82,6 +82,9 @@ final class Launch implements AutoCloseable {
     MemorySegment region(Object base, long offset, long size, boolean copyIn, boolean written) {
         if (base instanceof MemorySegment seg && seg.isNative()) {
             if (nonblocking && !polled) {
+                if (held == null) {
+                    held = new ArrayList<>(2);
+                }
                 held.add(seg);
             }
             return offset == 0 ? seg : seg.asSlice(offset);
@@ -182,7 +185,7 @@ final class Launch implements AutoCloseable {
             return null;
         }
         Errors.check(rc, "MPI_I" + Character.toLowerCase(call.charAt(4)) + call.substring(5));
-        MemorySegment[] keep = held.toArray(new MemorySegment[0]);
+        MemorySegment[] keep = held == null ? new MemorySegment[0] : held.toArray(new MemorySegment[0]);
         if (polled) {
             request.startedCollective(keep, null).reducing(op).waitFor();
             copyOut();

@@ -96,8 +96,7 @@ public sealed interface Caching permits Comm {
 
     /** Sets the hints in {@code hints} ({@code MPI_Comm_set_info}); see {@link Info} for the limits. */
     default void setInfo(Map<String, String> hints) {
-        Objects.requireNonNull(hints, "hints");
-        try (Info info = Info.of(hints)) {
+        try (Info info = Info.of(hints, "hints")) {
             setInfo(info);
         }
     }

@@ -20,11 +20,53 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 /**
  * A communicator ({@code MPI_Comm}). Rank and size are read once and cached; every
  * call checks that MPI is running, the calling thread may call MPI and the
- * communicator has not been freed, before it goes native. Its calls are grouped by
- * chapter in the interfaces it implements. A communicator with a topology
+ * communicator has not been freed, before it goes native. A communicator with a topology
  * ({@link Topologies}) or an intercommunicator ({@link Intercommunicators}) is a
  * {@code Comm} like any other; on an intercommunicator rank and size describe the local
  * group and the ranks of messages and collectives those of the remote group.
+ *
+ * <p>This class holds the communicator itself (MPI 3.1 chapter 6: {@link #rank()},
+ * {@link #size()}, {@link #dup()}, {@link #split}, {@link #splitShared},
+ * {@link #create(Group)}, {@link #group()}, {@link #compare}, names, {@link #close()})
+ * and {@link #barrier()}. Its other calls are grouped by chapter in the interfaces it
+ * implements:
+ * <ul>
+ * <li>{@link PointToPoint}: blocking messages (chapter 3): {@code send}, {@code ssend},
+ *     {@code rsend}, {@code bsend}, {@code recv}, {@code sendrecv}, {@code sendrecvReplace},
+ *     {@code probe}, {@code iprobe}, {@code mprobe}, {@code improbe}.</li>
+ * <li>{@link NonblockingPointToPoint}: nonblocking and persistent messages (chapter 3.7,
+ *     3.9): {@code isend}, ..., {@code irecv}, {@code sendInit}, ..., {@code recvInit},
+ *     returning {@link Request}s.</li>
+ * <li>{@link Collectives}: blocking collectives with one count per buffer (chapter 5):
+ *     {@code bcast}, {@code gather}, {@code scatter}, {@code allgather}, {@code alltoall},
+ *     {@code reduce}, {@code allreduce}, {@code reduceScatterBlock}, {@code scan},
+ *     {@code exscan}.</li>
+ * <li>{@link VariableCollectives}: their v and w forms (chapter 5): {@code gatherv},
+ *     {@code scatterv}, {@code allgatherv}, {@code alltoallv}, {@code alltoallw},
+ *     {@code reduceScatter}.</li>
+ * <li>{@link NonblockingCollectives}: {@code ibarrier}, {@code ibcast}, ..., every
+ *     collective's nonblocking form (chapter 5.12), returning {@link Request}s.</li>
+ * <li>{@link ObjectMessages}: Java objects as messages, like mpi4py's lowercase methods
+ *     (no MPI counterpart): {@code sendObject}, {@code recvObject}, {@code bcastObject},
+ *     {@code allgatherObject}, ...</li>
+ * <li>{@link Caching}: attributes under a {@link Keyval}, predefined attributes and info
+ *     hints (chapters 6.7, 6.4.4): {@code setAttr}, {@code getAttr}, {@code tagUpperBound},
+ *     {@code setInfo}, {@code getInfo}, ...</li>
+ * <li>{@link ErrorHandling}: the error handler (chapter 8.3): {@code setErrhandler},
+ *     {@code getErrhandler}, {@code callErrhandler}.</li>
+ * <li>{@link Topologies}: virtual topologies (chapter 7): {@code cartCreate},
+ *     {@code graphCreate}, {@code distGraphCreate}, and {@code cart()}, {@code graph()},
+ *     {@code distGraph()} to read them back.</li>
+ * <li>{@link NeighborCollectives}: neighbourhood collectives (chapter 7.6), blocking and
+ *     nonblocking: {@code neighborAllgather(v)}, {@code neighborAlltoall(v, w)}.</li>
+ * <li>{@link Intercommunicators}: intercommunicators (chapter 6.6): {@code isInter},
+ *     {@code remoteSize}, {@code remoteGroup}, {@code intercommCreate}, {@code merge}.</li>
+ * <li>{@link DynamicProcesses}: process creation and connection (chapter 10):
+ *     {@code spawn}, {@code spawnMultiple}, {@code accept}, {@code connect},
+ *     {@code disconnect}; {@link #parent()} here.</li>
+ * </ul>
+ * One-sided communication (chapter 11) is {@link Win}, parallel I/O (chapter 13)
+ * {@link MpiFile}, each created over a {@code Comm}.
  *
  * <p>On a virtual thread the blocking calls (point-to-point, probes, collectives,
  * {@link #dup()}, {@link Request} waits) do not block inside MPI, which would pin the

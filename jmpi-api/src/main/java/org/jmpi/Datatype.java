@@ -36,8 +36,13 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  * }
  * }</pre>
  *
- * Factories check every argument before any native call and name it in the exception;
- * a type argument that has been closed is an {@link IllegalStateException}.
+ * Java element types have one datatype each, used by every array message and by
+ * {@link #of(ValueLayout)}: byte {@link #INT8}, short {@link #INT16}, char
+ * {@link #UINT16}, int {@link #INT32}, long {@link #INT64}, float {@link #FLOAT}, double
+ * {@link #DOUBLE} (see {@link Buf}). The C types ({@link #SHORT}, {@link #INT},
+ * {@link #LONG}, ...) are for native data described as C declares it. Factories check
+ * every argument before any native call and name it in the exception; a type argument
+ * that has been closed is an {@link IllegalStateException}.
  */
 public final class Datatype implements AutoCloseable {
     private static final List<Datatype> PREDEFINED = new ArrayList<>();
@@ -52,15 +57,15 @@ public final class Datatype implements AutoCloseable {
     public static final Datatype UNSIGNED_CHAR = predefined(Handles.UNSIGNED_CHAR, "MPI_UNSIGNED_CHAR");
     /** {@code MPI_BYTE}: uninterpreted bytes. */
     public static final Datatype BYTE = predefined(Handles.BYTE, "MPI_BYTE");
-    /** {@code MPI_SHORT}: short. */
+    /** {@code MPI_SHORT}: C short (16-bit here); a Java {@code short[]} is {@link #INT16}. */
     public static final Datatype SHORT = predefined(Handles.SHORT, "MPI_SHORT");
     /** {@code MPI_UNSIGNED_SHORT}: unsigned short. */
     public static final Datatype UNSIGNED_SHORT = predefined(Handles.UNSIGNED_SHORT, "MPI_UNSIGNED_SHORT");
-    /** {@code MPI_INT}: int; Java int. */
+    /** {@code MPI_INT}: C int (32-bit here); a Java {@code int[]} is {@link #INT32}. */
     public static final Datatype INT = predefined(Handles.INT, "MPI_INT");
     /** {@code MPI_UNSIGNED}: unsigned int. */
     public static final Datatype UNSIGNED = predefined(Handles.UNSIGNED, "MPI_UNSIGNED");
-    /** {@code MPI_LONG}: long (64-bit here); Java long. */
+    /** {@code MPI_LONG}: C long (64-bit here); a Java {@code long[]} is {@link #INT64}. */
     public static final Datatype LONG = predefined(Handles.LONG, "MPI_LONG");
     /** {@code MPI_UNSIGNED_LONG}: unsigned long. */
     public static final Datatype UNSIGNED_LONG = predefined(Handles.UNSIGNED_LONG, "MPI_UNSIGNED_LONG");
@@ -80,11 +85,11 @@ public final class Datatype implements AutoCloseable {
     public static final Datatype C_BOOL = predefined(Handles.C_BOOL, "MPI_C_BOOL");
     /** {@code MPI_INT8_T}: int8_t; Java byte. */
     public static final Datatype INT8 = predefined(Handles.INT8_T, "MPI_INT8_T");
-    /** {@code MPI_INT16_T}: int16_t. */
+    /** {@code MPI_INT16_T}: int16_t; Java short. */
     public static final Datatype INT16 = predefined(Handles.INT16_T, "MPI_INT16_T");
-    /** {@code MPI_INT32_T}: int32_t. */
+    /** {@code MPI_INT32_T}: int32_t; Java int. */
     public static final Datatype INT32 = predefined(Handles.INT32_T, "MPI_INT32_T");
-    /** {@code MPI_INT64_T}: int64_t. */
+    /** {@code MPI_INT64_T}: int64_t; Java long. */
     public static final Datatype INT64 = predefined(Handles.INT64_T, "MPI_INT64_T");
     /** {@code MPI_UINT8_T}: uint8_t. */
     public static final Datatype UINT8 = predefined(Handles.UINT8_T, "MPI_UINT8_T");
@@ -108,17 +113,17 @@ public final class Datatype implements AutoCloseable {
     public static final Datatype C_LONG_DOUBLE_COMPLEX = predefined(Handles.C_LONG_DOUBLE_COMPLEX, "MPI_C_LONG_DOUBLE_COMPLEX");
     /** {@code MPI_PACKED}: packed bytes (MPI_Pack). */
     public static final Datatype PACKED = predefined(Handles.PACKED, "MPI_PACKED");
-    /** {@code MPI_FLOAT_INT}: {float, int} for MINLOC/MAXLOC. */
+    /** {@code MPI_FLOAT_INT}: {float, int} for MINLOC/MAXLOC; layout {@link PairLayouts#FLOAT_INT}. */
     public static final Datatype FLOAT_INT = predefined(Handles.FLOAT_INT, "MPI_FLOAT_INT");
-    /** {@code MPI_DOUBLE_INT}: {double, int} for MINLOC/MAXLOC. */
+    /** {@code MPI_DOUBLE_INT}: {double, int} for MINLOC/MAXLOC; layout {@link PairLayouts#DOUBLE_INT}. */
     public static final Datatype DOUBLE_INT = predefined(Handles.DOUBLE_INT, "MPI_DOUBLE_INT");
-    /** {@code MPI_LONG_INT}: {long, int} for MINLOC/MAXLOC. */
+    /** {@code MPI_LONG_INT}: {long, int} for MINLOC/MAXLOC; layout {@link PairLayouts#LONG_INT}. */
     public static final Datatype LONG_INT = predefined(Handles.LONG_INT, "MPI_LONG_INT");
-    /** {@code MPI_2INT}: {int, int} (MPI_2INT) for MINLOC/MAXLOC. */
+    /** {@code MPI_2INT}: {int, int} for MINLOC/MAXLOC; layout {@link PairLayouts#INT_2}. */
     public static final Datatype INT_2 = predefined(Handles.INT_2, "MPI_2INT");
-    /** {@code MPI_SHORT_INT}: {short, int} for MINLOC/MAXLOC. */
+    /** {@code MPI_SHORT_INT}: {short, int} for MINLOC/MAXLOC; layout {@link PairLayouts#SHORT_INT}. */
     public static final Datatype SHORT_INT = predefined(Handles.SHORT_INT, "MPI_SHORT_INT");
-    /** {@code MPI_LONG_DOUBLE_INT}: {long double, int} for MINLOC/MAXLOC. */
+    /** {@code MPI_LONG_DOUBLE_INT}: {long double, int} for MINLOC/MAXLOC; no Java layout (no {@code long double}). */
     public static final Datatype LONG_DOUBLE_INT = predefined(Handles.LONG_DOUBLE_INT, "MPI_LONG_DOUBLE_INT");
 
     private final MemorySegment handle;

@@ -52,20 +52,20 @@ final class DynamicCalls {
         agree(c, root, atRoot ? refusal(c, commands) : null, call);
         int n = atRoot ? commands.size() : 0;
         int total = atRoot ? commands.stream().mapToInt(SpawnCommand::maxprocs).sum() : 0;
-        MemorySegment[] infos = new MemorySegment[n];
+        Info[] infos = new Info[n];
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment codes = atRoot ? arena.allocate(JAVA_INT, total) : MpiCalls.MPI_ERRCODES_IGNORE();
             MemorySegment out = Abi.allocateHandle(arena);
             int rc;
             try {
                 for (int i = 0; i < n; i++) {
-                    infos[i] = InfoHints.create(commands.get(i).info(), arena);
+                    infos[i] = Info.temporary(commands.get(i).info(), "info");
                 }
                 if (!multiple) {
                     SpawnCommand s = atRoot ? commands.getFirst() : null;
                     rc = MpiCalls.MPI_Comm_spawn(atRoot ? arena.allocateFrom(s.command()) : MemorySegment.NULL,
                             atRoot ? argv(arena, s.args()) : MpiCalls.MPI_ARGV_NULL(), atRoot ? s.maxprocs() : 0,
-                            atRoot ? infos[0] : Handles.INFO_NULL, root, c.handle, out, codes);
+                            atRoot ? infos[0].handle() : Handles.INFO_NULL, root, c.handle, out, codes);
                 } else {
                     MemorySegment cmds = arena.allocate(ADDRESS, Math.max(1, n));
                     MemorySegment argvs = arena.allocate(ADDRESS, Math.max(1, n));
@@ -76,13 +76,15 @@ final class DynamicCalls {
                         cmds.setAtIndex(ADDRESS, i, arena.allocateFrom(s.command()));
                         argvs.setAtIndex(ADDRESS, i, argv(arena, s.args()));
                         procs.setAtIndex(JAVA_INT, i, s.maxprocs());
-                        Abi.setHandle(hints, i, infos[i]);
+                        Abi.setHandle(hints, i, infos[i].handle());
                     }
                     rc = MpiCalls.MPI_Comm_spawn_multiple(n, cmds, argvs, procs, hints, root, c.handle, out, codes);
                 }
             } finally {
-                for (MemorySegment info : infos) {
-                    InfoHints.free(info);
+                for (Info info : infos) {
+                    if (info != null) {
+                        info.close();
+                    }
                 }
             }
             Errors.check(rc, multiple ? "MPI_Comm_spawn_multiple" : "MPI_Comm_spawn");

@@ -60,7 +60,7 @@ public sealed interface FileViews permits MpiFile {
             throw new IllegalArgumentException("datarep: '" + datarep + "' is not a data representation name");
         }
         file.requireNoneInFlight("setView");
-        try (InfoMap info = InfoMap.of(hints, "hints"); Arena arena = Arena.ofConfined()) {
+        try (Info info = Info.temporary(hints, "hints"); Arena arena = Arena.ofConfined()) {
             file.check(MpiCalls.MPI_File_set_view(file.handle, displacement, e, f, arena.allocateFrom(datarep),
                     info.handle()), "MPI_File_set_view");
             file.viewSet(etype);

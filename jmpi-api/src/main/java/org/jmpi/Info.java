@@ -2,7 +2,6 @@ package org.jmpi;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,9 +22,11 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 /**
  * An MPI info object ({@code MPI_Info}): string hints passed to MPI (communicator hints,
  * window and file hints) and read back from it. Keys and values are UTF-8 strings; a key
- * has 1 to {@code MPI_MAX_INFO_KEY - 1} bytes (35 in Open MPI), a value 1 to
- * {@code MPI_MAX_INFO_VAL - 1} bytes (255), neither holds a NUL character; anything else is
- * refused before MPI sees it. Close an info object when done ({@code MPI_Info_free}).
+ * has 1 to {@code MPI_MAX_INFO_KEY - 1} bytes (35 on Open MPI, 254 on MPICH), a value 1 to
+ * {@code MPI_MAX_INFO_VAL - 1} bytes (255 and 1023): not empty, since Open MPI refuses an
+ * empty value that MPICH would store. Neither holds a NUL character. Anything else is
+ * refused before MPI sees it, by the same rule wherever jmpi takes hints as a
+ * {@code Map<String, String>}. Close an info object when done ({@code MPI_Info_free}).
  *
  * <pre>{@code
  * try (Info hints = Info.of(Map.of("mpi_assert_allow_overtaking", "true"))) {
@@ -65,14 +66,15 @@ public final class Info implements AutoCloseable {
      * key and value is checked before MPI is called.
      */
     public static Info of(Map<String, String> entries) {
-        Objects.requireNonNull(entries, "entries");
-        entries.forEach((k, v) -> {
-            checkKey(k);
-            checkValue(k, v);
-        });
+        return of(entries, "entries");
+    }
+
+    /** {@link #of(Map)}, with {@code arg} naming the map in error messages. */
+    static Info of(Map<String, String> entries, String arg) {
+        InfoRule.check(entries, arg);
         Info info = create();
         try {
-            entries.forEach(info::set);
+            entries.forEach(info::put);
         } catch (RuntimeException e) {
             info.close();
             throw e;
@@ -96,12 +98,12 @@ public final class Info implements AutoCloseable {
     }
 
     /**
-     * A temporary info object for a call that takes hints: {@code MPI_INFO_NULL} for a null
-     * or empty map (close does nothing), else a new object to close after the call.
-     * {@code try (Info i = Info.temporary(hints)) { MPI_X(..., i.handle(), ...); }}
+     * The info for one call that takes {@code hints}, checked first ({@code arg} names them
+     * in errors): {@code MPI_INFO_NULL} for an empty map (close does nothing), else a new
+     * object. {@code try (Info i = Info.temporary(hints, "hints")) { MPI_X(..., i.handle(), ...); }}
      */
-    static Info temporary(Map<String, String> hints) {
-        return hints == null || hints.isEmpty() ? NULL : of(hints);
+    static Info temporary(Map<String, String> hints, String arg) {
+        return Objects.requireNonNull(hints, arg).isEmpty() ? NULL : of(hints, arg);
     }
 
     /** The handle, after checking that the object is live. Not for users: it is native. */
@@ -112,19 +114,22 @@ public final class Info implements AutoCloseable {
 
     /** Sets {@code key} to {@code value} ({@code MPI_Info_set}), replacing an old value; returns this. */
     public Info set(String key, String value) {
-        checkKey(key);
-        checkValue(key, value);
+        InfoRule.entry("info", key, value);
         writable("set");
+        put(key, value);
+        return this;
+    }
+
+    private void put(String key, String value) {
         try (Arena arena = Arena.ofConfined()) {
             Errors.check(MpiCalls.MPI_Info_set(handle, arena.allocateFrom(key), arena.allocateFrom(value)),
                     "MPI_Info_set");
         }
-        return this;
     }
 
     /** The value of {@code key}, or empty when the key is not set ({@code MPI_Info_get}). */
     public Optional<String> get(String key) {
-        checkKey(key);
+        InfoRule.key("info", key);
         readable();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment k = arena.allocateFrom(key);
@@ -142,7 +147,7 @@ public final class Info implements AutoCloseable {
 
     /** Removes {@code key} ({@code MPI_Info_delete}); returns whether it was set. */
     public boolean delete(String key) {
-        checkKey(key);
+        InfoRule.key("info", key);
         writable("delete");
         if (get(key).isEmpty()) {
             return false;
@@ -219,28 +224,6 @@ public final class Info implements AutoCloseable {
         if (kind == Kind.ENV) {
             throw new UnsupportedOperationException("info: MPI_INFO_ENV is read-only (" + what + " refused);"
                     + " dup() it to get a modifiable copy");
-        }
-    }
-
-    private static void checkKey(String key) {
-        checkText(key, "key", "", MpiCalls.MPI_MAX_INFO_KEY(), "MPI_MAX_INFO_KEY");
-    }
-
-    private static void checkValue(String key, String value) {
-        checkText(value, "value", " of key '" + key + "'", MpiCalls.MPI_MAX_INFO_VAL(), "MPI_MAX_INFO_VAL");
-    }
-
-    private static void checkText(String text, String arg, String of, int max, String maxName) {
-        if (text == null) {
-            throw new NullPointerException(arg + of + " is null");
-        }
-        int bytes = text.getBytes(StandardCharsets.UTF_8).length;
-        if (bytes == 0 || bytes >= max) {
-            throw new IllegalArgumentException(arg + of + ": " + bytes + " bytes; MPI takes 1 to " + (max - 1)
-                    + " (" + maxName + " - 1)");
-        }
-        if (text.indexOf('\0') >= 0) {
-            throw new IllegalArgumentException(arg + of + ": contains a NUL character");
         }
     }
 

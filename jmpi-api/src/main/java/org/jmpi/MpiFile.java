@@ -28,15 +28,16 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  * <pre>{@code
  * // each rank writes its n ints as every size-th int of the file, through a strided view
  * try (MpiFile f = MpiFile.open(world, path, FileMode.WRONLY, FileMode.CREATE);
- *      Datatype strided = Datatype.resized(0, (long) world.size() * 4, Datatype.INT)) {
- *     f.setView((long) world.rank() * 4, Datatype.INT, strided);
- *     f.writeAll(mine);
+ *      Datatype strided = Datatype.resized(0, (long) world.size() * 4, Datatype.INT32)) {
+ *     f.setView((long) world.rank() * 4, Datatype.INT32, strided);
+ *     f.writeAll(mine);                      // int[]: INT32 elements
  * }
  * }</pre>
  *
- * Data access ({@link FileAccess}, {@link NonblockingFileAccess}, {@link FileArrayReads},
- * {@link FileArrayWrites}) takes buffers as segments or Java arrays; offsets and
- * positions are in units of the view's elementary type (bytes until a view is set). Collective routines (open, close, {@code *All},
+ * Data access ({@link FileAccess}, {@link NonblockingFileAccess}) takes a message: a Java
+ * array or a {@link Buf} ({@code f.readAt(0, ints)}), or a segment with a datatype;
+ * arrays are never pinned, blocking or not. Offsets and positions are in units of the
+ * view's elementary type (bytes until a view is set). Collective routines (open, close, {@code *All},
  * {@code *Ordered}, {@link #setView}, {@link #setSize}, {@link #preallocate},
  * {@link #sync}, {@link #setAtomicity}, {@link #seekShared}) must be called by every
  * process of the file's group. Errors are {@link MpiException}s naming the file: files
@@ -44,8 +45,8 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  * errors of open and delete; a handler from {@link Errhandler#forFile} set with
  * {@link #setErrhandler} runs first. Use after {@link #close()} is an {@link IllegalStateException}.
  */
-public final class MpiFile implements FileViews, FilePointers, FileAccess, NonblockingFileAccess, FileArrayReads,
-        FileArrayWrites, ErrorHandling, AutoCloseable {
+public final class MpiFile implements FileViews, FilePointers, FileAccess, NonblockingFileAccess, ErrorHandling,
+        AutoCloseable {
     private static boolean fileNullReturns;
 
     final MemorySegment handle;
@@ -104,7 +105,7 @@ public final class MpiFile implements FileViews, FilePointers, FileAccess, Nonbl
         checkName(filename);
         int amode = FileMode.check(modes, "modes");
         Set<FileMode> copy = EnumSet.copyOf(modes);
-        try (InfoMap info = InfoMap.of(hints, "hints"); Arena arena = Arena.ofConfined()) {
+        try (Info info = Info.temporary(hints, "hints"); Arena arena = Arena.ofConfined()) {
             returnErrorsByDefault();
             MemorySegment out = arena.allocate(ValueLayout.ADDRESS); // MPI_File is a pointer in every ABI
             int rc = MpiCalls.MPI_File_open(comm.handle, arena.allocateFrom(filename), amode, info.handle(), out);

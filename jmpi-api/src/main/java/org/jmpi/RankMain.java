@@ -17,6 +17,13 @@ import org.jmpi.internal.JobGuard;
  * the other ranks wait for it. To make that possible, {@link Mpi#close()} called under
  * this launcher ends MPI for the application at once but leaves the native
  * {@code MPI_Finalize} until {@code main} has returned normally.
+ *
+ * <p>The main class is named as {@code java} names it: {@code MainClass} on the class
+ * path, or {@code module/MainClass} (or just {@code module}, for the main class its
+ * descriptor names) for a module of the boot layer, i.e. on the module path and resolved
+ * ({@code jmpirun -p DIR -m module/MainClass} adds it with {@code --add-modules}). The
+ * main class's package must be exported to {@code org.jmpi}; {@code jmpirun -m} passes
+ * {@code --add-exports} for it, so the module itself need not export anything.
  */
 public final class RankMain {
     private RankMain() {
@@ -28,16 +35,26 @@ public final class RankMain {
      */
     public static void main(String[] args) {
         if (args.length == 0) {
-            System.err.println("usage: java org.jmpi.RankMain MainClass [args...]");
+            System.err.println("usage: java org.jmpi.RankMain MainClass|module[/MainClass] [args...]");
             System.exit(2);
         }
         MethodHandle main;
         try {
-            Class<?> type = Class.forName(args[0], true, Thread.currentThread().getContextClassLoader());
-            main = MethodHandles.publicLookup().findStatic(type, "main",
+            Class<?> type = mainClass(args[0]);
+            // A named module reads only what it requires: read the main class's module
+            // (no-op on the class path), then look main up with this module's access,
+            // which a qualified export to org.jmpi satisfies.
+            RankMain.class.getModule().addReads(type.getModule());
+            main = MethodHandles.lookup().findStatic(type, "main",
                     MethodType.methodType(void.class, String[].class));
         } catch (ClassNotFoundException e) {
-            System.err.println("jmpi: no class " + args[0] + " on the class path");
+            System.err.println("jmpi: " + e.getMessage());
+            System.exit(2);
+            return;
+        } catch (IllegalAccessException e) {
+            System.err.println("jmpi: " + args[0] + "'s main is not accessible to module org.jmpi: make "
+                    + "the class public and its package exported to org.jmpi (jmpirun -m module/MainClass "
+                    + "adds --add-exports module/package=org.jmpi): " + e.getMessage());
             System.exit(2);
             return;
         } catch (ReflectiveOperationException e) {
@@ -52,5 +69,36 @@ public final class RankMain {
             JobGuard.abort("uncaught exception in main (" + args[0] + ")", t);
         }
         JobGuard.finishDeferred();
+    }
+
+    /**
+     * The class {@code name} names, initialised: a class of the context class loader (the
+     * class path), else {@code module/class} or {@code module} (its descriptor's main class)
+     * in the boot layer.
+     */
+    private static Class<?> mainClass(String name) throws ClassNotFoundException {
+        int slash = name.indexOf('/');
+        if (slash < 0) {
+            try {
+                return Class.forName(name, true, Thread.currentThread().getContextClassLoader());
+            } catch (ClassNotFoundException e) {
+                if (ModuleLayer.boot().findModule(name).isEmpty()) {
+                    throw new ClassNotFoundException("no class " + name + " on the class path", e);
+                }
+                slash = name.length(); // a module of the boot layer: its main class
+            }
+        }
+        String moduleName = name.substring(0, slash);
+        Module module = ModuleLayer.boot().findModule(moduleName).orElseThrow(
+                () -> new ClassNotFoundException("no module " + moduleName + " in the boot layer: put it on "
+                        + "--module-path and add it with --add-modules " + moduleName));
+        String className = slash + 1 < name.length() ? name.substring(slash + 1)
+                : module.getDescriptor().mainClass().orElseThrow(() -> new ClassNotFoundException(
+                        "module " + moduleName + " names no main class: use " + moduleName + "/MainClass"));
+        Class<?> type = Class.forName(module, className);
+        if (type == null) {
+            throw new ClassNotFoundException("no class " + className + " in module " + moduleName);
+        }
+        return Class.forName(type.getName(), true, type.getClassLoader()); // initialised, as on the class path
     }
 }

@@ -3,7 +3,6 @@ package org.jmpi;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,7 +20,7 @@ import java.util.Objects;
  * @param command  the program: a path, or a name looked up on {@code PATH}
  * @param args     its arguments
  * @param maxprocs how many copies to start, at least 1
- * @param info     the hints passed as an {@code MPI_Info} (in iteration order)
+ * @param info     the hints passed as an {@code MPI_Info} (in iteration order), checked as {@link Info} checks its entries
  */
 public record SpawnCommand(String command, List<String> args, int maxprocs, Map<String, String> info) {
 
@@ -44,10 +43,7 @@ public record SpawnCommand(String command, List<String> args, int maxprocs, Map<
         if (maxprocs < 1) {
             throw new IllegalArgumentException("maxprocs: must be at least 1, got " + maxprocs);
         }
-        Objects.requireNonNull(info, "info");
-        Map<String, String> hints = new LinkedHashMap<>();
-        info.forEach((k, v) -> hints.put(InfoHints.key(k), InfoHints.value(k, v)));
-        info = Collections.unmodifiableMap(hints);
+        info = InfoRule.copy(info, "info");
     }
 
     /** {@code maxprocs} copies of {@code command} with {@code args} and no hints. */

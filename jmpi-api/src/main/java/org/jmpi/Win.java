@@ -28,9 +28,13 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  *
  * <pre>{@code
  * try (Win win = Win.allocate(world, 8L * world.size(), Long.BYTES)) {
+ *     long[] mine = {world.rank()};
  *     win.fence();
- *     win.put(mine, Datatype.LONG, (world.rank() + 1) % world.size(), world.rank());
+ *     win.put(mine, (world.rank() + 1) % world.size(), world.rank());   // one INT64
  *     win.fence();                         // the neighbour's value is now in win.memory()
+ *     win.lockAll();
+ *     long ticket = win.fetchAndOp(JAVA_LONG, 1, 0, 0, Op.SUM);        // 64-bit, from the layout
+ *     win.unlockAll();
  * }
  * }</pre>
  *
@@ -45,11 +49,18 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  * it reaches MPI. Info hints are a {@code Map<String, String>} (null for none).
  *
  * <h2>Buffers</h2>
- * Origin and result buffers must be native segments: MPI may read or write them until
- * the synchronization that completes the call, and a heap array may move before then.
- * The window keeps them reachable until that synchronization, which refuses to run if
- * the arena of one was closed meanwhile. The single-value atomics
- * ({@code fetchAndOp(long, ...)}, {@code compareAndSwap(int, ...)}) take Java values.
+ * Origin and result buffers are messages, a Java array or a {@link Buf}, or segments
+ * with a datatype. A native segment is used in place: MPI may read or write it until the
+ * synchronization that completes the call, so the window keeps it reachable until then,
+ * and that synchronization refuses to run if its arena was closed meanwhile. An array
+ * (or a heap segment) is never given to MPI, since it may move: the call copies its data
+ * to native memory, so the array may be reused as soon as the call returns; data MPI
+ * fetches into such a copy (get, getAccumulate, the atomics) are copied into the array by
+ * the synchronization that completes the call (fence, complete, unlock, unlockAll, a
+ * flush of its target, close), which then frees the copy: read the array after it, not
+ * before. A request-based call's copy belongs to its request and is copied back when the
+ * request completes. The single-value atomics take a layout and a Java value
+ * ({@code fetchAndOp(JAVA_LONG, 1, ...)}), never a width guessed from a literal.
  *
  * <h2>Errors and lifetime</h2>
  * The window returns errors ({@code MPI_ERRORS_RETURN}) as {@link MpiException}s; a
@@ -177,17 +188,17 @@ public final class Win implements OneSided, OneSidedAtomics, OneSidedRequests, W
         if (dispUnit <= 0) {
             throw new IllegalArgumentException("dispUnit must be positive, got " + dispUnit);
         }
-        InfoMaps.check(info, "info");
-        try (Arena a = Arena.ofConfined()) {
+        try (Info hints = Info.temporary(info == null ? Map.of() : info, "info"); Arena a = Arena.ofConfined()) {
             MemorySegment out = Abi.allocateHandle(a);
             MemorySegment base = a.allocate(ADDRESS);
             MemorySegment c = comm.handle;
-            int rc = InfoMaps.with(info, i -> switch (flavor) {
+            MemorySegment i = hints.handle();
+            int rc = switch (flavor) {
                 case CREATE -> MpiCalls.MPI_Win_create(memory, bytes, dispUnit, i, c, out);
                 case ALLOCATE -> MpiCalls.MPI_Win_allocate(bytes, dispUnit, i, c, base, out);
                 case SHARED -> MpiCalls.MPI_Win_allocate_shared(bytes, dispUnit, i, c, base, out);
                 case DYNAMIC -> MpiCalls.MPI_Win_create_dynamic(i, c, out);
-            });
+            };
             if (rc != 0) {
                 throw failed(rc, flavor, comm);
             }
@@ -403,7 +414,9 @@ public final class Win implements OneSided, OneSidedAtomics, OneSidedRequests, W
         try (Arena a = Arena.ofConfined()) {
             MemorySegment out = Abi.allocateHandle(a);
             Errors.check(MpiCalls.MPI_Win_get_info(handle, out), "MPI_Win_get_info");
-            return InfoMaps.read(Abi.getHandle(out));
+            try (Info got = Info.owned(Abi.getHandle(out))) {
+                return got.toMap();
+            }
         }
     }
 

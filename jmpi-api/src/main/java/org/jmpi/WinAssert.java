@@ -2,8 +2,6 @@ package org.jmpi;
 
 import java.util.Arrays;
 
-import org.jmpi.bindings.abi.MpiCalls;
-
 /**
  * Assertions a synchronization call may be given ({@code MPI_MODE_*}) so MPI can skip
  * work; a false assertion makes the program erroneous. Each call accepts only some of
@@ -14,21 +12,15 @@ public enum WinAssert {
      * {@code MPI_MODE_NOCHECK}: the matching post already happened ({@link Win#start}), no
      * other process will start a conflicting epoch ({@link Win#post}, {@link Win#lock}).
      */
-    NOCHECK(MpiCalls.MPI_MODE_NOCHECK()),
+    NOCHECK,
     /** {@code MPI_MODE_NOSTORE}: no local store updated the window since the last synchronization. */
-    NOSTORE(MpiCalls.MPI_MODE_NOSTORE()),
+    NOSTORE,
     /** {@code MPI_MODE_NOPUT}: no put or accumulate will update the window until the next synchronization. */
-    NOPUT(MpiCalls.MPI_MODE_NOPUT()),
+    NOPUT,
     /** {@code MPI_MODE_NOPRECEDE}: this fence completes no RMA call of this process. */
-    NOPRECEDE(MpiCalls.MPI_MODE_NOPRECEDE()),
+    NOPRECEDE,
     /** {@code MPI_MODE_NOSUCCEED}: no RMA call of this process follows this fence. */
-    NOSUCCEED(MpiCalls.MPI_MODE_NOSUCCEED());
-
-    private final int value;
-
-    WinAssert(int value) {
-        this.value = value;
-    }
+    NOSUCCEED;
 
     /** The OR of {@code asserts}, each checked to be one that {@code call} accepts. */
     static int bits(WinAssert[] asserts, String call, WinAssert... accepted) {
@@ -49,7 +41,7 @@ public enum WinAssert {
                 throw new IllegalArgumentException("asserts[" + i + "]: " + a + " is not an assertion " + call
                         + " accepts (" + Arrays.toString(accepted) + ")");
             }
-            bits |= a.value;
+            bits |= Codes.code(a);
         }
         return bits;
     }

@@ -26,7 +26,9 @@ import static org.jmpi.WinAssert.NOSUCCEED;
  * {@link #lockAll}/{@link #unlockAll}, with {@code flush*} to complete calls inside the
  * epoch. Opening an epoch twice, closing one that is not open, or mixing passive and
  * active epochs is refused before reaching MPI; so is a synchronization whose pending
- * calls lost a buffer's arena (see {@link Win}).
+ * calls lost a buffer's arena (see {@link Win}). A synchronization that completes calls
+ * (fence, complete, unlock, unlockAll, the flushes) copies the data they fetched into
+ * Java arrays and frees the native copies of arrays it completes.
  */
 public sealed interface WinSync permits Win {
 

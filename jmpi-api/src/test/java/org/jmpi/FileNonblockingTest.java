@@ -216,17 +216,54 @@ class FileNonblockingTest {
     }
 
     @MpiTest
-    void heapSegmentsAreRefused() {
+    void arraysAndHeapSegmentsGoThroughNativeCopies() {
         Comm world = TestMpi.world();
+        int me = world.rank();
+        int peer = (me + 1) % world.size();
         try (SharedDir dir = SharedDir.create(world);
              MpiFile f = MpiFile.open(world, dir.file("heap.dat"), FileMode.RDWR, FileMode.CREATE)) {
+            int[] mine = new int[N];
+            for (int i = 0; i < N; i++) {
+                mine[i] = me * 100_000 + 7000 + i;
+            }
+            Request w = f.iwriteAt((long) me * N * 4, mine);
+            java.util.Arrays.fill(mine, -1); // the call copied the array: changing it now changes nothing
+            Status ws = new Status();
+            w.waitFor(ws);
+            assertEquals(N, ws.count(Datatype.INT32));
+            syncAll(f, world);
+
+            int[] in = new int[N];
+            Request r = f.ireadAt((long) peer * N * 4, in);
+            assertEquals(0, in[0], "a read's data arrive in the array when the request completes, not before");
+            Status rs = new Status();
+            r.waitFor(rs);
+            assertEquals(N, rs.count(Datatype.INT32));
+            for (int i = 0; i < N; i++) {
+                assertEquals(peer * 100_000 + 7000 + i, in[i], "int " + i);
+            }
+
+            int[] middle = new int[30];
+            java.util.Arrays.fill(middle, -5);
+            f.ireadAt((long) peer * N * 4 + 8, Buf.of(middle, 10, 20)).waitFor(rs);
+            assertEquals(20, rs.count(Datatype.INT32));
+            assertEquals(-5, middle[9], "elements outside the Buf are left alone");
+            assertEquals(peer * 100_000 + 7002, middle[10]);
+            assertEquals(peer * 100_000 + 7021, middle[29]);
+
             MemorySegment heap = MemorySegment.ofArray(new int[8]);
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> f.iwriteAt(0, heap, Datatype.INT));
-            assertTrue(e.getMessage().contains("native segment"), e.getMessage());
-            assertThrows(IllegalArgumentException.class, () -> f.iread(heap, Datatype.INT));
-            assertThrows(IllegalArgumentException.class, () -> f.ireadAll(heap, Datatype.INT));
-            assertEquals(0, f.size(), "nothing was written");
+            f.ireadAt((long) peer * N * 4, heap, 4, Datatype.INT).waitFor(rs);
+            assertEquals(4, rs.count(Datatype.INT));
+            assertEquals(peer * 100_000 + 7003, heap.getAtIndex(JAVA_INT, 3));
+            assertEquals(0, heap.getAtIndex(JAVA_INT, 4));
+
+            f.seek((long) me * N * 4, MpiFile.Whence.SET);
+            int[] head = new int[4];
+            Status cs = new Status();
+            f.ireadAll(head).waitFor(cs);
+            assertEquals(4, cs.count(Datatype.INT32), "the collective form takes arrays too");
+            assertEquals(me * 100_000 + 7003, head[3], "the file holds what the array held when iwriteAt was called");
+            world.barrier();
         }
     }
 }

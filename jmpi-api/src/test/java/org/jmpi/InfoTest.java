@@ -1,9 +1,14 @@
 package org.jmpi;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 
 import org.jmpi.test.MpiTest;
 
@@ -12,7 +17,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Info objects: entries, dup, MPI_INFO_ENV, limits, and communicator hints. */
+/**
+ * Info objects: entries, dup, MPI_INFO_ENV, communicator hints, and the one rule for keys
+ * and values that every call taking hints as a map applies before MPI sees them.
+ */
 class InfoTest {
 
     @MpiTest
@@ -93,37 +101,94 @@ class InfoTest {
         }
     }
 
+    /** One call of jmpi that turns a map into an {@code MPI_Info}; {@code arg} starts its messages. */
+    private record Taker(String arg, String name, Consumer<Map<String, String>> call) {
+    }
+
+    /** A map the rule refuses, and the exception and message fragment every taker gives. */
+    private record Bad(Map<String, String> hints, Class<? extends RuntimeException> type, String fragment) {
+    }
+
+    /** Every place that takes hints as a map, each cleaning up what it made. */
+    private static List<Taker> takers(Comm dup, MpiFile file, Path path) {
+        Comm world = TestMpi.world();
+        return List.of(
+                new Taker("entries", "Info.of", m -> Info.of(m).close()),
+                new Taker("info", "Info.set", m -> {
+                    try (Info info = Info.create()) {
+                        m.forEach(info::set);
+                    }
+                }),
+                new Taker("hints", "Comm.setInfo", dup::setInfo),
+                new Taker("info", "Win.allocate", m -> Win.allocate(world, 8, 8, m).close()),
+                new Taker("hints", "MpiFile.open", m -> MpiFile.open(TestMpi.mpi().self(), path.toString(),
+                        Set.of(FileMode.RDWR, FileMode.CREATE, FileMode.DELETE_ON_CLOSE), m).close()),
+                new Taker("hints", "setView", m -> file.setView(0, Datatype.BYTE, Datatype.BYTE, "native", m)),
+                new Taker("info", "SpawnCommand", m -> SpawnCommand.of("/bin/true", 1).withInfo(m)));
+    }
+
     @MpiTest
-    void keysAndValuesAreCheckedBeforeMpi() {
-        TestMpi.mpi();
-        try (Info info = Info.create()) {
-            // MPI_MAX_INFO_KEY: 36 on Open MPI, 255 on MPICH; MPI_MAX_INFO_VAL: 256 and 1024
-            int maxKey = org.jmpi.bindings.abi.MpiCalls.MPI_MAX_INFO_KEY();
-            int maxVal = org.jmpi.bindings.abi.MpiCalls.MPI_MAX_INFO_VAL();
-            String longestKey = "k".repeat(maxKey - 1);
-            info.set(longestKey, "v");
-            assertEquals(Optional.of("v"), info.get(longestKey));
-            assertMessage(IllegalArgumentException.class, "key", () -> info.set("k".repeat(maxKey), "v"));
-            // maxKey / 2 two-byte characters are maxKey bytes or more
-            assertMessage(IllegalArgumentException.class, "key", () -> info.set("\u00e9".repeat((maxKey + 1) / 2), "v"));
-            assertMessage(IllegalArgumentException.class, "key", () -> info.set("", "v"));
-            assertMessage(IllegalArgumentException.class, "key", () -> info.get("k".repeat(maxKey + 4)));
-            assertMessage(IllegalArgumentException.class, "NUL", () -> info.set("a\0b", "v"));
-            assertMessage(NullPointerException.class, "key", () -> info.set(null, "v"));
-            assertMessage(NullPointerException.class, "key", () -> info.get(null));
-            String longestValue = "v".repeat(maxVal - 1);
-            info.set("long", longestValue);
-            assertEquals(Optional.of(longestValue), info.get("long"));
-            assertMessage(IllegalArgumentException.class, "value of key 'long'", () -> info.set("long", "v".repeat(maxVal)));
-            assertMessage(IllegalArgumentException.class, "value", () -> info.set("k", ""));
-            assertMessage(NullPointerException.class, "value", () -> info.set("k", null));
-            assertEquals(2, info.size());
+    void keysAndValuesAreCheckedBeforeMpi() throws Exception {
+        Comm world = TestMpi.world();
+        // MPI_MAX_INFO_KEY: 36 on Open MPI, 255 on MPICH; MPI_MAX_INFO_VAL: 256 and 1024
+        int maxKey = org.jmpi.bindings.abi.MpiCalls.MPI_MAX_INFO_KEY();
+        int maxVal = org.jmpi.bindings.abi.MpiCalls.MPI_MAX_INFO_VAL();
+        List<Bad> cases = List.of(
+                new Bad(entry(null, "v"), NullPointerException.class, "null key"),
+                new Bad(entry("k", null), NullPointerException.class, "null value of key 'k'"),
+                new Bad(Map.of("", "v"), IllegalArgumentException.class, "key '' is empty"),
+                new Bad(Map.of("k".repeat(maxKey), "v"), IllegalArgumentException.class,
+                        "has " + maxKey + " bytes; MPI takes 1 to " + (maxKey - 1) + " UTF-8 bytes (MPI_MAX_INFO_KEY - 1)"),
+                // (maxKey + 1) / 2 two-byte characters are maxKey bytes or more
+                new Bad(Map.of("\u00e9".repeat((maxKey + 1) / 2), "v"), IllegalArgumentException.class,
+                        "bytes; MPI takes 1 to " + (maxKey - 1)),
+                new Bad(Map.of("a\0b", "v"), IllegalArgumentException.class, "key 'a\\0b' contains a NUL"),
+                // Open MPI refuses an empty value (MPI_ERR_INFO_VALUE), MPICH stores it: refused on both
+                new Bad(Map.of("k", ""), IllegalArgumentException.class, "the value of key 'k' is empty"),
+                new Bad(Map.of("k", "v".repeat(maxVal)), IllegalArgumentException.class,
+                        "the value of key 'k' has " + maxVal + " bytes; MPI takes 1 to " + (maxVal - 1)),
+                new Bad(Map.of("k", "a\0b"), IllegalArgumentException.class, "the value of key 'k' contains a NUL"));
+        Map<String, String> good = new LinkedHashMap<>();
+        good.put("k".repeat(maxKey - 1), "v".repeat(maxVal - 1));
+        good.put("\u00e9".repeat((maxKey - 1) / 2), "\u2713");
+        good.put(" ", " v ");  // blanks are kept, by both MPIs
+        Path path = Files.createTempFile("jmpi-info-", ".dat");
+        Files.delete(path);
+        try (Comm dup = world.dup();
+             MpiFile file = MpiFile.open(TestMpi.mpi().self(), path.resolveSibling(path.getFileName() + "-view"),
+                     FileMode.RDWR, FileMode.CREATE, FileMode.DELETE_ON_CLOSE)) {
+            for (Taker t : takers(dup, file, path)) {
+                for (Bad bad : cases) {
+                    Throwable e = assertThrows(bad.type(), () -> t.call().accept(bad.hints()), t.name());
+                    assertTrue(e.getMessage().startsWith(t.arg() + ": ") && e.getMessage().contains(bad.fragment()),
+                            () -> t.name() + ": message '" + e.getMessage() + "' should be '" + t.arg() + ": ..."
+                                    + bad.fragment() + "...'");
+                }
+                t.call().accept(good);
+                t.call().accept(Map.of());
+                if (!t.name().startsWith("Win.") && !t.name().equals("Info.set")) {
+                    assertMessage(NullPointerException.class, t.arg(), () -> t.call().accept(null));
+                }
+            }
+            try (Win win = Win.allocate(world, 8, 8, null)) {
+                assertEquals(8, win.size(), "a null map is no hints for a window");
+            }
+            try (Info info = Info.of(good)) {
+                assertEquals(good, info.toMap());
+                assertMessage(IllegalArgumentException.class, "info: key", () -> info.get("k".repeat(maxKey + 4)));
+                assertMessage(IllegalArgumentException.class, "info: key '' is empty", () -> info.delete(""));
+                assertMessage(NullPointerException.class, "info: null key", () -> info.get(null));
+                assertEquals(good.size(), info.size());
+            }
         }
-        Map<String, String> bad = new LinkedHashMap<>();
-        bad.put("ok", "1");
-        bad.put("bad", null);
-        assertMessage(NullPointerException.class, "value of key 'bad'", () -> Info.of(bad));
-        assertMessage(NullPointerException.class, "entries", () -> Info.of(null));
+        assertFalse(Files.exists(path), "no refused open created the file");
+        world.barrier();
+    }
+
+    private static Map<String, String> entry(String key, String value) {
+        Map<String, String> m = new HashMap<>();
+        m.put(key, value);
+        return m;
     }
 
     @MpiTest
@@ -159,15 +224,15 @@ class InfoTest {
     @MpiTest
     void temporaryInfoForHintMaps() {
         TestMpi.mpi();
-        try (Info none = Info.temporary(Map.of())) {
+        try (Info none = Info.temporary(Map.of(), "hints")) {
             assertTrue(none.isPredefined());
             assertThrows(IllegalStateException.class, none::size);
         }
-        try (Info some = Info.temporary(Map.of("a", "b"))) {
+        try (Info some = Info.temporary(Map.of("a", "b"), "hints")) {
             assertEquals(Map.of("a", "b"), some.toMap());
             assertTrue(some.handle().address() != 0);
         }
-        assertTrue(Info.temporary(null).isPredefined());
+        assertMessage(NullPointerException.class, "hints", () -> Info.temporary(null, "hints"));
     }
 
     private static void assertMessage(Class<? extends Throwable> type, String part, org.junit.jupiter.api.function.Executable call) {

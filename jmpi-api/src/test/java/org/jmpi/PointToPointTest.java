@@ -45,7 +45,7 @@ class PointToPointTest {
     }
 
     @MpiTest(np = {2, 4})
-    void arraysGoWithoutCopyAndKeepOffsets() {
+    void arraysKeepOffsets() {
         Comm world = TestMpi.world();
         if (world.rank() == 0) {
             int[] data = new int[100_000];
@@ -72,6 +72,31 @@ class PointToPointTest {
             assertEquals(2, ds.count(Datatype.DOUBLE));
             assertArrayEquals(new double[] {9, 1.5, 2.5, 9}, d);
         }
+    }
+
+    @MpiTest
+    void countedSendrecvWithATypePerSide() {
+        Comm world = TestMpi.world();
+        int me = world.rank();
+        int[] row = {-1, 10 * me, 10 * me + 1, 10 * me + 2, -1};
+        int[] matrix = new int[3 * 4];
+        java.util.Arrays.fill(matrix, 7);
+        try (Datatype column = Datatype.vector(3, 1, 4, Datatype.INT32)) {
+            // C: MPI_Sendrecv(row + 1, 3, MPI_INT, next, 9, matrix + 2, 1, column, prev, 9, comm, &st)
+            Status st = world.sendrecv(Buf.of(row, 1, 3), next(world), 9,
+                    Buf.of(matrix, 2, 1, column), prev(world), 9);
+            int p = prev(world);
+            int[] expected = {7, 7, 10 * p, 7, 7, 7, 10 * p + 1, 7, 7, 7, 10 * p + 2, 7};
+            assertArrayEquals(expected, matrix);
+            assertEquals(3, st.count(Datatype.INT32));
+            assertEquals(p, st.source());
+        }
+        long[] mine = {me, -me};
+        long[] theirs = new long[2];
+        world.sendrecv(mine, next(world), 10, theirs, prev(world), 10, null);
+        assertArrayEquals(new long[] {prev(world), -prev(world)}, theirs);
+        assertThrows(IndexOutOfBoundsException.class,
+                () -> world.sendrecv(Buf.of(row, 3, 3), next(world), 9, theirs, prev(world), 9));
     }
 
     @MpiTest(np = {2, 4})

@@ -179,10 +179,6 @@ class SpawnTest {
         Checks.fails(NullPointerException.class, "args[1]",
                 () -> new SpawnCommand("x", java.util.Arrays.asList("a", null), 1, Map.of()));
         Checks.fails(IllegalArgumentException.class, "args[0]: holds a NUL", () -> SpawnCommand.of("x", 1, "a\0b"));
-        Checks.fails(IllegalArgumentException.class, "info key '" + "k".repeat(40) + "'",
-                () -> SpawnCommand.of("x", 1).withInfo(Map.of("k".repeat(40), "v")));
-        Checks.fails(IllegalArgumentException.class, "info value of wdir",
-                () -> SpawnCommand.of("x", 1).withInfo(Map.of("wdir", "")));
         SpawnCommand java = SpawnCommand.java(List.of("-Xmx64m"), "a.B", 2, List.of("x"));
         assertEquals(Path.of(System.getProperty("java.home"), "bin", "java").toString(), java.command());
         assertEquals(List.of("--enable-native-access=ALL-UNNAMED", "-Xmx64m", "-cp",

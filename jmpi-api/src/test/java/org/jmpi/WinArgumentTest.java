@@ -2,8 +2,7 @@ package org.jmpi;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.util.HashMap;
-import java.util.Map;
+import java.nio.ByteOrder;
 
 import org.jmpi.test.MpiTest;
 
@@ -32,14 +31,6 @@ class WinArgumentTest {
                     () -> Win.create(world, arena.allocate(16).asReadOnly(), 8));
             fails(NullPointerException.class, "comm", () -> Win.allocate(null, 8, 8));
             fails(NullPointerException.class, "memory", () -> Win.create(world, null, 8));
-            Map<String, String> nullValue = new HashMap<>();
-            nullValue.put("no_locks", null);
-            fails(NullPointerException.class, "info: null value of key 'no_locks'",
-                    () -> Win.allocate(world, 8, 8, nullValue));
-            fails(IllegalArgumentException.class, "info: key",
-                    () -> Win.allocate(world, 8, 8, Map.of("k".repeat(300), "v")));
-            fails(IllegalArgumentException.class, "info: the value of key 'x'",
-                    () -> Win.createDynamic(world, Map.of("x", "v".repeat(2000))));
             MemorySegment closed;
             try (Arena gone = Arena.ofConfined()) {
                 closed = gone.allocate(16);
@@ -80,10 +71,17 @@ class WinArgumentTest {
                     + " MPI_LONG hold 8", () -> win.put(one, 1, Datatype.LONG, 0, 0, 1, Datatype.INT));
             fails(IllegalArgumentException.class, "origin: 12 bytes is not a whole number",
                     () -> win.put(arena.allocate(12), Datatype.LONG, 0, 0));
-            fails(IllegalArgumentException.class, "origin: a one-sided call needs a native segment",
-                    () -> win.put(MemorySegment.ofArray(new long[1]), Datatype.LONG, 0, 0));
-            fails(IllegalArgumentException.class, "origin: a one-sided call needs a native segment",
-                    () -> win.get(MemorySegment.ofArray(new long[1]), Datatype.LONG, 0, 0));
+            fails(IllegalArgumentException.class, "origin: a MemorySegment has no element type",
+                    () -> win.put(one, 0, 0));
+            fails(IllegalArgumentException.class, "origin: a java.lang.String is not a message buffer",
+                    () -> win.get("one", 0, 0));
+            fails(NullPointerException.class, "targetType", () -> win.put(new long[1], 0, 0, 1, null));
+            fails(IllegalArgumentException.class, "targetCount: 1 x MPI_INT32_T hold 4 bytes of data but the"
+                    + " origin's 1 x MPI_INT64_T hold 8", () -> win.put(new long[1], 0, 0, 1, Datatype.INT32));
+            fails(IllegalArgumentException.class, "span bytes [32, 40)", () -> win.put(new long[] {1}, 0, 4));
+            fails(IllegalArgumentException.class, "span bytes [24, 40)", () -> win.get(Buf.of(new long[4], 1, 2), 0, 3));
+            fails(IllegalArgumentException.class, "origin is a read-only segment",
+                    () -> win.get(Buf.of(four.asReadOnly(), Datatype.LONG), 0, 0));
             fails(IllegalArgumentException.class, "origin is a read-only segment",
                     () -> win.get(four.asReadOnly(), Datatype.LONG, 0, 0));
             fails(NullPointerException.class, "originType", () -> win.put(one, null, 0, 0));
@@ -131,6 +129,19 @@ class WinArgumentTest {
                     () -> win.compareAndSwap(one, null, result, Datatype.LONG, 0, 0));
             fails(IllegalArgumentException.class, "span bytes [32, 40)",
                     () -> win.fetchAndOp(one, result, Datatype.LONG, 0, 4, Op.SUM));
+            fails(IllegalArgumentException.class, "origin: its datatype MPI_INT32_T is not the result's MPI_INT64_T",
+                    () -> win.fetchAndOp(new int[1], new long[1], 0, 0, Op.SUM));
+            fails(IllegalArgumentException.class, "result: holds no element",
+                    () -> win.fetchAndOp(new long[1], new long[0], 0, 0, Op.SUM));
+            fails(NullPointerException.class, "compare",
+                    () -> win.compareAndSwap(new long[1], null, new long[1], 0, 0));
+            fails(IllegalArgumentException.class, "value: must be a int to go with layout",
+                    () -> win.fetchAndOp(JAVA_INT, 1L, 0, 0, Op.SUM));
+            fails(NullPointerException.class, "op", () -> win.fetchAndOp(JAVA_LONG, 1, 0, 0, null));
+            fails(NullPointerException.class, "op", () -> win.fetchAndOp(one, result, Datatype.LONG, 0, 0, null));
+            fails(IllegalArgumentException.class, "type: " + JAVA_LONG.withOrder(ByteOrder.BIG_ENDIAN)
+                    + " has byte order BIG_ENDIAN", () -> win.fetchAndOp(JAVA_LONG.withOrder(ByteOrder.BIG_ENDIAN), 1,
+                    0, 0, Op.SUM));
             mine.close();
             fails(IllegalStateException.class, "freed", () -> win.accumulate(one, Datatype.LONG, 0, 0, mine));
             win.fence();
@@ -151,15 +162,15 @@ class WinArgumentTest {
             fails(IllegalStateException.class, "rgetAccumulate: needs a passive-target epoch",
                     () -> win.rgetAccumulate(null, arena.allocate(8), Datatype.LONG, 0, 0, Op.NO_OP));
             fails(IllegalStateException.class, "fetchAndOp: needs a passive-target epoch",
-                    () -> win.fetchAndOp(1L, 0, 0, Op.SUM));
+                    () -> win.fetchAndOp(JAVA_LONG, 1, 0, 0, Op.SUM));
             fails(IllegalStateException.class, "compareAndSwap: needs a passive-target epoch",
-                    () -> win.compareAndSwap(1, 0, 0, 0));
+                    () -> win.compareAndSwap(JAVA_INT, 1, 0, 0, 0));
             fails(IllegalStateException.class, "flush: needs a passive-target epoch", () -> win.flush(0));
             fails(IllegalStateException.class, "flushLocalAll: needs a passive-target epoch", win::flushLocalAll);
             win.lock(0, LockType.SHARED);
             fails(IllegalArgumentException.class, "targetRank: PROC_NULL has no value",
-                    () -> win.fetchAndOp(1.5, Comm.PROC_NULL, 0, Op.SUM));
-            assertEquals(0.0, win.fetchAndOp(0.0, 0, 1, Op.SUM), "adding 0.0 to a zeroed double fetches 0.0");
+                    () -> win.fetchAndOp(JAVA_DOUBLE, 1.5, Comm.PROC_NULL, 0, Op.SUM));
+            assertEquals(0.0, win.fetchAndOp(JAVA_DOUBLE, 0.0, 0, 1, Op.SUM), "adding 0.0 to a zeroed double fetches 0.0");
             fails(IllegalArgumentException.class, "op: " + Op.BAND + " is not defined on targetType " + Datatype.DOUBLE,
                     () -> win.accumulate(arena.allocateFrom(JAVA_DOUBLE, 1.5), Datatype.DOUBLE, 0, 0, Op.BAND));
             fails(IllegalArgumentException.class, "op: " + Op.MAXLOC + " is not defined on type " + Datatype.LONG,
@@ -250,7 +261,7 @@ class WinArgumentTest {
             fails(IllegalStateException.class, "window has been freed", () -> win.fence());
             fails(IllegalStateException.class, "window has been freed", win::memory);
             fails(IllegalStateException.class, "window has been freed", win::model);
-            fails(IllegalStateException.class, "window has been freed", () -> win.fetchAndOp(1, 0, 0, Op.SUM));
+            fails(IllegalStateException.class, "window has been freed", () -> win.fetchAndOp(JAVA_INT, 1, 0, 0, Op.SUM));
             fails(IllegalStateException.class, "window has been freed", () -> win.lock(0));
         }
         win.close();

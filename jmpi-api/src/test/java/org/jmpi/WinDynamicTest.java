@@ -63,7 +63,7 @@ class WinDynamicTest {
             win.attach(second);
             long[] at = addresses(world, second);
             win.lockAll();
-            long old = win.fetchAndOp(1L, 0, at[0] + 8, Op.SUM);
+            long old = win.fetchAndOp(JAVA_LONG, 1, 0, at[0] + 8, Op.SUM);
             assertTrue(old >= 0 && old < world.size(), "fetched count " + old);
             win.accumulate(arena.allocateFrom(JAVA_LONG, r + 1), Datatype.LONG, 0, at[0], Op.SUM);
             win.flush(0);

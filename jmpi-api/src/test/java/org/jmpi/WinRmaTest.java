@@ -176,12 +176,12 @@ class WinRmaTest {
         eachFlavor(win -> {
             int r = world.rank();
             win.lock(0, LockType.SHARED);
-            long old = win.fetchAndOp((long) r, 0, 0, Op.SUM);
-            int oldInt = win.fetchAndOp(1, 0, 1, Op.SUM);
+            long old = win.fetchAndOp(JAVA_LONG, r, 0, 0, Op.SUM);
+            int oldInt = win.fetchAndOp(JAVA_INT, 1, 0, 1, Op.SUM);
             // Open MPI 4.1.4's osc/ucx (the test hosts only) left -0.1875 for 3.0 here at np=4:
             // its emulated floating-point fetch-and-op beside integer atomics is not checked there.
             boolean doubles = !TestMpi.oscUcx();
-            double oldDouble = doubles ? win.fetchAndOp(0.5 * r, 0, 2, Op.SUM) : 0;
+            double oldDouble = doubles ? win.fetchAndOp(JAVA_DOUBLE, 0.5 * r, 0, 2, Op.SUM) : 0;
             win.unlock(0);
             world.barrier();
             long[] olds = allgather(world, old);
@@ -218,13 +218,13 @@ class WinRmaTest {
             win.lockAll();
             if (casRefused(win)) {
                 UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
-                        () -> win.compareAndSwap(r + 1L, 0L, 0, 0));
+                        () -> win.compareAndSwap(JAVA_LONG, r + 1, 0, 0, 0));
                 assertTrue(e.getMessage().contains("osc/rdma before 4.1.5"), e.getMessage());
                 win.unlockAll();
                 return;
             }
-            long old = win.compareAndSwap(r + 1L, 0L, 0, 0);
-            int oldInt = win.compareAndSwap(r + 1, 0, 0, 1);
+            long old = win.compareAndSwap(JAVA_LONG, r + 1, 0, 0, 0);
+            int oldInt = win.compareAndSwap(JAVA_INT, r + 1, 0, 0, 1);
             win.unlockAll();
             long[] olds = allgather(world, old);
             assertEquals(1, Arrays.stream(olds).filter(v -> v == 0).count(), "one winner: " + Arrays.toString(olds));

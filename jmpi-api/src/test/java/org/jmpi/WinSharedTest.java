@@ -82,9 +82,9 @@ class WinSharedTest {
             node.barrier();
             win.lockAll();
             for (int k = 0; k < 10; k++) {
-                win.fetchAndOp(2L, 0, 0, Op.SUM);
+                win.fetchAndOp(JAVA_LONG, 2, 0, 0, Op.SUM);
             }
-            long old = win.compareAndSwap(100L + node.rank(), 0L, 0, 1);
+            long old = win.compareAndSwap(JAVA_LONG, 100L + node.rank(), 0, 0, 1);
             win.flushAll();
             node.barrier();
             win.sync();

@@ -5,182 +5,282 @@ import java.util.Objects;
 
 import org.jmpi.bindings.abi.MpiCalls;
 import org.jmpi.internal.Args;
+import org.jmpi.internal.Errors;
 import org.jmpi.internal.Staging;
 
 /**
  * The shared bodies of the fixed-count collectives, blocking ({@code nb} false, returns
  * null) and nonblocking ({@code nb} true, returns the started request): every argument
- * checked, then one native call. The heap segments that bcast, reduce and allreduce take
- * when blocking go through native staging memory ({@link Staging}), never pinned.
+ * checked, then one native call. Each side of a call is a {@link Buf} (its own memory,
+ * offset, count and datatype), an array or, from the segment forms, a whole segment with
+ * the call's datatype; {@link Comm#IN_PLACE} where MPI has an in-place form.
+ *
+ * <p>Blocking bcast and the reductions on a platform thread take a path that allocates
+ * nothing: arrays and heap segments go through this thread's native staging memory
+ * ({@link Staging}) as in the point-to-point calls. Every other call goes through a
+ * {@link Launch}, which stages or copies heap memory for the mode of the call.
  */
 final class CollectiveCalls {
     static final int ALLREDUCE = 0;
     static final int SCAN = 1;
     static final int EXSCAN = 2;
-    private static final String[] REDUCTIONS = {"MPI_Allreduce", "MPI_Scan", "MPI_Exscan"};
+    static final int REDUCE = 3;
+    private static final String[] REDUCTIONS = {"MPI_Allreduce", "MPI_Scan", "MPI_Exscan", "MPI_Reduce"};
+
+    /** A buffer for arguments MPI does not read, where an MPI refuses NULL. */
+    private static final MemorySegment NOT_SIGNIFICANT = java.lang.foreign.Arena.global().allocate(16, 16);
 
     private CollectiveCalls() {
     }
 
     static Request ibarrier(Comm c) {
         c.check();
-        try (Launch k = new Launch(true, false)) {
+        try (Launch k = new Launch(true)) {
             return k.done(MpiCalls.MPI_Ibarrier(c.handle, k.slot()), "MPI_Barrier", null);
         }
     }
 
-    static Request bcast(Comm c, boolean nb, MemorySegment buf, Datatype type, int root) {
-        Role role = role(c, type, root);
-        try (Launch k = new Launch(nb, true)) {
-            boolean used = role.root() || role.member();
-            MemorySegment b = used ? k.buffer(!role.root(), buf, "buf") : MemorySegment.NULL;
-            long elements = used ? Buffers.elements(b, type, "buf") : 0;
-            if (elements > LargeCounts.limit()) {
-                // MPI keeps a freed type alive for the operations that use it.
-                try (Datatype big = LargeCounts.type(elements, type)) {
-                    return bcast(c, nb, buf, big, root);
-                }
-            }
-            int n = (int) elements;
-            MemorySegment t = type.handle();
-            int rc;
-            if (k.nonblocking) {
-                rc = MpiCalls.MPI_Ibcast(b, n, t, root, c.handle, k.slot());
-            } else {
-                rc = blockingBcast(b, n, type, root, c, role.root());
-            }
-            return k.done(rc, "MPI_Bcast", null, b);
+    // ------------------------------------------------------------------ bcast
+
+    /** Bcast of a message (an array or a {@code Buf}); ignored at {@code PROC_NULL} on an intercommunicator. */
+    static Request bcast(Comm c, boolean nb, Object buf, int root) {
+        Role role = role(c, root);
+        if (!role.root() && !role.member()) {
+            return bcast(c, nb, null, 0, 0, Datatype.BYTE, root, false);
         }
+        Blocks.notInPlace(buf, "buf");
+        Object base = role.root() ? Msg.base(buf, "buf") : Msg.target(buf, "buf");
+        return bcast(c, nb, base, Msg.offset(buf), Msg.count(buf, "buf"), Msg.type(buf, "buf"), root, role.root());
     }
 
-    /** Allreduce, scan or exscan ({@code kind}); in place when {@code send} is IN_PLACE. */
+    /** Bcast of a whole segment; beyond MPI's int count as one element of a large-count type. */
+    static Request bcast(Comm c, boolean nb, MemorySegment buf, Datatype type, int root) {
+        Role role = role(c, type, root);
+        if (!role.root() && !role.member()) {
+            return bcast(c, nb, null, 0, 0, type, root, false);
+        }
+        MemorySegment b = role.root() ? Args.segment(buf, "buf") : Args.writable(buf, "buf");
+        long elements = Buffers.elements(b, type, "buf");
+        if (elements > LargeCounts.limit()) {
+            // MPI keeps a freed type alive for the operations that use it.
+            try (Datatype big = LargeCounts.type(elements, type)) {
+                return bcast(c, nb, b, 0, 1, big, root, role.root());
+            }
+        }
+        return bcast(c, nb, b, 0, (int) elements, type, root, role.root());
+    }
+
+    /** The checked bcast of {@code n} elements from byte {@code offset} of {@code base} (null: not used). */
+    private static Request bcast(Comm c, boolean nb, Object base, long offset, int n, Datatype type, int root,
+                                 boolean atRoot) {
+        if (nb || Polling.needed() || Blocks.first(n, type) != 0) {
+            try (Launch k = new Launch(nb)) {
+                MemorySegment b = k.side(base, offset, n, type, atRoot, !atRoot);
+                MemorySegment t = type.handle();
+                int rc = k.nonblocking ? MpiCalls.MPI_Ibcast(b, n, t, root, c.handle, k.slot())
+                        : MpiCalls.MPI_Bcast(b, n, t, root, c.handle);
+                return k.done(rc, "MPI_Bcast", null);
+            }
+        }
+        long span = Buffers.span(n, type);
+        MemorySegment b = stage(base, offset, span, 0, atRoot || P2p.copyIn(span, type));
+        int rc;
+        try {
+            rc = MpiCalls.MPI_Bcast(b, n, type.handle(), root, c.handle);
+            if (rc == 0 && !atRoot && base != null) {
+                Staging.out(b, base, offset, span);
+            }
+        } finally {
+            unstage(b, base, 0);
+        }
+        Errors.check(rc, "MPI_Bcast");
+        return null;
+    }
+
+    // ------------------------------------------------------------------ reductions
+
+    /** Allreduce, scan or exscan ({@code kind}) of messages; in place when {@code send} is IN_PLACE. */
+    static Request reduction(Comm c, boolean nb, int kind, Object send, Object recv, Op op) {
+        c.check();
+        checkReduction(c, kind, op);
+        boolean inPlace = Blocks.inPlace(c, send, "send", true, null);
+        Blocks.notInPlace(recv, "recv");
+        Object r = Msg.target(recv, "recv");
+        Object s = inPlace ? send : Msg.base(send, "send");
+        if (!inPlace) {
+            sameMessage(send, recv);
+        }
+        return reduce(c, nb, kind, s, Msg.offset(send), r, Msg.offset(recv), Msg.count(recv, "recv"),
+                Msg.type(recv, "recv"), op, 0);
+    }
+
+    /** Allreduce, scan or exscan ({@code kind}) of whole segments; {@code recv} must fit {@code send}. */
     static Request reduction(Comm c, boolean nb, int kind, MemorySegment send, MemorySegment recv, Datatype type,
                              Op op) {
         c.check();
         Objects.requireNonNull(type, "type");
-        Objects.requireNonNull(op, "op");
-        if (c.inter && kind != ALLREDUCE) {
-            throw new IllegalStateException(REDUCTIONS[kind] + " is not defined on an intercommunicator");
-        }
+        checkReduction(c, kind, op);
         boolean inPlace = Blocks.inPlace(c, send, "send", true, null);
-        try (Launch k = new Launch(nb, kind == ALLREDUCE)) {
-            int n = sameCount(k, inPlace, send, recv, type);
-            MemorySegment s = k.arg(send);
-            MemorySegment r = k.arg(recv);
-            MemorySegment t = type.handle();
-            MemorySegment o = k.op(op);
-            int rc;
-            if (k.nonblocking) {
-                MemorySegment slot = k.slot();
-                rc = switch (kind) {
-                    case ALLREDUCE -> MpiCalls.MPI_Iallreduce(s, r, n, t, o, c.handle, slot);
-                    case SCAN -> MpiCalls.MPI_Iscan(s, r, n, t, o, c.handle, slot);
-                    default -> MpiCalls.MPI_Iexscan(s, r, n, t, o, c.handle, slot);
-                };
-            } else if (kind == ALLREDUCE && Launch.onHeap(s, r)) {
-                rc = stagedReduction(s, inPlace, r, n, type, o, -1, c);
-            } else {
-                rc = switch (kind) {
-                    case ALLREDUCE -> MpiCalls.MPI_Allreduce(s, r, n, t, o, c.handle);
-                    case SCAN -> MpiCalls.MPI_Scan(s, r, n, t, o, c.handle);
-                    default -> MpiCalls.MPI_Exscan(s, r, n, t, o, c.handle);
-                };
-            }
-            return k.done(rc, REDUCTIONS[kind], op, send, recv);
-        }
+        MemorySegment s = inPlace ? send : Args.segment(send, "send");
+        int n = sameCount(inPlace, s, recv, type);
+        return reduce(c, nb, kind, s, 0, recv, 0, n, type, op, 0);
     }
 
-    /**
-     * {@code MPI_Bcast} of a buffer that may be a heap segment: an ordinary downcall on this
-     * thread's native staging memory, copied in at the root (and elsewhere for types with
-     * gaps) and out on the other ranks.
-     */
-    private static int blockingBcast(MemorySegment buf, int n, Datatype type, int root, Comm c, boolean atRoot) {
-        long span = Buffers.span(n, type);
-        MemorySegment b = Staging.in(buf, span, 0, atRoot || P2p.copyIn(span, type));
-        try {
-            int rc = MpiCalls.MPI_Bcast(b, n, type.handle(), root, c.handle);
-            if (rc == 0 && !atRoot) {
-                Staging.out(b, buf, span);
+    /** Reduce of messages to {@code root}; the root may pass IN_PLACE as {@code send}. */
+    static Request reduce(Comm c, boolean nb, Object send, Object recv, Op op, int root) {
+        Role role = role(c, root);
+        Objects.requireNonNull(op, "op");
+        boolean inPlace = Blocks.inPlace(c, send, "send", role.root(), "at the root");
+        if (role.root()) {
+            Blocks.notInPlace(recv, "recv");
+            Object r = Msg.target(recv, "recv");
+            Object s = NOT_SIGNIFICANT;
+            if (role.member()) {
+                s = inPlace ? send : Msg.base(send, "send");
+                if (!inPlace) {
+                    sameMessage(send, recv);
+                }
             }
-            return rc;
-        } finally {
-            Staging.release(b, buf, 0);
+            return reduce(c, nb, REDUCE, s, Msg.offset(send), r, Msg.offset(recv), Msg.count(recv, "recv"),
+                    Msg.type(recv, "recv"), op, root);
         }
+        if (role.member()) {
+            return reduce(c, nb, REDUCE, Msg.base(send, "send"), Msg.offset(send), null, 0, Msg.count(send, "send"),
+                    Msg.type(send, "send"), op, root);
+        }
+        return reduce(c, nb, REDUCE, null, 0, null, 0, 0, Datatype.BYTE, op, root);
     }
 
-    /**
-     * {@code MPI_Allreduce} ({@code root < 0}) or {@code MPI_Reduce} with heap segments
-     * among {@code send} and {@code recv} (the pointers MPI gets: IN_PLACE and NULL stay
-     * as they are): an ordinary downcall on this thread's native staging memory. MPI writes
-     * every element of {@code recv}, so it is copied in only when in place or for types
-     * with gaps.
-     */
-    private static int stagedReduction(MemorySegment send, boolean inPlace, MemorySegment recv, int n,
-                                       Datatype type, MemorySegment op, int root, Comm c) {
-        long span = Buffers.span(n, type);
-        MemorySegment s = Staging.in(send, span, 0, true);
-        MemorySegment r = MemorySegment.NULL;
-        try {
-            r = Staging.in(recv, span, 1, inPlace || P2p.copyIn(span, type));
-            int rc = root < 0 ? MpiCalls.MPI_Allreduce(s, r, n, type.handle(), op, c.handle)
-                    : MpiCalls.MPI_Reduce(s, r, n, type.handle(), op, root, c.handle);
-            if (rc == 0) {
-                Staging.out(r, recv, span);
-            }
-            return rc;
-        } finally {
-            Staging.release(s, send, 0);
-            if (r != MemorySegment.NULL) {
-                Staging.release(r, recv, 1);
-            }
-        }
-    }
-
-    /** The count of a reduction: recv alone in place, else send's, which recv must fit. */
-    private static int sameCount(Launch k, boolean inPlace, MemorySegment send, MemorySegment recv, Datatype type) {
-        if (inPlace) {
-            return Buffers.countOf(k.out(recv, "recv"), type, "recv");
-        }
-        int n = Buffers.countOf(k.in(send, "send"), type, "send");
-        Buffers.fits(k.out(recv, "recv"), n, type, "recv");
-        return n;
-    }
-
-    /** A buffer for arguments MPI does not read, where an MPI refuses NULL. */
-    private static final MemorySegment NOT_SIGNIFICANT = java.lang.foreign.Arena.global().allocate(16, 16);
-
+    /** Reduce of whole segments to {@code root}; {@code recv} (root only) must fit {@code send}. */
     static Request reduce(Comm c, boolean nb, MemorySegment send, MemorySegment recv, Datatype type, Op op,
                           int root) {
         Role role = role(c, type, root);
         Objects.requireNonNull(op, "op");
         boolean inPlace = Blocks.inPlace(c, send, "send", role.root(), "at the root");
-        try (Launch k = new Launch(nb, true)) {
-            int n = 0;
-            MemorySegment r = MemorySegment.NULL;
-            if (role.root()) {
-                n = role.member() ? sameCount(k, inPlace, send, recv, type)
-                        : Buffers.countOf(k.out(recv, "recv"), type, "recv");
-                r = k.arg(recv);
-            } else if (role.member()) {
-                n = Buffers.countOf(k.in(send, "send"), type, "send");
-            }
-            send = role.member() ? send : null;
+        if (role.root()) {
             // The send buffer is not significant at MPI_ROOT, but MPICH 4.0.2 refuses NULL there.
-            MemorySegment s = role.member() || !role.root() ? k.arg(send) : NOT_SIGNIFICANT;
-            MemorySegment t = type.handle();
-            MemorySegment o = k.op(op);
-            int rc;
-            if (k.nonblocking) {
-                rc = MpiCalls.MPI_Ireduce(s, r, n, t, o, root, c.handle, k.slot());
-            } else if (!Launch.onHeap(s, r)) {
-                rc = MpiCalls.MPI_Reduce(s, r, n, t, o, root, c.handle);
-            } else {
-                rc = stagedReduction(s, inPlace, r, n, type, o, root, c);
-            }
-            return k.done(rc, "MPI_Reduce", op, send, r);
+            MemorySegment s = !role.member() ? NOT_SIGNIFICANT : inPlace ? send : Args.segment(send, "send");
+            int n = role.member() ? sameCount(inPlace, s, recv, type)
+                    : Buffers.countOf(Args.writable(recv, "recv"), type, "recv");
+            return reduce(c, nb, REDUCE, s, 0, recv, 0, n, type, op, root);
+        }
+        if (role.member()) {
+            MemorySegment s = Args.segment(send, "send");
+            return reduce(c, nb, REDUCE, s, 0, null, 0, Buffers.countOf(s, type, "send"), type, op, root);
+        }
+        return reduce(c, nb, REDUCE, null, 0, null, 0, 0, type, op, root);
+    }
+
+    private static void checkReduction(Comm c, int kind, Op op) {
+        Objects.requireNonNull(op, "op");
+        if (c.inter && (kind == SCAN || kind == EXSCAN)) {
+            throw new IllegalStateException(REDUCTIONS[kind] + " is not defined on an intercommunicator");
         }
     }
+
+    /** Refuses a reduction whose two messages differ in count or datatype (MPI takes one of each). */
+    private static void sameMessage(Object send, Object recv) {
+        int n = Msg.count(recv, "recv");
+        int sn = Msg.count(send, "send");
+        if (n != sn) {
+            if (!(send instanceof Buf) && !(recv instanceof Buf)) {
+                Args.sameLength(n, "recv", sn, "send");
+            }
+            throw new IllegalArgumentException("recv: count " + n + " differs from send's " + sn
+                    + "; a reduction takes one count");
+        }
+        Blocks.sameType(Msg.type(recv, "recv"), "recv", Msg.type(send, "send"), "send");
+    }
+
+    /** The count of a reduction of segments: recv's alone in place, else send's, which recv must fit. */
+    private static int sameCount(boolean inPlace, MemorySegment send, MemorySegment recv, Datatype type) {
+        if (inPlace) {
+            return Buffers.countOf(Args.writable(recv, "recv"), type, "recv");
+        }
+        int n = Buffers.countOf(send, type, "send");
+        Buffers.fits(Args.writable(recv, "recv"), n, type, "recv");
+        return n;
+    }
+
+    /**
+     * The checked reduction {@code kind} of {@code n} elements: send and recv given as
+     * their memory (null: not significant; IN_PLACE) and byte offset. Blocking on a
+     * platform thread it allocates nothing: heap memory goes through thread-local staging.
+     */
+    private static Request reduce(Comm c, boolean nb, int kind, Object send, long sendOffset, Object recv,
+                                  long recvOffset, int n, Datatype type, Op op, int root) {
+        boolean inPlace = send == Args.IN_PLACE;
+        if (nb || Polling.needed() || Blocks.first(n, type) != 0) {
+            try (Launch k = new Launch(nb)) {
+                MemorySegment s = k.side(send, sendOffset, n, type, true, false);
+                MemorySegment r = k.side(recv, recvOffset, n, type, inPlace, true);
+                MemorySegment t = type.handle();
+                MemorySegment o = k.op(op);
+                int rc = k.nonblocking ? ireduce(kind, s, r, n, t, o, root, c, k.slot())
+                        : reduce(kind, s, r, n, t, o, root, c);
+                return k.done(rc, REDUCTIONS[kind], op);
+            }
+        }
+        long span = Buffers.span(n, type);
+        MemorySegment o = op.acquire();
+        MemorySegment s = MemorySegment.NULL;
+        MemorySegment r = MemorySegment.NULL;
+        int rc;
+        try {
+            s = stage(send, sendOffset, span, 0, true);
+            r = stage(recv, recvOffset, span, 1, inPlace || P2p.copyIn(span, type));
+            rc = reduce(kind, s, r, n, type.handle(), o, root, c);
+            if (rc == 0 && recv != null) {
+                Staging.out(r, recv, recvOffset, span);
+            }
+        } finally {
+            unstage(s, send, 0);
+            unstage(r, recv, 1);
+            op.release();
+        }
+        op.afterReduction();
+        Errors.check(rc, REDUCTIONS[kind]);
+        return null;
+    }
+
+    /** The blocking native call of reduction {@code kind}. */
+    private static int reduce(int kind, MemorySegment s, MemorySegment r, int n, MemorySegment t, MemorySegment o,
+                              int root, Comm c) {
+        return switch (kind) {
+            case ALLREDUCE -> MpiCalls.MPI_Allreduce(s, r, n, t, o, c.handle);
+            case SCAN -> MpiCalls.MPI_Scan(s, r, n, t, o, c.handle);
+            case EXSCAN -> MpiCalls.MPI_Exscan(s, r, n, t, o, c.handle);
+            default -> MpiCalls.MPI_Reduce(s, r, n, t, o, root, c.handle);
+        };
+    }
+
+    /** The nonblocking native call of reduction {@code kind}, its request in {@code slot}. */
+    private static int ireduce(int kind, MemorySegment s, MemorySegment r, int n, MemorySegment t, MemorySegment o,
+                               int root, Comm c, MemorySegment slot) {
+        return switch (kind) {
+            case ALLREDUCE -> MpiCalls.MPI_Iallreduce(s, r, n, t, o, c.handle, slot);
+            case SCAN -> MpiCalls.MPI_Iscan(s, r, n, t, o, c.handle, slot);
+            case EXSCAN -> MpiCalls.MPI_Iexscan(s, r, n, t, o, c.handle, slot);
+            default -> MpiCalls.MPI_Ireduce(s, r, n, t, o, root, c.handle, slot);
+        };
+    }
+
+    /** The pointer a blocking call gives MPI for a side: NULL, MPI_IN_PLACE, or memory staged in {@code slot}. */
+    private static MemorySegment stage(Object base, long offset, long bytes, int slot, boolean copyIn) {
+        if (base == null || base == Args.IN_PLACE) {
+            return Launch.mpi((MemorySegment) base);
+        }
+        return Staging.in(base, offset, bytes, slot, copyIn);
+    }
+
+    /** Gives back what {@link #stage} returned. */
+    private static void unstage(MemorySegment staged, Object base, int slot) {
+        if (base != null && staged != MemorySegment.NULL) {
+            Staging.release(staged, base, slot);
+        }
+    }
+
+    // ------------------------------------------------------------------ blocks between ranks
 
     /**
      * The part this rank plays in a rooted collective: whether it holds the root's buffer
@@ -197,6 +297,16 @@ final class CollectiveCalls {
     static Role role(Comm c, Datatype type, int root) {
         c.check();
         Objects.requireNonNull(type, "type");
+        return checkedRole(c, root);
+    }
+
+    /** Checks the communicator and the root; returns this rank's role. */
+    static Role role(Comm c, int root) {
+        c.check();
+        return checkedRole(c, root);
+    }
+
+    private static Role checkedRole(Comm c, int root) {
         if (!c.inter) {
             Args.root(root, c.size);
             return new Role(c.rank == root, true, c.size);
@@ -211,36 +321,43 @@ final class CollectiveCalls {
         return new Role(false, true, c.peers);
     }
 
+    /** The datatype handle for a side: its own, else the other side's (for sides MPI ignores). */
+    static MemorySegment type(Buf side, Buf other) {
+        return side != null ? side.type().handle() : other != null ? other.type().handle() : Datatype.BYTE.handle();
+    }
+
     /**
-     * Gather ({@code gather} true) or scatter: the root's buffer of {@code size()} equal
-     * blocks is recv or send; the other buffer ("one" block) may be IN_PLACE at the root.
+     * Gather ({@code gather} true) or scatter: the root's side holds a block per rank
+     * ({@code recv} or {@code send}); the other side ("one" block) may be IN_PLACE at the
+     * root. {@code segType}: the datatype of the segment forms, else null.
      */
-    static Request rooted(Comm c, boolean nb, boolean gather, MemorySegment send, MemorySegment recv, Datatype type,
+    static Request rooted(Comm c, boolean nb, boolean gather, Object send, Object recv, Datatype segType,
                           int root) {
-        Role role = role(c, type, root);
-        MemorySegment one = gather ? send : recv;
+        Role role = role(c, root);
         String oneArg = gather ? "send" : "recv";
         String manyArg = gather ? "recv" : "send";
-        boolean inPlace = Blocks.inPlace(c, one, oneArg, role.root(),
+        boolean inPlace = Blocks.inPlace(c, gather ? send : recv, oneArg, role.root(),
                 gather ? "at the root" : "as the receive buffer at the root");
-        one = role.member() ? one : null;
-        try (Launch k = new Launch(nb, false)) {
-            MemorySegment part = inPlace || one == null ? null : k.buffer(!gather, one, oneArg);
-            MemorySegment many = role.root() ? k.buffer(gather, gather ? recv : send, manyArg) : null;
-            int n = part == null && many == null ? 0
-                    : Blocks.perBlock(part, oneArg, many, manyArg, type, role.blocks());
-            many = many == null ? MemorySegment.NULL : many;
-            MemorySegment o = k.arg(one);
-            MemorySegment t = type.handle();
+        Buf one = inPlace || !role.member() ? null : Blocks.one(gather ? send : recv, segType, !gather, oneArg);
+        Buf many = role.root() ? Blocks.many(gather ? recv : send, segType, gather, manyArg, role.blocks(), one)
+                : null;
+        Blocks.matching(one, oneArg, many, manyArg);
+        int on = one == null ? 0 : one.count();
+        int mn = many == null ? 0 : many.count();
+        try (Launch k = new Launch(nb)) {
+            MemorySegment o = inPlace ? MpiCalls.MPI_IN_PLACE() : k.side(one, on, gather, !gather);
+            MemorySegment m = k.side(many, (long) mn * role.blocks(), !gather || inPlace, gather);
+            MemorySegment ot = type(one, many);
+            MemorySegment mt = type(many, one);
             int rc;
             if (gather) {
-                rc = k.nonblocking ? MpiCalls.MPI_Igather(o, n, t, many, n, t, root, c.handle, k.slot())
-                        : MpiCalls.MPI_Gather(o, n, t, many, n, t, root, c.handle);
+                rc = k.nonblocking ? MpiCalls.MPI_Igather(o, on, ot, m, mn, mt, root, c.handle, k.slot())
+                        : MpiCalls.MPI_Gather(o, on, ot, m, mn, mt, root, c.handle);
             } else {
-                rc = k.nonblocking ? MpiCalls.MPI_Iscatter(many, n, t, o, n, t, root, c.handle, k.slot())
-                        : MpiCalls.MPI_Scatter(many, n, t, o, n, t, root, c.handle);
+                rc = k.nonblocking ? MpiCalls.MPI_Iscatter(m, mn, mt, o, on, ot, root, c.handle, k.slot())
+                        : MpiCalls.MPI_Scatter(m, mn, mt, o, on, ot, root, c.handle);
             }
-            return k.done(rc, gather ? "MPI_Gather" : "MPI_Scatter", null, one, many);
+            return k.done(rc, gather ? "MPI_Gather" : "MPI_Scatter", null);
         }
     }
 
@@ -248,51 +365,54 @@ final class CollectiveCalls {
      * Allgather ({@code toAll} false: send is one block) or alltoall ({@code toAll} true:
      * send holds one block per rank); in place when {@code send} is IN_PLACE.
      */
-    static Request exchange(Comm c, boolean nb, boolean toAll, MemorySegment send, MemorySegment recv,
-                            Datatype type) {
+    static Request exchange(Comm c, boolean nb, boolean toAll, Object send, Object recv, Datatype segType) {
         c.check();
-        Objects.requireNonNull(type, "type");
         boolean inPlace = Blocks.inPlace(c, send, "send", true, null);
-        try (Launch k = new Launch(nb, false)) {
-            MemorySegment r = k.out(recv, "recv");
-            int n;
-            if (toAll && !inPlace) {
-                n = Blocks.perRank(k.in(send, "send"), type, c.peers, "send");
-                Buffers.fits(r, (long) n * c.peers, type, "recv");
-            } else {
-                n = Blocks.perBlock(inPlace ? null : k.in(send, "send"), "send", r, "recv", type, c.peers);
-            }
-            MemorySegment s = k.arg(send);
-            MemorySegment t = type.handle();
+        Buf s = inPlace ? null : toAll ? Blocks.many(send, segType, false, "send", c.peers, null)
+                : Blocks.one(send, segType, false, "send");
+        Buf r = Blocks.many(recv, segType, true, "recv", c.peers, s);
+        Blocks.matching(s, "send", r, "recv");
+        int sn = s == null ? 0 : s.count();
+        try (Launch k = new Launch(nb)) {
+            MemorySegment sp = inPlace ? MpiCalls.MPI_IN_PLACE()
+                    : k.side(s, toAll ? (long) sn * c.peers : sn, true, false);
+            MemorySegment rp = k.side(r, (long) r.count() * c.peers, inPlace, true);
+            MemorySegment st = type(s, r);
+            MemorySegment rt = r.type().handle();
+            int rn = r.count();
             int rc;
             if (k.nonblocking) {
-                rc = toAll ? MpiCalls.MPI_Ialltoall(s, n, t, recv, n, t, c.handle, k.slot())
-                        : MpiCalls.MPI_Iallgather(s, n, t, recv, n, t, c.handle, k.slot());
+                rc = toAll ? MpiCalls.MPI_Ialltoall(sp, sn, st, rp, rn, rt, c.handle, k.slot())
+                        : MpiCalls.MPI_Iallgather(sp, sn, st, rp, rn, rt, c.handle, k.slot());
             } else {
-                rc = toAll ? MpiCalls.MPI_Alltoall(s, n, t, recv, n, t, c.handle)
-                        : MpiCalls.MPI_Allgather(s, n, t, recv, n, t, c.handle);
+                rc = toAll ? MpiCalls.MPI_Alltoall(sp, sn, st, rp, rn, rt, c.handle)
+                        : MpiCalls.MPI_Allgather(sp, sn, st, rp, rn, rt, c.handle);
             }
-            return k.done(rc, toAll ? "MPI_Alltoall" : "MPI_Allgather", null, send, recv);
+            return k.done(rc, toAll ? "MPI_Alltoall" : "MPI_Allgather", null);
         }
     }
 
     /** Reduce-scatter with equal blocks; in place (recv holds every block) when {@code send} is IN_PLACE. */
-    static Request reduceScatterBlock(Comm c, boolean nb, MemorySegment send, MemorySegment recv, Datatype type,
-                                      Op op) {
+    static Request reduceScatterBlock(Comm c, boolean nb, Object send, Object recv, Datatype segType, Op op) {
         c.check();
-        Objects.requireNonNull(type, "type");
         Objects.requireNonNull(op, "op");
         boolean inPlace = Blocks.inPlace(c, send, "send", true, null);
-        try (Launch k = new Launch(nb, false)) {
-            MemorySegment r = k.out(recv, "recv");
-            int n = inPlace ? Blocks.perRank(r, type, c.size, "recv")
-                    : Blocks.perBlock(r, "recv", k.in(send, "send"), "send", type, c.size);
-            MemorySegment s = k.arg(send);
-            MemorySegment t = type.handle();
+        Buf r = inPlace ? Blocks.many(recv, segType, true, "recv", c.size, null)
+                : Blocks.one(recv, segType, true, "recv");
+        Buf s = inPlace ? null : Blocks.many(send, segType, false, "send", c.size, r);
+        if (s != null) {
+            Blocks.sameType(s.type(), "send", r.type(), "recv");
+            Blocks.matching(r, "recv", s, "send");
+        }
+        int n = r.count();
+        try (Launch k = new Launch(nb)) {
+            MemorySegment sp = inPlace ? MpiCalls.MPI_IN_PLACE() : k.side(s, (long) n * c.size, true, false);
+            MemorySegment rp = k.side(r, inPlace ? (long) n * c.size : n, inPlace, true);
+            MemorySegment t = r.type().handle();
             MemorySegment o = k.op(op);
-            int rc = k.nonblocking ? MpiCalls.MPI_Ireduce_scatter_block(s, recv, n, t, o, c.handle, k.slot())
-                    : MpiCalls.MPI_Reduce_scatter_block(s, recv, n, t, o, c.handle);
-            return k.done(rc, "MPI_Reduce_scatter_block", op, send, recv);
+            int rc = k.nonblocking ? MpiCalls.MPI_Ireduce_scatter_block(sp, rp, n, t, o, c.handle, k.slot())
+                    : MpiCalls.MPI_Reduce_scatter_block(sp, rp, n, t, o, c.handle);
+            return k.done(rc, "MPI_Reduce_scatter_block", op);
         }
     }
 }

@@ -1,7 +1,6 @@
 package org.jmpi;
 
 import java.lang.foreign.MemorySegment;
-import java.util.Objects;
 
 import org.jmpi.bindings.abi.MpiCalls;
 import org.jmpi.internal.Args;
@@ -49,80 +48,64 @@ final class NeighborCalls {
         }
     }
 
-    private static MemorySegment send(MemorySegment send) {
+    /** {@code send}, refused if it is IN_PLACE. */
+    static Object send(Object send) {
         if (send == Args.IN_PLACE) {
             throw new IllegalArgumentException("send: IN_PLACE is not accepted by neighborhood collectives");
         }
         return send;
     }
 
-    /** Neighbor allgather: send is one block, recv one block per in-neighbour. */
-    static Request allgather(Comm c, boolean nb, MemorySegment send, MemorySegment recv, Datatype type) {
+    /**
+     * Neighbor allgather ({@code toAll} false: send is one block) or alltoall ({@code toAll}
+     * true: send holds a block per out-neighbour); recv holds a block per in-neighbour, with
+     * one datatype the size of send's.
+     */
+    static Request exchange(Comm c, boolean nb, boolean toAll, Object send, Object recv, Datatype segType) {
         int[] deg = degrees(c);
-        Objects.requireNonNull(type, "type");
-        try (Launch k = new Launch(nb, false)) {
-            int n = Buffers.countOf(k.in(send(send), "send"), type, "send");
-            Buffers.fits(k.out(recv, "recv"), (long) n * deg[IN], type, "recv");
-            MemorySegment t = type.handle();
-            int rc = nb ? MpiCalls.MPI_Ineighbor_allgather(send, n, t, recv, n, t, c.handle, k.slot())
-                    : MpiCalls.MPI_Neighbor_allgather(send, n, t, recv, n, t, c.handle);
-            return k.done(rc, "MPI_Neighbor_allgather", null, send, recv);
+        boolean sent = !toAll || deg[OUT] > 0;
+        Buf s = toAll ? Blocks.many(send(send), segType, false, "send", deg[OUT], null)
+                : Blocks.one(send(send), segType, false, "send");
+        Buf r = Blocks.many(recv, segType, true, "recv", deg[IN], sent ? s : null);
+        if (sent && deg[IN] > 0) {
+            Blocks.matching(s, "send", r, "recv");
         }
-    }
-
-    /** Neighbor allgatherv: counts and displs (elements) place each in-neighbour's block in recv. */
-    static Request allgatherv(Comm c, boolean nb, MemorySegment send, MemorySegment recv, int[] counts,
-                              int[] displs, Datatype type) {
-        int[] deg = degrees(c);
-        Objects.requireNonNull(type, "type");
-        try (Launch k = new Launch(nb, false)) {
-            int n = Buffers.countOf(k.in(send(send), "send"), type, "send");
-            Blocks.blocks(k.out(recv, "recv"), "recv", counts, "counts", displs, "displs", type, deg[IN],
-                    "the in-degree");
-            MemorySegment cs = k.ints(counts);
-            MemorySegment ds = k.ints(displs);
-            MemorySegment t = type.handle();
-            int rc = nb ? MpiCalls.MPI_Ineighbor_allgatherv(send, n, t, recv, cs, ds, t, c.handle, k.slot())
-                    : MpiCalls.MPI_Neighbor_allgatherv(send, n, t, recv, cs, ds, t, c.handle);
-            return k.done(rc, "MPI_Neighbor_allgatherv", null, send, recv);
-        }
-    }
-
-    /** Neighbor alltoall: send holds a block per out-neighbour, recv a block per in-neighbour, all equal. */
-    static Request alltoall(Comm c, boolean nb, MemorySegment send, MemorySegment recv, Datatype type) {
-        int[] deg = degrees(c);
-        Objects.requireNonNull(type, "type");
-        try (Launch k = new Launch(nb, false)) {
-            MemorySegment s = k.in(send(send), "send");
-            MemorySegment r = k.out(recv, "recv");
-            int n = 0;
-            if (deg[OUT] > 0) {
-                n = Blocks.perRank(s, type, deg[OUT], "send");
-                Buffers.fits(r, (long) n * deg[IN], type, "recv");
-            } else if (deg[IN] > 0) {
-                n = Blocks.perRank(r, type, deg[IN], "recv");
+        int sn = s.count();
+        int rn = r.count();
+        try (Launch k = new Launch(nb)) {
+            MemorySegment sp = k.side(s, toAll ? (long) sn * deg[OUT] : sn, true, false);
+            MemorySegment rp = k.side(r, (long) rn * deg[IN], false, true);
+            MemorySegment st = s.type().handle();
+            MemorySegment rt = r.type().handle();
+            int rc;
+            if (toAll) {
+                rc = k.nonblocking ? MpiCalls.MPI_Ineighbor_alltoall(sp, sn, st, rp, rn, rt, c.handle, k.slot())
+                        : MpiCalls.MPI_Neighbor_alltoall(sp, sn, st, rp, rn, rt, c.handle);
+            } else {
+                rc = k.nonblocking ? MpiCalls.MPI_Ineighbor_allgather(sp, sn, st, rp, rn, rt, c.handle, k.slot())
+                        : MpiCalls.MPI_Neighbor_allgather(sp, sn, st, rp, rn, rt, c.handle);
             }
-            MemorySegment t = type.handle();
-            int rc = nb ? MpiCalls.MPI_Ineighbor_alltoall(s, n, t, r, n, t, c.handle, k.slot())
-                    : MpiCalls.MPI_Neighbor_alltoall(s, n, t, r, n, t, c.handle);
-            return k.done(rc, "MPI_Neighbor_alltoall", null, s, r);
+            return k.done(rc, toAll ? "MPI_Neighbor_alltoall" : "MPI_Neighbor_allgather", null);
         }
     }
 
     /**
-     * Neighbor alltoallv ({@code types} null: one {@code type}, displacements in elements)
-     * or alltoallw ({@code type} null: a datatype per neighbour, displacements in bytes).
+     * Neighbor alltoallv ({@code w} false: displacements in elements of each side's
+     * datatype) or alltoallw ({@code w} true: a datatype per neighbour, displacements in bytes).
      */
-    static Request alltoallv(Comm c, boolean nb, MemorySegment send, int[] sendCounts, int[] sendDispls,
-                             Datatype[] sendTypes, MemorySegment recv, int[] recvCounts, int[] recvDispls,
-                             Datatype[] recvTypes, Datatype type) {
+    static Request alltoallv(Comm c, boolean nb, boolean w, Object send, int[] sendCounts, int[] sendDispls,
+                             Datatype[] sendTypes, Object recv, int[] recvCounts, int[] recvDispls,
+                             Datatype[] recvTypes, Datatype segType) {
         int[] deg = degrees(c);
-        boolean w = type == null;
-        try (Launch k = new Launch(nb, false)) {
-            VariableCollectiveCalls.blocks(k.in(send(send), "send"), "send", sendCounts, sendDispls, sendTypes, type,
-                    deg[OUT], "the out-degree");
-            VariableCollectiveCalls.blocks(k.out(recv, "recv"), "recv", recvCounts, recvDispls, recvTypes, type,
-                    deg[IN], "the in-degree");
+        Blocks.Region s = Blocks.region(send(send), segType, false, "send");
+        long sEnd = VariableCollectiveCalls.blocks(s, "send", sendCounts, sendDispls, w ? sendTypes : null, deg[OUT],
+                "the out-degree");
+        Blocks.Region r = Blocks.region(recv, segType, true, "recv");
+        long rEnd = VariableCollectiveCalls.blocks(r, "recv", recvCounts, recvDispls, w ? recvTypes : null, deg[IN],
+                "the in-degree");
+        try (Launch k = new Launch(nb)) {
+            MemorySegment sp = k.region(s.base(), s.offset(), sEnd, true, false);
+            MemorySegment rp = k.region(r.base(), r.offset(), rEnd, true, true);
             MemorySegment sc = k.ints(sendCounts);
             MemorySegment rcs = k.ints(recvCounts);
             int rc;
@@ -131,17 +114,19 @@ final class NeighborCalls {
                 MemorySegment rd = k.aints(recvDispls);
                 MemorySegment st = k.handles(sendTypes);
                 MemorySegment rt = k.handles(recvTypes);
-                rc = nb ? MpiCalls.MPI_Ineighbor_alltoallw(send, sc, sd, st, recv, rcs, rd, rt, c.handle, k.slot())
-                        : MpiCalls.MPI_Neighbor_alltoallw(send, sc, sd, st, recv, rcs, rd, rt, c.handle);
+                rc = k.nonblocking
+                        ? MpiCalls.MPI_Ineighbor_alltoallw(sp, sc, sd, st, rp, rcs, rd, rt, c.handle, k.slot())
+                        : MpiCalls.MPI_Neighbor_alltoallw(sp, sc, sd, st, rp, rcs, rd, rt, c.handle);
             } else {
                 MemorySegment sd = k.ints(sendDispls);
                 MemorySegment rd = k.ints(recvDispls);
-                MemorySegment t = type.handle();
-                rc = nb ? MpiCalls.MPI_Ineighbor_alltoallv(send, sc, sd, t, recv, rcs, rd, t, c.handle, k.slot())
-                        : MpiCalls.MPI_Neighbor_alltoallv(send, sc, sd, t, recv, rcs, rd, t, c.handle);
+                MemorySegment st = s.type().handle();
+                MemorySegment rt = r.type().handle();
+                rc = k.nonblocking
+                        ? MpiCalls.MPI_Ineighbor_alltoallv(sp, sc, sd, st, rp, rcs, rd, rt, c.handle, k.slot())
+                        : MpiCalls.MPI_Neighbor_alltoallv(sp, sc, sd, st, rp, rcs, rd, rt, c.handle);
             }
-            return k.done(rc, w ? "MPI_Neighbor_alltoallw" : "MPI_Neighbor_alltoallv", null, send, recv);
+            return k.done(rc, w ? "MPI_Neighbor_alltoallw" : "MPI_Neighbor_alltoallv", null);
         }
     }
-
 }

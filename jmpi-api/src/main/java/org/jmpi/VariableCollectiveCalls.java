@@ -4,112 +4,133 @@ import java.lang.foreign.MemorySegment;
 import java.util.Objects;
 
 import org.jmpi.bindings.abi.MpiCalls;
-import org.jmpi.internal.Args;
 
 /**
  * The shared bodies of the collectives with per-rank counts, displacements or datatypes,
  * blocking ({@code nb} false, returns null) and nonblocking ({@code nb} true, returns the
- * started request): every argument checked, then one native call.
+ * started request): every argument checked, then one native call. The side described by
+ * the arrays is a {@link Blocks.Region}: the memory from a {@code Buf}'s offset (its count
+ * is not used), an array or, from the segment forms ({@code segType} not null), a segment.
+ * Heap memory is staged or copied by the {@link Launch}, gaps between blocks included.
  */
 final class VariableCollectiveCalls {
     private VariableCollectiveCalls() {
     }
 
     /**
-     * Gatherv ({@code gather} true) or scatterv: counts and displs (elements) describe the
-     * root's recv or send and are ignored elsewhere; the other buffer may be IN_PLACE at
-     * the root.
+     * Gatherv ({@code gather} true) or scatterv: counts and displs (elements of the root's
+     * side's datatype) describe the root's recv or send and are ignored elsewhere; the
+     * other side may be IN_PLACE at the root.
      */
-    static Request rooted(Comm c, boolean nb, boolean gather, MemorySegment send, MemorySegment recv, int[] counts,
-                          int[] displs, Datatype type, int root) {
-        CollectiveCalls.Role role = CollectiveCalls.role(c, type, root);
-        MemorySegment one = gather ? send : recv;
+    static Request rooted(Comm c, boolean nb, boolean gather, Object send, Object recv, int[] counts, int[] displs,
+                          Datatype segType, int root) {
+        CollectiveCalls.Role role = CollectiveCalls.role(c, root);
         String oneArg = gather ? "send" : "recv";
         String manyArg = gather ? "recv" : "send";
-        boolean inPlace = Blocks.inPlace(c, one, oneArg, role.root(),
+        boolean inPlace = Blocks.inPlace(c, gather ? send : recv, oneArg, role.root(),
                 gather ? "at the root" : "as the receive buffer at the root");
-        one = role.member() ? one : null;
-        try (Launch k = new Launch(nb, false)) {
-            int n = inPlace || one == null ? 0 : Buffers.countOf(k.buffer(!gather, one, oneArg), type, oneArg);
-            MemorySegment many = MemorySegment.NULL;
-            if (role.root()) {
-                many = k.buffer(gather, gather ? recv : send, manyArg);
-                Blocks.blocks(many, manyArg, counts, "counts", displs, "displs", type, role.blocks(),
-                        Blocks.sizeName(c));
-                if (!inPlace && role.member()) {
-                    Blocks.own(n, counts, c.rank, oneArg, "counts");
-                }
+        Buf one = inPlace || !role.member() ? null : Blocks.one(gather ? send : recv, segType, !gather, oneArg);
+        Blocks.Region many = null;
+        long end = 0;
+        if (role.root()) {
+            many = Blocks.region(gather ? recv : send, segType, gather, manyArg);
+            end = Blocks.blocks(many, manyArg, counts, "counts", displs, "displs", role.blocks(), Blocks.sizeName(c));
+            if (one != null && one.type() == many.type()) {
+                Blocks.own(one.count(), counts, c.rank, oneArg, "counts");
             }
+        }
+        int n = one == null ? 0 : one.count();
+        try (Launch k = new Launch(nb)) {
             MemorySegment cs = role.root() ? k.ints(counts) : MemorySegment.NULL;
             MemorySegment ds = role.root() ? k.ints(displs) : MemorySegment.NULL;
-            MemorySegment o = k.arg(one);
-            MemorySegment t = type.handle();
+            MemorySegment o = inPlace ? MpiCalls.MPI_IN_PLACE() : k.side(one, n, gather, !gather);
+            MemorySegment m = many == null ? MemorySegment.NULL
+                    : k.region(many.base(), many.offset(), end, true, gather);
+            MemorySegment ot = one != null ? one.type().handle() : many != null ? many.type().handle()
+                    : Datatype.BYTE.handle();
+            MemorySegment mt = many != null ? many.type().handle() : ot;
             int rc;
             if (gather) {
-                rc = k.nonblocking ? MpiCalls.MPI_Igatherv(o, n, t, many, cs, ds, t, root, c.handle, k.slot())
-                        : MpiCalls.MPI_Gatherv(o, n, t, many, cs, ds, t, root, c.handle);
+                rc = k.nonblocking ? MpiCalls.MPI_Igatherv(o, n, ot, m, cs, ds, mt, root, c.handle, k.slot())
+                        : MpiCalls.MPI_Gatherv(o, n, ot, m, cs, ds, mt, root, c.handle);
             } else {
-                rc = k.nonblocking ? MpiCalls.MPI_Iscatterv(many, cs, ds, t, o, n, t, root, c.handle, k.slot())
-                        : MpiCalls.MPI_Scatterv(many, cs, ds, t, o, n, t, root, c.handle);
+                rc = k.nonblocking ? MpiCalls.MPI_Iscatterv(m, cs, ds, mt, o, n, ot, root, c.handle, k.slot())
+                        : MpiCalls.MPI_Scatterv(m, cs, ds, mt, o, n, ot, root, c.handle);
             }
-            return k.done(rc, gather ? "MPI_Gatherv" : "MPI_Scatterv", null, one, many);
-        }
-    }
-
-    /** Allgatherv; counts and displs (elements) describe recv on every rank. */
-    static Request allgatherv(Comm c, boolean nb, MemorySegment send, MemorySegment recv, int[] counts, int[] displs,
-                              Datatype type) {
-        c.check();
-        Objects.requireNonNull(type, "type");
-        boolean inPlace = Blocks.inPlace(c, send, "send", true, null);
-        try (Launch k = new Launch(nb, false)) {
-            int n = inPlace ? 0 : Buffers.countOf(k.in(send, "send"), type, "send");
-            Blocks.blocks(k.out(recv, "recv"), "recv", counts, "counts", displs, "displs", type, c.peers,
-                    Blocks.sizeName(c));
-            if (!inPlace && !c.inter) {
-                Blocks.own(n, counts, c.rank, "send", "counts");
-            }
-            MemorySegment r = recv;
-            if (MpiQuirks.ONE_PROCESS_DISPLS_IGNORED && c.size == 1 && !c.inter && !inPlace && displs[0] != 0) {
-                // MPICH 4.0.2 on one process writes the block at the start of the buffer,
-                // whatever its displacement: give it the block's address instead.
-                r = recv.asSlice(Math.multiplyExact((long) displs[0], type.extent()));
-                displs = new int[1];
-            }
-            MemorySegment cs = k.ints(counts);
-            MemorySegment ds = k.ints(displs);
-            MemorySegment s = k.arg(send);
-            MemorySegment t = type.handle();
-            int rc = k.nonblocking ? MpiCalls.MPI_Iallgatherv(s, n, t, r, cs, ds, t, c.handle, k.slot())
-                    : MpiCalls.MPI_Allgatherv(s, n, t, r, cs, ds, t, c.handle);
-            return k.done(rc, "MPI_Allgatherv", null, send, recv);
+            return k.done(rc, gather ? "MPI_Gatherv" : "MPI_Scatterv", null);
         }
     }
 
     /**
-     * Alltoallv ({@code types} null: one {@code type}, displacements in elements) or
-     * alltoallw ({@code type} null: a datatype per peer, displacements in bytes). In place,
+     * Allgatherv, or with {@code neighbor} the neighbourhood form (blocks from the
+     * in-neighbours, no in-place form); counts and displs (elements of recv's datatype)
+     * describe recv.
+     */
+    static Request allgatherv(Comm c, boolean nb, boolean neighbor, Object send, Object recv, int[] counts,
+                              int[] displs, Datatype segType) {
+        int blocks = neighbor ? NeighborCalls.degrees(c)[0] : c.peers;
+        c.check();
+        if (neighbor) {
+            NeighborCalls.send(send);
+        }
+        boolean inPlace = !neighbor && Blocks.inPlace(c, send, "send", true, null);
+        Buf s = inPlace ? null : Blocks.one(send, segType, false, "send");
+        Blocks.Region r = Blocks.region(recv, segType, true, "recv");
+        long end = Blocks.blocks(r, "recv", counts, "counts", displs, "displs", blocks,
+                neighbor ? "the in-degree" : Blocks.sizeName(c));
+        if (s != null && !neighbor && !c.inter && s.type() == r.type()) {
+            Blocks.own(s.count(), counts, c.rank, "send", "counts");
+        }
+        int n = s == null ? 0 : s.count();
+        try (Launch k = new Launch(nb)) {
+            MemorySegment sp = inPlace ? MpiCalls.MPI_IN_PLACE() : k.side(s, n, true, false);
+            MemorySegment rp = k.region(r.base(), r.offset(), end, true, true);
+            if (MpiQuirks.ONE_PROCESS_DISPLS_IGNORED && !neighbor && c.size == 1 && !c.inter && !inPlace
+                    && displs[0] != 0) {
+                // MPICH 4.0.2 on one process writes the block at the start of the buffer,
+                // whatever its displacement: give it the block's address instead.
+                rp = rp.asSlice(Math.multiplyExact((long) displs[0], r.type().extent()));
+                displs = new int[1];
+            }
+            MemorySegment cs = k.ints(counts);
+            MemorySegment ds = k.ints(displs);
+            MemorySegment rt = r.type().handle();
+            MemorySegment st = s == null ? rt : s.type().handle();
+            int rc;
+            if (neighbor) {
+                rc = k.nonblocking ? MpiCalls.MPI_Ineighbor_allgatherv(sp, n, st, rp, cs, ds, rt, c.handle, k.slot())
+                        : MpiCalls.MPI_Neighbor_allgatherv(sp, n, st, rp, cs, ds, rt, c.handle);
+            } else {
+                rc = k.nonblocking ? MpiCalls.MPI_Iallgatherv(sp, n, st, rp, cs, ds, rt, c.handle, k.slot())
+                        : MpiCalls.MPI_Allgatherv(sp, n, st, rp, cs, ds, rt, c.handle);
+            }
+            return k.done(rc, neighbor ? "MPI_Neighbor_allgatherv" : "MPI_Allgatherv", null);
+        }
+    }
+
+    /**
+     * Alltoallv ({@code w} false: displacements in elements of each side's datatype) or
+     * alltoallw ({@code w} true: a datatype per peer, displacements in bytes). In place,
      * the send arrays are ignored and MPI is given the receive ones.
      */
-    static Request alltoall(Comm c, boolean nb, MemorySegment send, int[] sendCounts, int[] sendDispls,
-                            Datatype[] sendTypes, MemorySegment recv, int[] recvCounts, int[] recvDispls,
-                            Datatype[] recvTypes, Datatype type) {
+    static Request alltoall(Comm c, boolean nb, boolean w, Object send, int[] sendCounts, int[] sendDispls,
+                            Datatype[] sendTypes, Object recv, int[] recvCounts, int[] recvDispls,
+                            Datatype[] recvTypes, Datatype segType) {
         c.check();
-        boolean w = type == null;
         boolean inPlace = Blocks.inPlace(c, send, "send", true, null);
-        try (Launch k = new Launch(nb, false)) {
-            MemorySegment r = k.out(recv, "recv");
-            blocks(r, "recv", recvCounts, recvDispls, recvTypes, type, c.peers, Blocks.sizeName(c));
-            if (!inPlace) {
-                blocks(k.in(send, "send"), "send", sendCounts, sendDispls, sendTypes, type, c.peers,
-                        Blocks.sizeName(c));
-            }
-            MemorySegment s = k.arg(send);
+        Blocks.Region r = Blocks.region(recv, segType, true, "recv");
+        long rEnd = blocks(r, "recv", recvCounts, recvDispls, w ? recvTypes : null, c.peers, Blocks.sizeName(c));
+        Blocks.Region s = inPlace ? null : Blocks.region(send, segType, false, "send");
+        long sEnd = inPlace ? 0
+                : blocks(s, "send", sendCounts, sendDispls, w ? sendTypes : null, c.peers, Blocks.sizeName(c));
+        try (Launch k = new Launch(nb)) {
+            MemorySegment rp = k.region(r.base(), r.offset(), rEnd, true, true);
+            MemorySegment sp = inPlace ? MpiCalls.MPI_IN_PLACE() : k.region(s.base(), s.offset(), sEnd, true, false);
             if (w && inPlace && k.nonblocking && MpiQuirks.IALLTOALLW_IN_PLACE_BROKEN) {
                 // MPICH 4.0.2's MPI_Ialltoallw in place delivers wrong blocks when the types
                 // differ between peers (its blocking form is right; docs/mpich.md): send from
                 // a copy of the buffer with the receive spec, which is what in place means.
-                s = k.copy(r);
+                sp = k.copy(rp.asSlice(0, rEnd));
                 inPlace = false;
                 sendCounts = recvCounts;
                 sendDispls = recvDispls;
@@ -118,8 +139,8 @@ final class VariableCollectiveCalls {
             if (w && c.size == 1 && !c.inter && !inPlace) {
                 // Open MPI's coll/self scales alltoallw's byte displacements by the extent:
                 // give it the blocks' addresses and zero displacements instead.
-                s = s.asSlice(sendDispls[0]);
-                r = r.asSlice(recvDispls[0]);
+                sp = sp.asSlice(sendDispls[0]);
+                rp = rp.asSlice(recvDispls[0]);
                 sendDispls = new int[1];
                 recvDispls = sendDispls;
             }
@@ -131,51 +152,58 @@ final class VariableCollectiveCalls {
             if (w) {
                 MemorySegment rt = k.handles(recvTypes);
                 MemorySegment st = inPlace ? rt : k.handles(sendTypes);
-                rc = k.nonblocking ? MpiCalls.MPI_Ialltoallw(s, sc, sd, st, r, rcs, rd, rt, c.handle, k.slot())
-                        : MpiCalls.MPI_Alltoallw(s, sc, sd, st, r, rcs, rd, rt, c.handle);
+                rc = k.nonblocking ? MpiCalls.MPI_Ialltoallw(sp, sc, sd, st, rp, rcs, rd, rt, c.handle, k.slot())
+                        : MpiCalls.MPI_Alltoallw(sp, sc, sd, st, rp, rcs, rd, rt, c.handle);
             } else {
-                MemorySegment t = type.handle();
-                rc = k.nonblocking ? MpiCalls.MPI_Ialltoallv(s, sc, sd, t, r, rcs, rd, t, c.handle, k.slot())
-                        : MpiCalls.MPI_Alltoallv(s, sc, sd, t, r, rcs, rd, t, c.handle);
+                MemorySegment rt = r.type().handle();
+                MemorySegment st = s == null ? rt : s.type().handle();
+                rc = k.nonblocking ? MpiCalls.MPI_Ialltoallv(sp, sc, sd, st, rp, rcs, rd, rt, c.handle, k.slot())
+                        : MpiCalls.MPI_Alltoallv(sp, sc, sd, st, rp, rcs, rd, rt, c.handle);
             }
-            return k.done(rc, w ? "MPI_Alltoallw" : "MPI_Alltoallv", null, send, recv);
+            return k.done(rc, w ? "MPI_Alltoallw" : "MPI_Alltoallv", null);
         }
     }
 
     /**
      * Checks one side's {@code size} blocks ({@code sizeName} says what that count is):
-     * typed ({@code type} null) or of {@code type}; arguments named after {@code side}.
+     * typed ({@code types} not null, byte displacements) or of the region's datatype;
+     * arguments named after {@code side}. Returns the end of the bytes they touch.
      */
-    static void blocks(MemorySegment seg, String side, int[] counts, int[] displs, Datatype[] types, Datatype type,
-                       int size, String sizeName) {
-        if (type == null) {
-            Blocks.typedBlocks(seg, side, counts, side + "Counts", displs, side + "Displs", types, side + "Types",
-                    size, sizeName);
-        } else {
-            Blocks.blocks(seg, side, counts, side + "Counts", displs, side + "Displs", type, size, sizeName);
+    static long blocks(Blocks.Region r, String side, int[] counts, int[] displs, Datatype[] types, int size,
+                       String sizeName) {
+        if (types != null) {
+            return Blocks.typedBlocks(r, side, counts, side + "Counts", displs, side + "Displs", types,
+                    side + "Types", size, sizeName);
         }
+        return Blocks.blocks(r, side, counts, side + "Counts", displs, side + "Displs", size, sizeName);
     }
 
     /** Reduce-scatter with {@code counts[i]} result elements on rank i; in place, recv holds the whole input. */
-    static Request reduceScatter(Comm c, boolean nb, MemorySegment send, MemorySegment recv, int[] counts,
-                                 Datatype type, Op op) {
+    static Request reduceScatter(Comm c, boolean nb, Object send, Object recv, int[] counts, Datatype segType,
+                                 Op op) {
         c.check();
-        Objects.requireNonNull(type, "type");
         Objects.requireNonNull(op, "op");
         boolean inPlace = Blocks.inPlace(c, send, "send", true, null);
-        try (Launch k = new Launch(nb, false)) {
-            long total = Blocks.counts(counts, c.size, "the communicator size", "counts");
-            Buffers.fits(k.out(recv, "recv"), inPlace ? total : counts[c.rank], type, "recv");
-            if (!inPlace) {
-                Buffers.fits(k.in(send, "send"), total, type, "send");
-            }
+        long total = Blocks.counts(counts, c.size, "the communicator size", "counts");
+        long mine = inPlace ? total : counts[c.rank];
+        Blocks.Region r = Blocks.region(recv, segType, true, "recv");
+        Blocks.fits(r.base(), r.offset(), mine, r.type(), "recv");
+        Blocks.Region s = null;
+        if (!inPlace) {
+            s = Blocks.region(send, segType, false, "send");
+            Blocks.fits(s.base(), s.offset(), total, s.type(), "send");
+            Blocks.sameType(s.type(), "send", r.type(), "recv");
+        }
+        try (Launch k = new Launch(nb)) {
             MemorySegment cs = k.ints(counts);
-            MemorySegment s = k.arg(send);
-            MemorySegment t = type.handle();
+            MemorySegment sp = inPlace ? MpiCalls.MPI_IN_PLACE()
+                    : k.side(s.base(), s.offset(), total, s.type(), true, false);
+            MemorySegment rp = k.side(r.base(), r.offset(), mine, r.type(), inPlace, true);
+            MemorySegment t = r.type().handle();
             MemorySegment o = k.op(op);
-            int rc = k.nonblocking ? MpiCalls.MPI_Ireduce_scatter(s, recv, cs, t, o, c.handle, k.slot())
-                    : MpiCalls.MPI_Reduce_scatter(s, recv, cs, t, o, c.handle);
-            return k.done(rc, "MPI_Reduce_scatter", op, send, recv);
+            int rc = k.nonblocking ? MpiCalls.MPI_Ireduce_scatter(sp, rp, cs, t, o, c.handle, k.slot())
+                    : MpiCalls.MPI_Reduce_scatter(sp, rp, cs, t, o, c.handle);
+            return k.done(rc, "MPI_Reduce_scatter", op);
         }
     }
 }

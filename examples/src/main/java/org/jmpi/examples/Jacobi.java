@@ -268,7 +268,8 @@ public final class Jacobi {
     /**
      * Gathers every rank's interior on rank 0 and returns the whole {@code n x n} interior
      * in row-major order there, null elsewhere. Blocks differ in size by a row or column, and
-     * jmpi has no {@code MPI_Gatherv} yet, so each rank sends its block padded to the largest.
+     * each rank sends its block padded to the largest, so that one gather of equal blocks
+     * moves them all.
      */
     private static double[] gather(Comm world, Decomposition dec, MemorySegment u, Arena arena) {
         int rows = dec.rows();

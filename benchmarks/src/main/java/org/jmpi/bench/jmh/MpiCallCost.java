@@ -15,7 +15,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * The cost of single MPI calls through jmpi in one process, to set beside the same calls
  * from C ({@code call_cost.c}): the rank (cached by {@link Comm}, so no native call),
  * {@code MPI_Wtime}, {@code MPI_Barrier} and an 8-byte {@code MPI_Sendrecv} to itself on
- * {@code MPI_COMM_SELF} from native segments and from Java arrays.
+ * {@code MPI_COMM_SELF} from native segments and from Java arrays, and one-{@code long}
+ * {@code MPI_Allreduce} and {@code MPI_Bcast} there, from segments and from arrays.
  */
 public class MpiCallCost extends CallCostSettings {
     private Comm world;
@@ -27,6 +28,7 @@ public class MpiCallCost extends CallCostSettings {
     private final byte[] recvArray = new byte[8];
     private final long[] sumArray = new long[1];
     private final long[] sumOutArray = new long[1];
+    private final long[] bcastArray = new long[1];
     private MemorySegment sumSeg;
     private MemorySegment sumOutSeg;
     private final MemorySegment sendHeap = MemorySegment.ofArray(new byte[8]);
@@ -106,5 +108,17 @@ public class MpiCallCost extends CallCostSettings {
     @Benchmark
     public void selfAllreduceArray() {
         self.allreduce(sumArray, sumOutArray, Op.SUM);
+    }
+
+    /** {@code MPI_Bcast} of one {@code long} on {@code MPI_COMM_SELF}: a native segment. */
+    @Benchmark
+    public void selfBcast() {
+        self.bcast(sumSeg, Datatype.INT64, 0);
+    }
+
+    /** {@link #selfBcast} of a {@code long[1]} (through jmpi's per-thread staging). */
+    @Benchmark
+    public void selfBcastArray() {
+        self.bcast(bcastArray, 0);
     }
 }

@@ -2,23 +2,22 @@ package org.jmpi.bench.osu;
 
 import java.lang.foreign.MemorySegment;
 
+import org.jmpi.Buf;
 import org.jmpi.Comm;
 import org.jmpi.Datatype;
 import org.jmpi.bench.OsuData;
 import org.jmpi.bench.OsuOptions;
 import org.jmpi.bench.OsuRun;
 
-import static java.lang.foreign.ValueLayout.JAVA_BYTE;
-
 /**
  * OSU's {@code osu_alltoall} on jmpi (C twin: {@code osu_alltoall.c}): every rank sends
  * {@code size} bytes to every rank. Each call is timed alone and followed by a barrier;
  * the value is the mean latency averaged over the ranks, in microseconds. 1000 iterations
  * after 100 warm-up up to 8 KiB, 100 after 10 above. {@code -b segment}: page-aligned
- * native segments ({@code MPI_CHAR}). {@code -b array}: jmpi's alltoall takes native
- * segments only (pinning would hold the garbage collector off for the whole exchange), so
- * the {@code byte[]}s are copied to and from native staging around each call, inside
- * the timed region. Two or more ranks.
+ * native segments ({@code MPI_CHAR}). {@code -b array}: a {@code byte[]} pair, each side
+ * a {@code Buf} of {@code size} bytes per rank; jmpi stages the arrays in its per-thread
+ * native memory around each call (never pinning them), inside the timed region. Two or
+ * more ranks.
  */
 public final class Alltoall {
     private Alltoall() {
@@ -47,11 +46,9 @@ public final class Alltoall {
                 if (run.arrays()) {
                     data = MemorySegment.ofArray(sendArray);
                     received = MemorySegment.ofArray(recvArray);
-                    alltoall = () -> {
-                        MemorySegment.copy(sendArray, 0, send, JAVA_BYTE, 0, bytes);
-                        world.alltoall(send, recv, Datatype.CHAR);
-                        MemorySegment.copy(recv, JAVA_BYTE, 0, recvArray, 0, bytes);
-                    };
+                    Buf out = Buf.of(sendArray, 0, (int) size);
+                    Buf in = Buf.of(recvArray, 0, (int) size);
+                    alltoall = () -> world.alltoall(out, in);
                 } else {
                     data = send;
                     received = recv;
@@ -60,13 +57,13 @@ public final class Alltoall {
                 for (int peer = 0; peer < ranks; peer++) {
                     OsuData.fill(data.asSlice(peer * size), size, OsuData.blockSeed(rank, peer, size));
                 }
-                spoilReceived(received, recv, size, ranks, rank);
+                spoilReceived(received, size, ranks, rank);
                 int iterations = o.iterationsFor(size, 1000, 100);
                 int warmup = o.warmupFor(size, 100, 10);
                 run.prelude(bytes, true, alltoall);
                 world.barrier();
                 double latency = run.timeCollective(iterations, warmup, alltoall);
-                spoilReceived(received, recv, size, ranks, rank);
+                spoilReceived(received, size, ranks, rank);
                 alltoall.run();
                 long wrong = 0;
                 for (int peer = 0; peer < ranks; peer++) {
@@ -79,17 +76,10 @@ public final class Alltoall {
         }
     }
 
-    /**
-     * Spoils every block of {@code received} (and of the native {@code staging}, when
-     * arrays are staged through it) for what its peer must send to {@code rank}.
-     */
-    private static void spoilReceived(MemorySegment received, MemorySegment staging, long size, int ranks, int rank) {
+    /** Spoils every block of {@code received} for what its peer must send to {@code rank}. */
+    private static void spoilReceived(MemorySegment received, long size, int ranks, int rank) {
         for (int peer = 0; peer < ranks; peer++) {
-            long seed = OsuData.blockSeed(peer, rank, size);
-            OsuData.spoil(received.asSlice(peer * size), size, seed);
-            if (staging != received) {
-                OsuData.spoil(staging.asSlice(peer * size), size, seed);
-            }
+            OsuData.spoil(received.asSlice(peer * size), size, OsuData.blockSeed(peer, rank, size));
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.jmpi;
 
+import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.Objects;
@@ -94,7 +95,7 @@ public record Buf(Object base, long offset, int count, Datatype type) {
 
     /** A whole segment as elements of the datatype of {@code layout} (see the table above). */
     public static Buf of(MemorySegment seg, ValueLayout layout) {
-        return of(seg, Datatype.of(layout));
+        return of(seg, Datatype.of((MemoryLayout) Objects.requireNonNull(layout, "layout")));
     }
 
     /** The first {@code count} elements of {@code type} in a segment. */
@@ -103,7 +104,7 @@ public record Buf(Object base, long offset, int count, Datatype type) {
     }
 
     /** {@code count} elements of {@code type} starting {@code byteOffset} bytes into a segment. */
-    public static Buf of(MemorySegment seg, long byteOffset, int count, Datatype type) {
+    public static Buf at(MemorySegment seg, long byteOffset, int count, Datatype type) {
         return new Buf(Objects.requireNonNull(seg, "buf"), byteOffset, count, type);
     }
 

@@ -37,7 +37,7 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  * }</pre>
  *
  * Java element types have one datatype each, used by every array message and by
- * {@link #of(ValueLayout)}: byte {@link #INT8}, short {@link #INT16}, char
+ * {@link #of(MemoryLayout)}: byte {@link #INT8}, short {@link #INT16}, char
  * {@link #UINT16}, int {@link #INT32}, long {@link #INT64}, float {@link #FLOAT}, double
  * {@link #DOUBLE} (see {@link Buf}). The C types ({@link #SHORT}, {@link #INT},
  * {@link #LONG}, ...) are for native data described as C declares it. Factories check
@@ -233,30 +233,6 @@ public final class Datatype implements AutoCloseable {
     /** A description of the type: the MPI name of a predefined type, how a derived one was built. */
     public String name() {
         return name;
-    }
-
-    /**
-     * The datatype of a Java value layout's carrier, as {@link Buf} maps array element types:
-     * byte INT8, short INT16, char UINT16, int INT32, long INT64, float FLOAT, double DOUBLE.
-     */
-    public static Datatype of(ValueLayout layout) {
-        Class<?> c = Objects.requireNonNull(layout, "layout").carrier();
-        if (c == byte.class) {
-            return INT8;
-        } else if (c == short.class) {
-            return INT16;
-        } else if (c == char.class) {
-            return UINT16;
-        } else if (c == int.class) {
-            return INT32;
-        } else if (c == long.class) {
-            return INT64;
-        } else if (c == float.class) {
-            return FLOAT;
-        } else if (c == double.class) {
-            return DOUBLE;
-        }
-        throw new IllegalArgumentException("layout: " + layout + " has no MPI datatype (" + c.getName() + ")");
     }
 
     /** Storage order of a multidimensional array, for {@link #subarray}. */

@@ -21,9 +21,8 @@ import java.util.Objects;
  * side, the out-degree for the send side), checked against the messages before the call.
  * The {@code i} forms start the operation and return its {@link Request}, which keeps the
  * native memory reachable, copies what MPI wrote back into arrays, and keeps the native
- * copies of the count arrays alive until it completes.
- *
- * @throws IllegalStateException from every method, if the communicator has no topology
+ * copies of the count arrays alive until it completes. Every method throws
+ * {@code IllegalStateException} if the communicator has no topology.
  */
 public sealed interface NeighborCollectives permits Comm {
 

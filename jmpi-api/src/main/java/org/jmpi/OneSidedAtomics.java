@@ -16,7 +16,7 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  * of a literal: {@code win.fetchAndOp(JAVA_LONG, 1, 0, 0, Op.SUM)} adds 1 to the 64-bit
  * element (the {@code int} literal widens to the {@code long} that {@code JAVA_LONG}
  * takes), {@code JAVA_INT} works on a 32-bit one and {@code JAVA_DOUBLE} on a double
- * ({@link Datatype#of(ValueLayout)}: INT64, INT32, DOUBLE). A value that does not fit the
+ * ({@link Datatype#of(java.lang.foreign.MemoryLayout)}: INT64, INT32, DOUBLE). A value that does not fit the
  * layout's carrier does not compile. They complete the operation before they return
  * ({@code MPI_Win_flush} of the target, which also completes this process's other calls
  * to it), so they need a passive-target epoch ({@code lock} or {@code lockAll}) on the

@@ -47,7 +47,15 @@ final class P2p {
     static void send(Comm c, int mode, Object buf, int dest, int tag) {
         Object base = Msg.base(buf, "buf");
         c.check();
-        send(c, mode, base, Msg.offset(buf), Msg.count(buf, "buf"), Msg.type(buf, "buf"), dest, tag);
+        int n = Msg.count(buf, "buf");
+        Datatype type = Msg.type(buf, "buf");
+        if (n > LargeCounts.limit()) {
+            try (Datatype big = LargeCounts.type(n, type)) {
+                send(c, mode, base, Msg.offset(buf), 1, big, dest, tag);
+            }
+            return;
+        }
+        send(c, mode, base, Msg.offset(buf), n, type, dest, tag);
     }
 
     /** The checked send of {@code n} elements at {@code offset} bytes into {@code base} (a segment or an array). */
@@ -60,14 +68,16 @@ final class P2p {
         }
         MemorySegment t = type.handle();
         MemorySegment h = c.handle;
-        MemorySegment b = Staging.in(base, offset, Buffers.span(n, type), 0, true);
+        long lead = Blocks.first(n, type);
+        MemorySegment b = Staging.in(base, offset + lead, Buffers.span(n, type) - lead, 0, true);
+        MemorySegment p = lead == 0 ? b : b.asSlice(-lead);
         int rc;
         try {
             rc = switch (mode) {
-                case SEND -> MpiCalls.MPI_Send(b, n, t, dest, tag, h);
-                case SSEND -> MpiCalls.MPI_Ssend(b, n, t, dest, tag, h);
-                case RSEND -> MpiCalls.MPI_Rsend(b, n, t, dest, tag, h);
-                default -> MpiCalls.MPI_Bsend(b, n, t, dest, tag, h);
+                case SEND -> MpiCalls.MPI_Send(p, n, t, dest, tag, h);
+                case SSEND -> MpiCalls.MPI_Ssend(p, n, t, dest, tag, h);
+                case RSEND -> MpiCalls.MPI_Rsend(p, n, t, dest, tag, h);
+                default -> MpiCalls.MPI_Bsend(p, n, t, dest, tag, h);
             };
         } finally {
             Staging.release(b, base, 0);
@@ -92,7 +102,15 @@ final class P2p {
     static void recv(Comm c, Object buf, int source, int tag, Status status) {
         Object base = Msg.target(buf, "buf");
         c.check();
-        recv(c, base, Msg.offset(buf), Msg.count(buf, "buf"), Msg.type(buf, "buf"), source, tag, status);
+        int n = Msg.count(buf, "buf");
+        Datatype type = Msg.type(buf, "buf");
+        if (n > LargeCounts.limit()) {
+            try (Datatype big = LargeCounts.type(n, type)) {
+                recv(c, base, Msg.offset(buf), 1, big, source, tag, status);
+            }
+            return;
+        }
+        recv(c, base, Msg.offset(buf), n, type, source, tag, status);
     }
 
     private static void recv(Comm c, Object base, long offset, int n, Datatype type, int source, int tag,
@@ -110,13 +128,15 @@ final class P2p {
             Errors.check(MpiCalls.MPI_Recv(b, n, t, source, tag, c.handle, st), "MPI_Recv");
             return;
         }
-        long span = Buffers.span(n, type);
+        long lead = Blocks.first(n, type);
+        long span = Buffers.span(n, type) - lead;
         boolean whole = copyIn(span, type);
         st = whole || status != null ? st : Scratch.statuses(1);
-        MemorySegment b = Staging.in(base, offset, span, 0, whole);
+        MemorySegment b = Staging.in(base, offset + lead, span, 0, whole);
         try {
-            Errors.check(MpiCalls.MPI_Recv(b, n, t, source, tag, c.handle, st), "MPI_Recv");
-            Staging.out(b, base, offset, whole ? span : received(st));
+            Errors.check(MpiCalls.MPI_Recv(lead == 0 ? b : b.asSlice(-lead), n, t, source, tag, c.handle, st),
+                    "MPI_Recv");
+            Staging.out(b, base, offset + lead, whole ? span : received(st));
         } finally {
             Staging.release(b, base, 0);
         }
@@ -136,16 +156,19 @@ final class P2p {
             return;
         }
         MemorySegment st = status == null ? MpiCalls.MPI_STATUS_IGNORE() : status.segment();
-        long span = Buffers.span(rn, recvType);
-        MemorySegment sb = Staging.in(send, sendOffset, Buffers.span(sn, sendType), 0, true);
+        long sendLead = Blocks.first(sn, sendType);
+        long recvLead = Blocks.first(rn, recvType);
+        long span = Buffers.span(rn, recvType) - recvLead;
+        MemorySegment sb = Staging.in(send, sendOffset + sendLead, Buffers.span(sn, sendType) - sendLead, 0, true);
         MemorySegment rb = MemorySegment.NULL;
         int rc;
         try {
-            rb = Staging.in(recv, recvOffset, span, 1, true);
-            rc = MpiCalls.MPI_Sendrecv(sb, sn, sendType.handle(), dest, sendTag,
-                    rb, rn, recvType.handle(), source, recvTag, c.handle, st);
+            rb = Staging.in(recv, recvOffset + recvLead, span, 1, true);
+            rc = MpiCalls.MPI_Sendrecv(sendLead == 0 ? sb : sb.asSlice(-sendLead), sn, sendType.handle(), dest,
+                    sendTag, recvLead == 0 ? rb : rb.asSlice(-recvLead), rn, recvType.handle(), source, recvTag,
+                    c.handle, st);
             if (rc == 0) {
-                Staging.out(rb, recv, recvOffset, span);
+                Staging.out(rb, recv, recvOffset + recvLead, span);
             }
         } finally {
             Staging.release(sb, send, 0);

@@ -255,7 +255,7 @@ final class Rma {
 
     // ---------------------------------------------------------------- checks
 
-    /** The datatype of a value atomic's layout ({@link Datatype#of(ValueLayout)}), in native byte order. */
+    /** The datatype of a value atomic's layout ({@link Datatype#of(java.lang.foreign.MemoryLayout)}), in native byte order. */
     static Datatype valueType(ValueLayout type) {
         Objects.requireNonNull(type, "type");
         if (type.order() != ByteOrder.nativeOrder()) {

@@ -131,7 +131,7 @@ class CollectiveMessageTest {
         try (Arena arena = Arena.ofConfined()) {
             // native memory at an offset, and a heap segment over a long[]
             MemorySegment seg = arena.allocate(JAVA_INT, 2 + 4L * n);
-            world.allgather(row(me), Buf.of(seg, 8L, 4, Datatype.INT32));
+            world.allgather(row(me), Buf.at(seg, 8, 4, Datatype.INT32));
             long[] heap = new long[n];
             world.allgather(new long[] {me * 7L}, Buf.of(MemorySegment.ofArray(heap), 1, Datatype.INT64));
             for (int r = 0; r < n; r++) {

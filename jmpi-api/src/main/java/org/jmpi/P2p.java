@@ -3,6 +3,7 @@ package org.jmpi;
 import java.lang.foreign.MemorySegment;
 import java.util.Objects;
 
+import org.jmpi.bindings.abi.Abi;
 import org.jmpi.bindings.abi.MpiCalls;
 import org.jmpi.internal.Args;
 import org.jmpi.internal.Errors;
@@ -55,7 +56,7 @@ final class P2p {
         Args.dest(dest, c.peers, "dest");
         Args.tag(tag, MpiState.tagUpperBound(), "tag");
         if (Polling.needed()) {
-            Polling.send(c, mode, Msg.at(base, offset), n, type, dest, tag);
+            Polling.send(c, mode, base, offset, n, type, dest, tag);
             return;
         }
         MemorySegment t = type.handle();
@@ -100,26 +101,81 @@ final class P2p {
         Args.source(source, c.peers, "source");
         Args.recvTag(tag, MpiState.tagUpperBound(), "tag");
         if (Polling.needed()) {
-            Polling.recv(c, Msg.at(base, offset), n, type, source, tag, status);
+            Polling.recv(c, base, offset, n, type, source, tag, status);
             return;
         }
+        receive(c.handle, null, null, base, offset, n, type, source, tag, status);
+    }
+
+    /**
+     * The checked body of {@code MPI_Recv} on {@code comm} or, when {@code message} is not
+     * null, of {@code MPI_Mrecv} of that matched message, whose status is {@code matched}
+     * ({@code source} and {@code tag} unused): {@code n x type} at {@code offset} bytes into
+     * {@code base}, an array or a segment, heap memory staged in this thread's native
+     * memory. A truncation says the sizes.
+     */
+    static void receive(MemorySegment comm, MemorySegment message, MemorySegment matched, Object base, long offset,
+                        int n, Datatype type, int source, int tag, Status status) {
         MemorySegment t = type.handle();
-        MemorySegment st = status == null ? MpiCalls.MPI_STATUS_IGNORE() : status.segment();
+        MemorySegment st = status == null ? Scratch.statuses(1) : status.segment();
         if (base instanceof MemorySegment seg && seg.isNative()) {
             MemorySegment b = offset == 0 ? seg : seg.asSlice(offset);
-            Errors.check(MpiCalls.MPI_Recv(b, n, t, source, tag, c.handle, st), "MPI_Recv");
+            int rc = message == null ? MpiCalls.MPI_Recv(b, n, t, source, tag, comm, st)
+                    : MpiCalls.MPI_Mrecv(b, n, t, message, st);
+            if (rc != 0) {
+                throw receiveFailed(rc, message, n, type, st, matched);
+            }
             return;
         }
         long span = Buffers.span(n, type);
         boolean whole = copyIn(span, type);
-        st = whole || status != null ? st : Scratch.statuses(1);
         MemorySegment b = Staging.in(base, offset, span, 0, whole);
+        int rc;
         try {
-            Errors.check(MpiCalls.MPI_Recv(b, n, t, source, tag, c.handle, st), "MPI_Recv");
-            Staging.out(b, base, offset, whole ? span : received(st));
+            rc = message == null ? MpiCalls.MPI_Recv(b, n, t, source, tag, comm, st)
+                    : MpiCalls.MPI_Mrecv(b, n, t, message, st);
+            if (rc == 0) {
+                Staging.out(b, base, offset, whole ? span : received(st));
+            }
         } finally {
             Staging.release(b, base, 0);
         }
+        if (rc != 0) {
+            throw receiveFailed(rc, message, n, type, st, matched);
+        }
+    }
+
+    private static MpiException receiveFailed(int rc, MemorySegment message, int n, Datatype type, MemorySegment st,
+                                              MemorySegment matched) {
+        return Errors.exception(rc, message == null ? "MPI_Recv" : "MPI_Mrecv",
+                truncation(rc, n, type, st, 0, matched));
+    }
+
+    /**
+     * For a receive of {@code count x type} that failed with MPI_ERR_TRUNCATE, what jmpi
+     * knows about the sizes: the buffer's and the message's. The message's size is what
+     * {@code matched}, the status of a matched probe, says when not null, else what the
+     * status at byte {@code at} of {@code st} says (Open MPI reports it there; MPICH leaves the
+     * count 0, so it stays unknown). Null for any other error.
+     */
+    static String truncation(int code, long count, Datatype type, MemorySegment st, long at, MemorySegment matched) {
+        if (Errors.errorClass(code) != MpiCalls.MPI_ERR_TRUNCATE()) {
+            return null;
+        }
+        long room;
+        try {
+            room = count * type.size();
+        } catch (IllegalStateException closed) {
+            room = -1; // the datatype was closed while the receive was pending
+        }
+        boolean described = st != null && st.address() != MpiCalls.MPI_STATUS_IGNORE().address();
+        long incoming = matched != null ? received(matched)
+                : described ? received(at == 0 ? st : st.asSlice(at, Scratch.STATUS_BYTES)) : -1;
+        String from = described ? " from rank " + Abi.statusSource(st, at) + " (tag " + Abi.statusTag(st, at) + ")" : "";
+        String buffer = "the receive buffer of " + count + " x " + type + (room >= 0 ? " (" + room + " bytes)" : "");
+        return incoming > 0
+                ? "a message of " + incoming + " bytes" + from + " does not fit " + buffer
+                : "the message" + from + " is larger than " + buffer + " (this MPI does not report its size)";
     }
 
     /** The checked-buffer body of {@code MPI_Sendrecv}: each side a segment or an array with its offset, count and type. */

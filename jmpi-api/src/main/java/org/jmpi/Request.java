@@ -4,20 +4,17 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.Arrays;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.jmpi.bindings.abi.Abi;
-import org.jmpi.bindings.abi.MpiCalls;
 import org.jmpi.bindings.abi.Handles;
+import org.jmpi.bindings.abi.MpiCalls;
 import org.jmpi.internal.Errors;
 import org.jmpi.internal.MpiState;
-import org.jmpi.internal.Staging;
 import org.jmpi.internal.Scratch;
 import org.jmpi.internal.Slots;
+import org.jmpi.internal.Staging;
 
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
@@ -28,19 +25,20 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
  *
  * <p>While an operation is active the request holds its buffers, so a buffer of an
  * automatic arena cannot be reclaimed under it; closing an explicit arena early is
- * reported when the request is waited on. Waiting on a request that is not active (never
- * started, already completed) is an {@link IllegalStateException}.
+ * reported when the request is waited on. A message in a Java array (or a heap segment)
+ * goes through native memory the request owns: copied in when a send starts, copied
+ * back into the array when a receive completes (not when it was cancelled). Waiting on a
+ * request that is not active (never started, already completed) is an
+ * {@link IllegalStateException}.
  *
  * <p>A one-shot request can be reused: create one with {@link #Request()} and pass it to
- * the overloads that take a {@code Request}; an {@code isend}/{@code wait} loop then
- * allocates nothing. A request is not thread-safe; share it between threads only through
- * {@link #future()}. Multi-completion ({@link #waitAll}, {@link #waitAny},
+ * the overloads that take a {@code Request}; an {@code isend}/{@code wait} loop on native
+ * segments then allocates nothing. A request is not thread-safe; share it between threads
+ * only through {@link #future()}. Multi-completion ({@link #waitAll}, {@link #waitAny},
  * {@link #waitSome} and the {@code test} forms) are single native calls; on a virtual
  * thread the waits poll the {@code test} forms instead, so the carrier is not pinned.
  */
 public final class Request implements AutoCloseable {
-    /** Numbers the multi-completion calls (see {@link #checkedBy}). */
-    private static final AtomicLong CALLS = new AtomicLong();
     private static final VarHandle STATE;
 
     static {
@@ -57,6 +55,8 @@ public final class Request implements AutoCloseable {
 
     final MemorySegment slot;
     private Object buffers;
+    /** The native copy of a message in a Java array, owned by this request; else null. */
+    private Staged staged;
     private Arena arena;
     private boolean persistent;
     /** What the operation is, when it may not be abandoned by close() while active; else null. */
@@ -65,10 +65,15 @@ public final class Request implements AutoCloseable {
     private Op reduction;
     private Op holding;
     private MemorySegment[][] copyBack;
+    /** A receive's buffer, count x type, to describe a truncation; type null for other operations. */
+    private long recvCount;
+    private Datatype recvType;
+    /** The status of a matched message being received ({@code MPI_Imrecv}), which gives its size; else null. */
+    private MemorySegment matched;
     private volatile int state = NEW;
     private volatile CompletableFuture<Status> future;
     /** The multi-completion call that last checked this request, to find duplicates in one pass. */
-    private long checkedBy;
+    long checkedBy;
 
     /** An empty, reusable request for the overloads that fill a given request. */
     public Request() {
@@ -96,6 +101,35 @@ public final class Request implements AutoCloseable {
     Request started(Object buffers) {
         this.buffers = buffers;
         publish(ACTIVE);
+        return this;
+    }
+
+    /**
+     * Marks the request started on {@code buffers}, or, when {@code staged} is not null, on
+     * that native copy of a message in an array, which it owns from now on.
+     */
+    Request started(Object buffers, Staged staged) {
+        this.staged = staged;
+        return started(staged == null ? buffers : null);
+    }
+
+    /** Marks a persistent request created (inactive) on {@code buffers} or on the native copy {@code staged}. */
+    Request persistent(Object buffers, Staged staged) {
+        this.persistent = true;
+        this.staged = staged;
+        this.buffers = staged == null ? buffers : null;
+        this.state = COMPLETE;
+        return this;
+    }
+
+    /**
+     * Records what a receive has room for, {@code count x type} (null for a send), and the
+     * status of the matched message it receives (null if none), to describe a truncation.
+     */
+    Request receiving(long count, Datatype type, MemorySegment matched) {
+        this.recvCount = count;
+        this.recvType = type;
+        this.matched = matched;
         return this;
     }
 
@@ -157,42 +191,26 @@ public final class Request implements AutoCloseable {
         }
     }
 
-    /** Marks a persistent request created (inactive) on {@code buffers}. */
-    Request persistent(Object buffers) {
-        this.persistent = true;
-        this.buffers = buffers;
-        this.state = COMPLETE;
-        return this;
-    }
-
     // ------------------------------------------------------------------ persistent
 
-    /** Starts a persistent request ({@code MPI_Start}); it must not be active. */
+    /**
+     * Starts a persistent request ({@code MPI_Start}); it must not be active. A send from
+     * a Java array copies the array's current contents first.
+     */
     public void start() {
         checkStartable();
+        begin();
         Errors.check(MpiCalls.MPI_Start(slot), "MPI_Start");
-        unbindFuture();
-        publish(ACTIVE);
+        restarted();
     }
 
     /** Starts several persistent requests at once ({@code MPI_Startall}). */
     public static void startAll(Request... requests) {
-        Objects.requireNonNull(requests, "requests");
-        for (int i = 0; i < requests.length; i++) {
-            element(requests, i).checkStartable();
-        }
-        MemorySegment hs = Scratch.handles(requests.length);
-        for (int i = 0; i < requests.length; i++) {
-            Abi.setHandle(hs, i, Abi.getHandle(requests[i].slot));
-        }
-        Errors.check(MpiCalls.MPI_Startall(requests.length, hs), "MPI_Startall");
-        for (Request r : requests) {
-            r.unbindFuture();
-            r.publish(ACTIVE);
-        }
+        Completions.startAll(requests);
     }
 
-    private void checkStartable() {
+    /** Checks that this persistent request can be started. */
+    void checkStartable() {
         MpiState.checkCall();
         if (!persistent) {
             throw new IllegalStateException("request: only a persistent request (sendInit/recvInit) can be started");
@@ -204,6 +222,19 @@ public final class Request implements AutoCloseable {
             throw new IllegalStateException("request: already active; wait for it before starting it again");
         }
         checkBuffers();
+    }
+
+    /** Before a start: copies the array of a staged send (or of a receive that copies back all of it) in. */
+    void begin() {
+        if (staged != null) {
+            staged.begin();
+        }
+    }
+
+    /** After a successful {@code MPI_Start}/{@code MPI_Startall}: active again, with a new future if asked for. */
+    void restarted() {
+        unbindFuture();
+        publish(ACTIVE);
     }
 
     /** Whether this is a persistent request. */
@@ -232,9 +263,12 @@ public final class Request implements AutoCloseable {
             }
             return;
         }
-        int rc = MpiCalls.MPI_Wait(slot, status == null ? MpiCalls.MPI_STATUS_IGNORE() : status.segment());
-        completed();
-        Errors.check(rc, "MPI_Wait");
+        MemorySegment st = statusFor(status);
+        int rc = MpiCalls.MPI_Wait(slot, st);
+        completed(st, 0, rc == 0);
+        if (rc != 0) {
+            throw failure(rc, "MPI_Wait", st, 0);
+        }
         afterCompletion();
     }
 
@@ -255,13 +289,14 @@ public final class Request implements AutoCloseable {
         }
         checkActive();
         MemorySegment flag = Scratch.words();
-        int rc = MpiCalls.MPI_Test(slot, flag, status == null ? MpiCalls.MPI_STATUS_IGNORE() : status.segment());
+        MemorySegment st = statusFor(status);
+        int rc = MpiCalls.MPI_Test(slot, flag, st);
         if (rc != 0) {
-            completed();
-            throw Errors.exception(rc, "MPI_Test");
+            completed(st, 0, false);
+            throw failure(rc, "MPI_Test", st, 0);
         }
         if (flag.get(JAVA_INT, 0) != 0) {
-            completed();
+            completed(st, 0, true);
             afterCompletion();
             return true;
         }
@@ -269,10 +304,18 @@ public final class Request implements AutoCloseable {
     }
 
     /**
+     * The status MPI fills at completion: the caller's, else scratch for a receive (to copy
+     * back what arrived and to describe a truncation), else none.
+     */
+    private MemorySegment statusFor(Status status) {
+        return status != null ? status.segment() : recvType != null ? Scratch.statuses(1) : MpiCalls.MPI_STATUS_IGNORE();
+    }
+
+    /**
      * Asks MPI to cancel the operation ({@code MPI_Cancel}); it must still be waited on,
-     * and {@link Status#cancelled()} then tells whether it was. Allowed, and the wait
-     * too, when the buffer's arena has already been closed, so such an operation can be
-     * retired.
+     * and {@link Status#cancelled()} then tells whether it was. A receive into an array that
+     * was cancelled leaves the array untouched. Allowed, and the wait too, when the
+     * buffer's arena has already been closed, so such an operation can be retired.
      */
     public void cancel() {
         MpiState.checkCall();
@@ -315,9 +358,9 @@ public final class Request implements AutoCloseable {
         return f;
     }
 
-    /** Called by the poller when MPI completed the request; statuses come from its scratch. */
-    void completedByPoller() {
-        completed();
+    /** Whether the request is active and bound to a future (so only the future completes it). */
+    boolean boundToFuture() {
+        return future != null && state == ACTIVE;
     }
 
     private static Status join(CompletableFuture<Status> f) {
@@ -338,7 +381,7 @@ public final class Request implements AutoCloseable {
 
     /** Waits for every request ({@code MPI_Waitall}); every request must be active. */
     public static void waitAll(Request... requests) {
-        waitAll(requests, null);
+        Completions.waitAll(requests, null);
     }
 
     /**
@@ -346,17 +389,7 @@ public final class Request implements AutoCloseable {
      * the array is not null) for request i.
      */
     public static void waitAll(Request[] requests, Status[] statuses) {
-        if (Polling.needed()) {
-            for (int polls = 0; !testAll(requests, statuses); ) {
-                Polling.pause(++polls);
-            }
-            return;
-        }
-        int n = checkAll(requests, statuses, true);
-        MemorySegment hs = load(requests);
-        MemorySegment st = Scratch.statuses(n);
-        int rc = MpiCalls.MPI_Waitall(n, hs, st);
-        finish(requests, hs, st, rc, statuses, n, "MPI_Waitall");
+        Completions.waitAll(requests, statuses);
     }
 
     /**
@@ -364,7 +397,7 @@ public final class Request implements AutoCloseable {
      * every one has completed; false, with none completed, otherwise.
      */
     public static boolean testAll(Request... requests) {
-        return testAll(requests, null);
+        return Completions.testAll(requests, null);
     }
 
     /**
@@ -372,16 +405,7 @@ public final class Request implements AutoCloseable {
      * does, filling {@code statuses[i]} (when the array is not null) once all completed.
      */
     public static boolean testAll(Request[] requests, Status[] statuses) {
-        int n = checkAll(requests, statuses, true);
-        MemorySegment hs = load(requests);
-        MemorySegment st = Scratch.statuses(n);
-        MemorySegment flag = Scratch.words();
-        int rc = MpiCalls.MPI_Testall(n, hs, flag, st);
-        if (rc == 0 && flag.get(JAVA_INT, 0) == 0) {
-            return false;
-        }
-        finish(requests, hs, st, rc, statuses, n, "MPI_Testall");
-        return true;
+        return Completions.testAll(requests, statuses);
     }
 
     /**
@@ -391,7 +415,7 @@ public final class Request implements AutoCloseable {
      * @throws IllegalArgumentException if no request is active
      */
     public static int waitAny(Request... requests) {
-        return any(requests, true);
+        return Completions.any(requests, true);
     }
 
     /**
@@ -401,34 +425,7 @@ public final class Request implements AutoCloseable {
      * @throws IllegalArgumentException if no request is active
      */
     public static int testAny(Request... requests) {
-        return any(requests, false);
-    }
-
-    private static int any(Request[] requests, boolean block) {
-        if (block && Polling.needed()) {
-            int index;
-            for (int polls = 0; (index = any(requests, false)) < 0; ) {
-                Polling.pause(++polls);
-            }
-            return index;
-        }
-        int n = checkAll(requests, null, false);
-        MemorySegment hs = load(requests);
-        MemorySegment st = Scratch.statuses(1);
-        MemorySegment out = Scratch.words();
-        int rc = block ? MpiCalls.MPI_Waitany(n, hs, out, st) : MpiCalls.MPI_Testany(n, hs, out, out.asSlice(4), st);
-        int index = out.get(JAVA_INT, 0);
-        if (index >= 0 && index != MpiCalls.MPI_UNDEFINED()) {
-            Abi.setHandle(requests[index].slot, 0, Abi.getHandle(hs, index));
-            requests[index].completed();
-        } else {
-            index = -1;
-        }
-        Errors.check(rc, block ? "MPI_Waitany" : "MPI_Testany");
-        if (index >= 0) {
-            requests[index].afterCompletion();
-        }
-        return index;
+        return Completions.any(requests, false);
     }
 
     /**
@@ -438,7 +435,7 @@ public final class Request implements AutoCloseable {
      * @throws IllegalArgumentException if no request is active
      */
     public static int[] waitSome(Request... requests) {
-        return some(requests, true);
+        return Completions.some(requests, true);
     }
 
     /**
@@ -448,171 +445,29 @@ public final class Request implements AutoCloseable {
      * @throws IllegalArgumentException if no request is active
      */
     public static int[] testSome(Request... requests) {
-        return some(requests, false);
+        return Completions.some(requests, false);
     }
 
-    private static int[] some(Request[] requests, boolean block) {
-        if (block && Polling.needed()) {
-            int[] done;
-            for (int polls = 0; (done = some(requests, false)).length == 0; ) {
-                Polling.pause(++polls);
-            }
-            return done;
-        }
-        int n = checkAll(requests, null, false);
-        MemorySegment hs = load(requests);
-        MemorySegment st = Scratch.statuses(n);
-        MemorySegment idx = Scratch.ints(n);
-        MemorySegment out = Scratch.words();
-        int rc = block ? MpiCalls.MPI_Waitsome(n, hs, out, idx, st) : MpiCalls.MPI_Testsome(n, hs, out, idx, st);
-        int done = out.get(JAVA_INT, 0);
-        int[] indices = done == MpiCalls.MPI_UNDEFINED() || done < 0 ? new int[0] : new int[done];
-        for (int k = 0; k < indices.length; k++) {
-            int i = idx.getAtIndex(JAVA_INT, k);
-            indices[k] = i;
-            Abi.setHandle(requests[i].slot, 0, Abi.getHandle(hs, i));
-            requests[i].completed();
-        }
-        Errors.check(rc, block ? "MPI_Waitsome" : "MPI_Testsome");
-        for (int i : indices) {
-            requests[i].afterCompletion();
-        }
-        return indices;
-    }
-
-    /** Checks the array; returns its length. All must be active when {@code all}, else at least one. */
-    private static int checkAll(Request[] requests, Status[] statuses, boolean all) {
-        MpiState.checkCall();
-        Objects.requireNonNull(requests, "requests");
-        if (statuses != null && statuses.length != requests.length) {
-            throw new IllegalArgumentException("statuses: length " + statuses.length
-                    + " differs from the " + requests.length + " requests");
-        }
-        boolean anyActive = false;
-        long call = CALLS.incrementAndGet();
-        for (int i = 0; i < requests.length; i++) {
-            Request r = element(requests, i);
-            if (r.checkedBy == call) {
-                throw new IllegalArgumentException("requests[" + i + "]: the same request as requests["
-                        + Arrays.asList(requests).indexOf(r) + "]");
-            }
-            r.checkedBy = call;
-            if (r.future != null && r.state == ACTIVE) {
-                throw new IllegalStateException("requests[" + i + "]: bound to a future; complete it through the future");
-            }
-            if (r.state == ACTIVE) {
-                r.checkBuffers();
-                anyActive = true;
-            } else if (all) {
-                throw new IllegalStateException("requests[" + i + "]: not active (never started or already completed)");
-            }
-        }
-        if (!all && !anyActive) {
-            throw new IllegalArgumentException("requests: none is active");
-        }
-        return requests.length;
-    }
-
-    /** {@code requests[i]}, not null; the message is built only when it is. */
-    private static Request element(Request[] requests, int i) {
-        Request r = requests[i];
-        if (r == null) {
-            throw new NullPointerException("requests[" + i + "]");
-        }
-        return r;
-    }
-
-    /** Copies the handles of the active requests (REQUEST_NULL for the rest) into scratch. */
-    private static MemorySegment load(Request[] requests) {
-        MemorySegment hs = Scratch.handles(requests.length);
-        for (int i = 0; i < requests.length; i++) {
-            Request r = requests[i];
-            Abi.setHandle(hs, i, r.state == ACTIVE ? Abi.getHandle(r.slot) : Handles.REQUEST_NULL);
-        }
-        return hs;
-    }
+    // ------------------------------------------------------------------ completion (package)
 
     /**
-     * After a call that completed every request (or failed with MPI_ERR_IN_STATUS, where
-     * each status says which completed): writes handles back and updates the states.
+     * Records that MPI completed the operation, {@code ok} when it succeeded, with its
+     * status at byte {@code at} of {@code st} (which may be MPI_STATUS_IGNORE except for a
+     * receive, see {@link #statusFor}): a staged receive that succeeded and was not
+     * cancelled copies its data back into the array, and a one-shot request lets go of its
+     * buffers.
      */
-    static void finish(Request[] requests, MemorySegment hs, MemorySegment st, int rc,
-                       Status[] statuses, int n, String call) {
-        boolean inStatus = rc == MpiCalls.MPI_ERR_IN_STATUS();
-        for (int i = 0; i < n; i++) {
-            Request r = requests[i];
-            if (r.state != ACTIVE) {
-                continue;
+    void completed(MemorySegment st, long at, boolean ok) {
+        Staged s = staged;
+        if (s != null) {
+            if (ok && s.receive && !(cancelled && cancelledIn(st, at))) {
+                s.end(st, at);
             }
-            long at = i * Scratch.STATUS_BYTES;
-            if (inStatus && Abi.statusError(st, at) == MpiCalls.MPI_ERR_PENDING()) {
-                continue;
-            }
-            Abi.setHandle(r.slot, 0, Abi.getHandle(hs, i));
-            r.completed();
-            if (statuses != null && statuses[i] != null) {
-                MemorySegment.copy(st, at, statuses[i].segment(), 0, Scratch.STATUS_BYTES);
+            if (!persistent) {
+                staged = null;
+                s.free();
             }
         }
-        if (rc != 0) {
-            throw Errors.exception(rc, call);
-        }
-        for (int i = 0; i < n; i++) {
-            requests[i].afterCompletion();
-        }
-    }
-
-    // ------------------------------------------------------------------ internals
-
-    /**
-     * Sets the state with a release store: like a volatile write for a thread that reads
-     * it (the poller, a caller of isDone), without the full fence a volatile write costs
-     * on every start and completion.
-     */
-    private void publish(int newState) {
-        STATE.setRelease(this, newState);
-    }
-
-    /** Drops the future of the last run of a persistent request (a volatile write only when there is one). */
-    private void unbindFuture() {
-        if (future != null) {
-            future = null;
-        }
-    }
-
-    private void checkActive() {
-        MpiState.checkCall();
-        if (state != ACTIVE) {
-            throw new IllegalStateException(switch (state) {
-                case NEW -> "request: no operation was started on it";
-                case COMPLETE -> persistent ? "request: persistent request not started (call start())"
-                        : "request: has already completed";
-                default -> "request: closed";
-            });
-        }
-        checkBuffers();
-    }
-
-    private void checkBuffers() {
-        if (cancelled) {
-            return;
-        }
-        if (buffers instanceof MemorySegment seg) {
-            checkAlive(seg);
-        } else if (buffers instanceof MemorySegment[] segs) {
-            for (MemorySegment seg : segs) {
-                checkAlive(seg);
-            }
-        }
-    }
-
-    private static void checkAlive(MemorySegment seg) {
-        if (seg != null && !seg.scope().isAlive()) {
-            throw new IllegalStateException("request: the buffer's arena was closed while the operation was in flight");
-        }
-    }
-
-    private void completed() {
         if (copyBack != null && !cancelled) {
             for (MemorySegment[] pair : copyBack) {
                 Staging.copy(pair[0], pair[1], pair[1].byteSize());
@@ -636,11 +491,85 @@ public final class Request implements AutoCloseable {
         }
     }
 
+    /** Whether the operation whose status is at byte {@code at} of {@code st} was cancelled ({@code MPI_Test_cancelled}). */
+    private static boolean cancelledIn(MemorySegment st, long at) {
+        MemorySegment flag = Scratch.words();
+        Errors.check(MpiCalls.MPI_Test_cancelled(at == 0 ? st : st.asSlice(at), flag), "MPI_Test_cancelled");
+        return flag.get(JAVA_INT, 0) != 0;
+    }
+
+    /** The exception for {@code call} failing with {@code rc} on this request; a truncated receive says the sizes. */
+    MpiException failure(int rc, String call, MemorySegment st, long at) {
+        return Errors.exception(rc, call, detail(rc, st, at));
+    }
+
+    /** What jmpi adds to MPI's text for error {@code code} of this request (the sizes of a truncated receive), or null. */
+    String detail(int code, MemorySegment st, long at) {
+        return recvType == null ? null : P2p.truncation(code, recvCount, recvType, st, at, matched);
+    }
+
+    // ------------------------------------------------------------------ internals
+
+    /**
+     * Sets the state with a release store: like a volatile write for a thread that reads
+     * it (the poller, a caller of isDone), without the full fence a volatile write costs
+     * on every start and completion.
+     */
+    private void publish(int newState) {
+        STATE.setRelease(this, newState);
+    }
+
+    /** Drops the future of the last run of a persistent request (a volatile write only when there is one). */
+    private void unbindFuture() {
+        if (future != null) {
+            future = null;
+        }
+    }
+
+    /** Whether an operation is in flight (for the multi-completion calls). */
+    boolean active() {
+        return state == ACTIVE;
+    }
+
+    private void checkActive() {
+        MpiState.checkCall();
+        if (state != ACTIVE) {
+            throw new IllegalStateException(switch (state) {
+                case NEW -> "request: no operation was started on it";
+                case COMPLETE -> persistent ? "request: persistent request not started (call start())"
+                        : "request: has already completed";
+                default -> "request: closed";
+            });
+        }
+        checkBuffers();
+    }
+
+    /** Checks that the native segments the operation uses are still alive (not for a cancelled one). */
+    void checkBuffers() {
+        if (cancelled) {
+            return;
+        }
+        if (buffers instanceof MemorySegment seg) {
+            checkAlive(seg);
+        } else if (buffers instanceof MemorySegment[] segs) {
+            for (MemorySegment seg : segs) {
+                checkAlive(seg);
+            }
+        }
+    }
+
+    private static void checkAlive(MemorySegment seg) {
+        if (seg != null && !seg.scope().isAlive()) {
+            throw new IllegalStateException("request: the buffer's arena was closed while the operation was in flight");
+        }
+    }
+
     /**
      * Releases the request. A persistent request is freed ({@code MPI_Request_free}); an
-     * active point-to-point request is handed to MPI to complete on its own
-     * ({@code MPI_Request_free}); an active nonblocking collective or file operation
-     * cannot be abandoned and is refused. A no-op once closed.
+     * active point-to-point request on native segments is handed to MPI to complete on its
+     * own ({@code MPI_Request_free}); an active nonblocking collective or file operation,
+     * or one on a Java array (whose native copy MPI still uses), cannot be abandoned and is
+     * refused. A no-op once closed.
      */
     @Override
     public void close() {
@@ -652,8 +581,9 @@ public final class Request implements AutoCloseable {
             return;
         }
         MpiState.checkCall();
-        if (state == ACTIVE && (mustComplete != null || future != null)) {
-            throw new IllegalStateException("request: " + (mustComplete != null ? mustComplete : "bound to a future")
+        if (state == ACTIVE && (mustComplete != null || future != null || staged != null)) {
+            throw new IllegalStateException("request: " + (mustComplete != null ? mustComplete
+                    : future != null ? "bound to a future" : "an operation on a Java array (MPI uses its native copy)")
                     + " must complete before it is closed");
         }
         if (Abi.getHandle(slot).address() != Handles.REQUEST_NULL.address()) {
@@ -661,5 +591,9 @@ public final class Request implements AutoCloseable {
         }
         state = FREED;
         buffers = null;
+        if (staged != null) {
+            staged.free();
+            staged = null;
+        }
     }
 }

@@ -55,9 +55,45 @@ final class Completions {
         }
         int n = checkAll(requests, statuses, true);
         MemorySegment hs = load(requests);
+        if (MpiQuirks.WAITALL_SPINS_ON_FAILED && MpiState.level() == ThreadLevel.MULTIPLE) {
+            waitAllBySome(requests, hs, statuses);
+            return;
+        }
         MemorySegment st = Scratch.statuses(n);
         int rc = MpiCalls.MPI_Waitall(n, hs, st);
         finish(requests, hs, st, rc, statuses, n, "MPI_Waitall");
+    }
+
+    /**
+     * {@code MPI_Waitall} as {@code MPI_Waitsome} calls until every request has completed
+     * (see {@link MpiQuirks#WAITALL_SPINS_ON_FAILED}); a failure is reported once all have,
+     * as MPI_ERR_IN_STATUS naming the first request that failed.
+     */
+    private static void waitAllBySome(Request[] requests, MemorySegment hs, Status[] statuses) {
+        MpiException failure = null;
+        while (anyActive(requests)) {
+            try {
+                some(requests, hs, true, statuses, "MPI_Waitall");
+            } catch (MpiException e) {
+                if (e.errorClass() != MpiCalls.MPI_ERR_IN_STATUS()) {
+                    throw e;
+                }
+                failure = failure == null ? e : failure;
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        afterCompletion(requests);
+    }
+
+    private static boolean anyActive(Request[] requests) {
+        for (Request r : requests) {
+            if (r.active()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code MPI_Testall}: true, with all completed, or false, with none. */
@@ -116,13 +152,26 @@ final class Completions {
             }
             return done;
         }
-        int n = checkAll(requests, null, false);
-        MemorySegment hs = load(requests);
+        checkAll(requests, null, false);
+        int[] indices = some(requests, load(requests), block, null, block ? "MPI_Waitsome" : "MPI_Testsome");
+        for (int i : indices) {
+            requests[i].afterCompletion();
+        }
+        return indices;
+    }
+
+    /**
+     * One {@code MPI_Waitsome} ({@code block}) or {@code MPI_Testsome} over the handles
+     * {@code hs} of {@code requests}: completes those that completed, filling
+     * {@code statuses[i]} when given, and returns their indices; a failure is thrown
+     * naming {@code call}, after the completed requests were recorded.
+     */
+    private static int[] some(Request[] requests, MemorySegment hs, boolean block, Status[] statuses, String call) {
+        int n = requests.length;
         MemorySegment st = Scratch.statuses(n);
         MemorySegment idx = Scratch.ints(n);
         MemorySegment out = Scratch.words();
         int rc = block ? MpiCalls.MPI_Waitsome(n, hs, out, idx, st) : MpiCalls.MPI_Testsome(n, hs, out, idx, st);
-        String call = block ? "MPI_Waitsome" : "MPI_Testsome";
         int done = out.get(JAVA_INT, 0);
         int[] indices = done == MpiCalls.MPI_UNDEFINED() || done < 0 ? new int[0] : new int[done];
         boolean inStatus = rc == MpiCalls.MPI_ERR_IN_STATUS();
@@ -136,14 +185,14 @@ final class Completions {
             failed = failed < 0 && !ok ? k : failed;
             Abi.setHandle(requests[i].slot, 0, Abi.getHandle(hs, i));
             requests[i].completed(st, at, ok);
+            if (statuses != null && statuses[i] != null) {
+                MemorySegment.copy(st, at, statuses[i].segment(), 0, Scratch.STATUS_BYTES);
+            }
         }
         if (rc != 0) {
             throw inStatus && failed >= 0
                     ? inStatus(rc, call, requests[indices[failed]], indices[failed], st, failed * Scratch.STATUS_BYTES)
                     : Errors.exception(rc, call);
-        }
-        for (int i : indices) {
-            requests[i].afterCompletion();
         }
         return indices;
     }
@@ -230,8 +279,13 @@ final class Completions {
                     ? inStatus(rc, call, requests[failed], failed, st, failed * Scratch.STATUS_BYTES)
                     : Errors.exception(rc, call);
         }
-        for (int i = 0; i < n; i++) {
-            requests[i].afterCompletion();
+        afterCompletion(requests);
+    }
+
+    /** Runs each request's after-completion step (a failed user reduction is rethrown here). */
+    private static void afterCompletion(Request[] requests) {
+        for (Request r : requests) {
+            r.afterCompletion();
         }
     }
 

@@ -278,6 +278,8 @@ class MisuseCatalogTest {
                     () -> world.recv(arena.allocate(JAVA_INT, 4), Datatype.INT, me, 21));
             assertTrue(truncated.getMessage().startsWith("MPI_Recv failed: ")
                     && truncated.getMessage().contains("truncated"), truncated.getMessage());
+            assertTrue(truncated.getMessage().contains("the receive buffer of 4 x MPI_INT (16 bytes)"),
+                    truncated.getMessage());
             sent.waitFor();
             MpiException badOp = org.junit.jupiter.api.Assertions.assertThrows(MpiException.class,
                     () -> world.allreduce(arena.allocate(JAVA_BYTE, 8), Datatype.DOUBLE, Op.BAND));

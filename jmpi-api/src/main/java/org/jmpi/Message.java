@@ -78,18 +78,21 @@ public final class Message {
     /** Receives at most {@code count} elements into {@code buf} and fills {@code out} when not null. */
     public void recv(MemorySegment buf, int count, Datatype type, Status out) {
         checkReceive();
-        long elements = P2p.elements(Args.writable(buf, "buf"), count, type);
+        receive(buf, 0, P2p.elements(Args.writable(buf, "buf"), count, type), type, out);
+    }
+
+    /**
+     * The checked {@code MPI_Mrecv} of {@code elements x type} at {@code offset} bytes into
+     * {@code base}; beyond MPI's int count as one element of a large type.
+     */
+    private void receive(Object base, long offset, long elements, Datatype type, Status out) {
         if (elements > LargeCounts.limit()) {
             try (Datatype big = LargeCounts.type(elements, type)) {
-                receive(buf, 0, 1, big, out);
+                receive(base, offset, 1, big, out);
             }
             return;
         }
-        receive(buf, 0, (int) elements, type, out);
-    }
-
-    /** The checked {@code MPI_Mrecv} of {@code n x type} at {@code offset} bytes into {@code base}. */
-    private void receive(Object base, long offset, int n, Datatype type, Status out) {
+        int n = (int) elements;
         received = true;
         if (Polling.needed()) {
             Polling.mrecv(slot, status.segment(), base, offset, n, type, out);

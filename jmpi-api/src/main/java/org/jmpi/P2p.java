@@ -55,6 +55,12 @@ final class P2p {
     private static void send(Comm c, int mode, Object base, long offset, int n, Datatype type, int dest, int tag) {
         Args.dest(dest, c.peers, "dest");
         Args.tag(tag, MpiState.tagUpperBound(), "tag");
+        if (n > LargeCounts.limit()) {
+            try (Datatype big = LargeCounts.type(n, type)) {
+                send(c, mode, base, offset, 1, big, dest, tag);
+            }
+            return;
+        }
         if (Polling.needed()) {
             Polling.send(c, mode, base, offset, n, type, dest, tag);
             return;
@@ -100,6 +106,12 @@ final class P2p {
                              Status status) {
         Args.source(source, c.peers, "source");
         Args.recvTag(tag, MpiState.tagUpperBound(), "tag");
+        if (n > LargeCounts.limit()) {
+            try (Datatype big = LargeCounts.type(n, type)) {
+                recv(c, base, offset, 1, big, source, tag, status);
+            }
+            return;
+        }
         if (Polling.needed()) {
             Polling.recv(c, base, offset, n, type, source, tag, status);
             return;

@@ -5,6 +5,7 @@ import java.util.Objects;
 
 import org.jmpi.bindings.abi.Abi;
 import org.jmpi.bindings.abi.MpiCalls;
+import org.jmpi.bindings.abi.MpiKind;
 import org.jmpi.internal.Args;
 import org.jmpi.internal.Errors;
 import org.jmpi.internal.MpiState;
@@ -167,8 +168,9 @@ final class P2p {
      * For a receive of {@code count x type} that failed with MPI_ERR_TRUNCATE, what jmpi
      * knows about the sizes: the buffer's and the message's. The message's size is what
      * {@code matched}, the status of a matched probe, says when not null, else what the
-     * status at byte {@code at} of {@code st} says (Open MPI reports it there; MPICH leaves the
-     * count 0, so it stays unknown). Null for any other error.
+     * status at byte {@code at} of {@code st} says on Open MPI, which reports it there (the
+     * standard leaves it undefined: MPICH 4.0.2 writes 0 or leaves what was there, so it
+     * stays unknown). Null for any other error.
      */
     static String truncation(int code, long count, Datatype type, MemorySegment st, long at, MemorySegment matched) {
         if (Errors.errorClass(code) != MpiCalls.MPI_ERR_TRUNCATE()) {
@@ -181,8 +183,9 @@ final class P2p {
             room = -1; // the datatype was closed while the receive was pending
         }
         boolean described = st != null && st.address() != MpiCalls.MPI_STATUS_IGNORE().address();
-        long incoming = matched != null ? received(matched)
-                : described ? received(at == 0 ? st : st.asSlice(at, Scratch.STATUS_BYTES)) : -1;
+        MemorySegment reported = matched != null ? matched
+                : described && Abi.KIND == MpiKind.OPEN_MPI ? st.asSlice(at, Scratch.STATUS_BYTES) : null;
+        long incoming = reported == null ? -1 : received(reported);
         String from = described ? " from rank " + Abi.statusSource(st, at) + " (tag " + Abi.statusTag(st, at) + ")" : "";
         String buffer = "the receive buffer of " + count + " x " + type + (room >= 0 ? " (" + room + " bytes)" : "");
         return incoming > 0

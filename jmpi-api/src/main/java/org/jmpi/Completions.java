@@ -153,7 +153,8 @@ final class Completions {
             return done;
         }
         checkAll(requests, null, false);
-        int[] indices = some(requests, load(requests), block, null, block ? "MPI_Waitsome" : "MPI_Testsome");
+        int done = some(requests, load(requests), block, null, block ? "MPI_Waitsome" : "MPI_Testsome");
+        int[] indices = Scratch.ints(done).asSlice(0, done * 4L).toArray(JAVA_INT);
         for (int i : indices) {
             requests[i].afterCompletion();
         }
@@ -163,22 +164,22 @@ final class Completions {
     /**
      * One {@code MPI_Waitsome} ({@code block}) or {@code MPI_Testsome} over the handles
      * {@code hs} of {@code requests}: completes those that completed, filling
-     * {@code statuses[i]} when given, and returns their indices; a failure is thrown
-     * naming {@code call}, after the completed requests were recorded.
+     * {@code statuses[i]} when given, and returns how many, their indices left in this
+     * thread's {@link Scratch#ints}; a failure is thrown naming {@code call}, after the
+     * completed requests were recorded.
      */
-    private static int[] some(Request[] requests, MemorySegment hs, boolean block, Status[] statuses, String call) {
+    private static int some(Request[] requests, MemorySegment hs, boolean block, Status[] statuses, String call) {
         int n = requests.length;
         MemorySegment st = Scratch.statuses(n);
         MemorySegment idx = Scratch.ints(n);
         MemorySegment out = Scratch.words();
         int rc = block ? MpiCalls.MPI_Waitsome(n, hs, out, idx, st) : MpiCalls.MPI_Testsome(n, hs, out, idx, st);
         int done = out.get(JAVA_INT, 0);
-        int[] indices = done == MpiCalls.MPI_UNDEFINED() || done < 0 ? new int[0] : new int[done];
+        done = done == MpiCalls.MPI_UNDEFINED() || done < 0 ? 0 : done;
         boolean inStatus = rc == MpiCalls.MPI_ERR_IN_STATUS();
         int failed = -1;
-        for (int k = 0; k < indices.length; k++) {
+        for (int k = 0; k < done; k++) {
             int i = idx.getAtIndex(JAVA_INT, k);
-            indices[k] = i;
             // statuses come compacted, in the order of the indices
             long at = k * Scratch.STATUS_BYTES;
             boolean ok = rc == 0 || inStatus && Abi.statusError(st, at) == 0;
@@ -190,11 +191,11 @@ final class Completions {
             }
         }
         if (rc != 0) {
-            throw inStatus && failed >= 0
-                    ? inStatus(rc, call, requests[indices[failed]], indices[failed], st, failed * Scratch.STATUS_BYTES)
+            int i = failed >= 0 ? idx.getAtIndex(JAVA_INT, failed) : -1;
+            throw inStatus && failed >= 0 ? inStatus(rc, call, requests[i], i, st, failed * Scratch.STATUS_BYTES)
                     : Errors.exception(rc, call);
         }
-        return indices;
+        return done;
     }
 
     /** Checks the array; returns its length. All must be active when {@code all}, else at least one. */

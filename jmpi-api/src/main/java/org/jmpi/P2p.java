@@ -206,7 +206,7 @@ final class P2p {
                     recvType, source, recvTag, status);
             return;
         }
-        MemorySegment st = status == null ? MpiCalls.MPI_STATUS_IGNORE() : status.segment();
+        MemorySegment st = status == null ? Scratch.statuses(1) : status.segment();
         long span = Buffers.span(rn, recvType);
         MemorySegment sb = Staging.in(send, sendOffset, Buffers.span(sn, sendType), 0, true);
         MemorySegment rb = MemorySegment.NULL;
@@ -224,7 +224,9 @@ final class P2p {
                 Staging.release(rb, recv, 1);
             }
         }
-        Errors.check(rc, "MPI_Sendrecv");
+        if (rc != 0) {
+            throw Errors.exception(rc, "MPI_Sendrecv", truncation(rc, rn, recvType, st, 0, null));
+        }
     }
 
     /**

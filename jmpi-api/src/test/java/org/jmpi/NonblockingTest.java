@@ -271,6 +271,12 @@ class NonblockingTest {
             }
         }
 
+        if (world.size() > 1) { // MPI_Sendrecv to itself posts its receive first: silently truncated
+            MpiException exchanged = assertThrows(MpiException.class, () -> world.sendrecv(ten, next(world), 46,
+                    new int[4], from, 46));
+            assertTruncation(exchanged, "MPI_Sendrecv", message, "the receive buffer of 4 x MPI_INT32_T (16 bytes)");
+        }
+
         // on a virtual thread the blocking receive polls an MPI_Irecv (see Polling)
         sent = world.isend(ten, next(world), 45);
         MpiException[] polled = new MpiException[1];

@@ -22,7 +22,7 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
  * waits poll the test forms (see {@link Polling}).
  */
 final class Completions {
-    /** Numbers the multi-completion calls (see {@link Request#checkedBy}). */
+    /** Numbers the multi-completion calls (see {@link RequestState#checkedBy}). */
     private static final AtomicLong CALLS = new AtomicLong();
 
     private Completions() {

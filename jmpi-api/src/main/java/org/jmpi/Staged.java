@@ -12,7 +12,9 @@ import org.jmpi.internal.Staging;
  * free it under a pending operation). A send copies its data in when it starts (each
  * {@link Request#start()} of a persistent send); a receive copies what arrived back when
  * it completes (each completion of a persistent receive), unless it failed or was
- * cancelled. The heap view held here keeps the array reachable until then.
+ * cancelled. The heap view held here keeps the array reachable until then. Unlike the
+ * copies of {@link NativeCopy} (file and one-sided calls), it serves a persistent request
+ * at every start, and a large receive copies back only the bytes that arrived.
  */
 final class Staged {
     /** The message's memory from its first byte, on the heap. */
@@ -43,7 +45,7 @@ final class Staged {
      * is a native segment, which MPI gets as is.
      */
     static Staged of(Object base, long offset, long span, Datatype type, boolean receive) {
-        if (base instanceof MemorySegment m && m.isNative()) {
+        if (NativeCopy.isNative(base)) {
             return null;
         }
         return new Staged(Msg.at(base, offset), span, receive, !receive || P2p.copyIn(span, type));

@@ -278,14 +278,4 @@ final class P2p {
         Args.recvTag(tag, MpiState.tagUpperBound(), "tag");
         return c;
     }
-
-    /** Refuses heap segments in nonblocking calls: the array could move before completion. */
-    static MemorySegment nativeOnly(MemorySegment seg, String arg) {
-        if (!seg.isNative()) {
-            throw new IllegalArgumentException(arg + ": a nonblocking operation needs a native segment;"
-                    + " a heap array may move before the operation completes (copy it to an Arena"
-                    + "-allocated segment, or use the blocking call)");
-        }
-        return seg;
-    }
 }

@@ -14,7 +14,7 @@ import org.jmpi.internal.Staging;
  * thread the blocking calls therefore start the nonblocking form and poll it
  * ({@code MPI_Test}), yielding and then parking briefly between polls, so the carrier
  * is free while the call waits. Arrays and heap segments go through native memory the
- * request owns (see {@link Staged}); {@link #staged} serves the collectives' polled calls.
+ * request owns (see {@link Staged}).
  */
 final class Polling {
     private static final int YIELDS = 16;
@@ -37,22 +37,11 @@ final class Polling {
         }
     }
 
-    /** {@code seg} itself if native, else a native copy of it in {@code arena}. */
-    static MemorySegment staged(MemorySegment seg, Arena arena) {
-        return seg.isNative() ? seg : copy(seg, arena);
-    }
-
+    /** A native copy of {@code seg} in {@code arena}. */
     private static MemorySegment copy(MemorySegment seg, Arena arena) {
         MemorySegment copy = arena.allocate(seg.byteSize(), 16);
         Staging.copy(seg, copy, seg.byteSize());
         return copy;
-    }
-
-    /** Copies a staged segment back into the heap segment it stands for (a no-op when it is the same). */
-    static void unstage(MemorySegment staged, MemorySegment seg) {
-        if (staged != seg) {
-            Staging.copy(staged, seg, seg.byteSize());
-        }
     }
 
     /**

@@ -82,7 +82,10 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
  * native memory kept per thread (up to 4 MiB per buffer; larger buffers are allocated
  * for the call), copied in before MPI reads it and out after MPI writes it, in pieces of
  * at most 1 MiB; MPI itself runs as an ordinary downcall, during which the JVM can reach
- * a safepoint. Native {@code MemorySegment}s are passed as they are, without a copy.
+ * a safepoint. A nonblocking point-to-point call or matched receive copies the array
+ * into native memory its request owns instead: when a send starts, and back into the
+ * array when a receive completes (see {@link NonblockingPointToPoint}). Native
+ * {@code MemorySegment}s are passed as they are, without a copy.
  */
 public final class Comm implements PointToPoint, NonblockingPointToPoint, Collectives, VariableCollectives,
         NonblockingCollectives, Caching, ErrorHandling, ObjectMessages, Topologies,

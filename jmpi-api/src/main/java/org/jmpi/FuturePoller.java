@@ -98,6 +98,7 @@ final class FuturePoller {
             if (rc != 0 && rc != MpiCalls.MPI_ERR_IN_STATUS()) {
                 RuntimeException failure = Errors.exception(rc, "MPI_Testsome");
                 for (Entry e : batch) {
+                    e.request.completed(MpiCalls.MPI_STATUS_IGNORE(), 0, false);
                     settle(e, null, failure);
                 }
                 return n;
@@ -112,19 +113,21 @@ final class FuturePoller {
                 Abi.setHandle(r.slot, 0, Abi.getHandle(hs, i));
                 Status s = new Status();
                 // statuses come compacted, in the order of the indices (MPI_Testsome)
-                MemorySegment.copy(st, k * Scratch.STATUS_BYTES, s.segment(), 0, Scratch.STATUS_BYTES);
+                long at = k * Scratch.STATUS_BYTES;
+                MemorySegment.copy(st, at, s.segment(), 0, Scratch.STATUS_BYTES);
                 int err = rc == 0 ? 0 : s.error();
-                settle(batch[i], s, err == 0 ? null : Errors.exception(err, "MPI_Testsome"));
+                r.completed(st, at, err == 0);
+                settle(batch[i], s, err == 0 ? null : r.failure(err, "MPI_Testsome", st, at));
             }
             return done;
         }
     }
 
+    /** Completes the future of a request MPI has completed (and {@link Request#completed} recorded). */
     private static void settle(Entry e, Status status, RuntimeException failure) {
         synchronized (LOCK) {
             PENDING.remove(e);
         }
-        e.request.completedByPoller();
         if (failure == null) {
             try {
                 e.request.afterCompletion();

@@ -2,12 +2,8 @@ package org.jmpi;
 
 import java.lang.foreign.MemorySegment;
 
-import org.jmpi.bindings.abi.MpiCalls;
 import org.jmpi.internal.Args;
-import org.jmpi.internal.Errors;
 import org.jmpi.internal.MpiState;
-import org.jmpi.internal.Scratch;
-import org.jmpi.internal.Staging;
 
 /**
  * A message matched by {@link PointToPoint#mprobe} or {@link PointToPoint#improbe}
@@ -51,10 +47,27 @@ public final class Message {
     }
 
     /**
+     * Receives the message ({@code MPI_Mrecv}) into a message buffer: an array (up to all of
+     * it) or a {@link Buf}. Arrays go through this thread's native staging memory, never
+     * pinned: a message whose data is still on its way may keep the call waiting. A buffer
+     * too small is an {@link MpiException} (MPI_ERR_TRUNCATE) that gives both sizes.
+     */
+    public Status recv(Object buf) {
+        Status out = new Status();
+        recv(buf, out);
+        return out;
+    }
+
+    /** {@link #recv(Object)} filling {@code out} when it is not null. */
+    public void recv(Object buf, Status out) {
+        Object base = Msg.target(buf, "buf");
+        checkReceive();
+        receive(base, Msg.offset(buf), Msg.count(buf, "buf"), Msg.type(buf, "buf"), out);
+    }
+
+    /**
      * Receives the message into the whole segment ({@code MPI_Mrecv}); the segment may be
-     * larger than the message. Heap segments go through native staging memory (the received
-     * bytes are copied out after the call), never pinned: a message whose data is still on
-     * its way may keep the call waiting.
+     * larger than the message. Heap segments go through native staging memory, as arrays do.
      */
     public Status recv(MemorySegment buf, Datatype type) {
         Status out = new Status();
@@ -64,60 +77,58 @@ public final class Message {
 
     /** Receives at most {@code count} elements into {@code buf} and fills {@code out} when not null. */
     public void recv(MemorySegment buf, int count, Datatype type, Status out) {
-        long elements = checkReceive(buf, count, type);
+        checkReceive();
+        receive(buf, 0, P2p.elements(Args.writable(buf, "buf"), count, type), type, out);
+    }
+
+    /**
+     * The checked {@code MPI_Mrecv} of {@code elements x type} at {@code offset} bytes into
+     * {@code base}; beyond MPI's int count as one element of a large type.
+     */
+    private void receive(Object base, long offset, long elements, Datatype type, Status out) {
         if (elements > LargeCounts.limit()) {
             try (Datatype big = LargeCounts.type(elements, type)) {
-                recv(buf, 1, big, out);
+                receive(base, offset, 1, big, out);
             }
             return;
         }
         int n = (int) elements;
+        received = true;
         if (Polling.needed()) {
-            received = true;
-            Polling.mrecv(slot, buf, n, type, out);
+            Polling.mrecv(slot, status.segment(), base, offset, n, type, out);
             return;
         }
-        MemorySegment st = out == null ? MpiCalls.MPI_STATUS_IGNORE() : out.segment();
-        long span = Buffers.span(n, type);
-        boolean whole = P2p.copyIn(span, type);
-        st = whole || out != null || buf.isNative() ? st : Scratch.statuses(1);
-        MemorySegment b = Staging.in(buf, span, 0, whole);
-        int rc;
-        try {
-            rc = MpiCalls.MPI_Mrecv(b, n, type.handle(), slot, st);
-            received = true;
-            if (rc == 0) {
-                Staging.out(b, buf, whole || b == buf ? span : P2p.received(st));
-            }
-        } finally {
-            Staging.release(b, buf, 0);
-        }
-        Errors.check(rc, "MPI_Mrecv");
+        P2p.receive(null, slot, status.segment(), base, offset, n, type, 0, 0, out);
     }
 
-    /** Starts receiving the message into the whole native segment ({@code MPI_Imrecv}). */
-    public Request irecv(MemorySegment buf, Datatype type) {
-        long elements = checkReceive(P2p.nativeOnly(Args.writable(buf, "buf"), "buf"), -1, type);
-        Datatype big = elements > LargeCounts.limit() ? LargeCounts.type(elements, type) : null;
-        Request r = new Request();
-        try {
-            Errors.check(MpiCalls.MPI_Imrecv(buf, big == null ? (int) elements : 1, (big == null ? type : big).handle(),
-                    slot, r.slot), "MPI_Imrecv");
-        } finally {
-            if (big != null) {
-                big.close();
-            }
-        }
+    /**
+     * Starts receiving the message ({@code MPI_Imrecv}) into a message buffer, an array or
+     * a {@link Buf}: an array goes through native memory the request owns, copied back
+     * when the request completes.
+     */
+    public Request irecv(Object buf) {
+        Object base = Msg.target(buf, "buf");
+        checkReceive();
+        Request r = Posts.imrecv(slot, status.segment(), base, Msg.offset(buf), Msg.count(buf, "buf"), Msg.type(buf, "buf"),
+                new Request());
         received = true;
-        return r.started(buf);
+        return r;
     }
 
-    private long checkReceive(MemorySegment buf, int count, Datatype type) {
+    /** Starts receiving the message into the whole segment ({@code MPI_Imrecv}); a heap segment as an array. */
+    public Request irecv(MemorySegment buf, Datatype type) {
+        checkReceive();
+        long elements = P2p.elements(Args.writable(buf, "buf"), -1, type);
+        Request r = Posts.imrecv(slot, status.segment(), buf, 0, elements, type, new Request());
+        received = true;
+        return r;
+    }
+
+    private void checkReceive() {
         MpiState.checkCall();
         if (received) {
             throw new IllegalStateException("message: already received");
         }
-        return P2p.elements(Args.writable(buf, "buf"), count, type);
     }
 
     /** Whether the message has been received. */

@@ -5,7 +5,7 @@ import org.jmpi.bindings.abi.MpiKind;
 
 /**
  * Defects of the loaded MPI library that jmpi works around, one flag each, decided when
- * the class loads. All are MPICH 4.0.2's (docs/mpich.md); Open MPI's window defects are in
+ * the class loads. MPICH 4.0.2's are in docs/mpich.md; Open MPI's window defects are in
  * {@link WinQuirks}.
  */
 final class MpiQuirks {
@@ -17,6 +17,13 @@ final class MpiQuirks {
     static final boolean ONE_PROCESS_DISPLS_IGNORED = MPICH;
     /** ROMIO counts the elements a strided view would hold past the end of the file as read. */
     static final boolean READS_PAST_EOF_COUNTED = MPICH;
+    /**
+     * Open MPI 4.1's {@code MPI_Waitall} at {@code MPI_THREAD_MULTIPLE} never returns when a
+     * request in it had already completed with an error when it was called (a truncated
+     * receive whose message had arrived): it leaves its wait object registered and spins
+     * waiting for it. {@code MPI_Waitsome} does not, so {@link Request#waitAll} repeats that.
+     */
+    static final boolean WAITALL_SPINS_ON_FAILED = !MPICH;
 
     private MpiQuirks() {
     }

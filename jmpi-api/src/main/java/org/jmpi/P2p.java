@@ -3,7 +3,9 @@ package org.jmpi;
 import java.lang.foreign.MemorySegment;
 import java.util.Objects;
 
+import org.jmpi.bindings.abi.Abi;
 import org.jmpi.bindings.abi.MpiCalls;
+import org.jmpi.bindings.abi.MpiKind;
 import org.jmpi.internal.Args;
 import org.jmpi.internal.Errors;
 import org.jmpi.internal.MpiState;
@@ -47,23 +49,21 @@ final class P2p {
     static void send(Comm c, int mode, Object buf, int dest, int tag) {
         Object base = Msg.base(buf, "buf");
         c.check();
-        int n = Msg.count(buf, "buf");
-        Datatype type = Msg.type(buf, "buf");
-        if (n > LargeCounts.limit()) {
-            try (Datatype big = LargeCounts.type(n, type)) {
-                send(c, mode, base, Msg.offset(buf), 1, big, dest, tag);
-            }
-            return;
-        }
-        send(c, mode, base, Msg.offset(buf), n, type, dest, tag);
+        send(c, mode, base, Msg.offset(buf), Msg.count(buf, "buf"), Msg.type(buf, "buf"), dest, tag);
     }
 
     /** The checked send of {@code n} elements at {@code offset} bytes into {@code base} (a segment or an array). */
     private static void send(Comm c, int mode, Object base, long offset, int n, Datatype type, int dest, int tag) {
         Args.dest(dest, c.peers, "dest");
         Args.tag(tag, MpiState.tagUpperBound(), "tag");
+        if (n > LargeCounts.limit()) {
+            try (Datatype big = LargeCounts.type(n, type)) {
+                send(c, mode, base, offset, 1, big, dest, tag);
+            }
+            return;
+        }
         if (Polling.needed()) {
-            Polling.send(c, mode, Msg.at(base, offset), n, type, dest, tag);
+            Polling.send(c, mode, base, offset, n, type, dest, tag);
             return;
         }
         MemorySegment t = type.handle();
@@ -102,44 +102,99 @@ final class P2p {
     static void recv(Comm c, Object buf, int source, int tag, Status status) {
         Object base = Msg.target(buf, "buf");
         c.check();
-        int n = Msg.count(buf, "buf");
-        Datatype type = Msg.type(buf, "buf");
-        if (n > LargeCounts.limit()) {
-            try (Datatype big = LargeCounts.type(n, type)) {
-                recv(c, base, Msg.offset(buf), 1, big, source, tag, status);
-            }
-            return;
-        }
-        recv(c, base, Msg.offset(buf), n, type, source, tag, status);
+        recv(c, base, Msg.offset(buf), Msg.count(buf, "buf"), Msg.type(buf, "buf"), source, tag, status);
     }
 
     private static void recv(Comm c, Object base, long offset, int n, Datatype type, int source, int tag,
                              Status status) {
         Args.source(source, c.peers, "source");
         Args.recvTag(tag, MpiState.tagUpperBound(), "tag");
-        if (Polling.needed()) {
-            Polling.recv(c, Msg.at(base, offset), n, type, source, tag, status);
+        if (n > LargeCounts.limit()) {
+            try (Datatype big = LargeCounts.type(n, type)) {
+                recv(c, base, offset, 1, big, source, tag, status);
+            }
             return;
         }
+        if (Polling.needed()) {
+            Polling.recv(c, base, offset, n, type, source, tag, status);
+            return;
+        }
+        receive(c.handle, null, null, base, offset, n, type, source, tag, status);
+    }
+
+    /**
+     * The checked body of {@code MPI_Recv} on {@code comm} or, when {@code message} is not
+     * null, of {@code MPI_Mrecv} of that matched message, whose status is {@code matched}
+     * ({@code source} and {@code tag} unused): {@code n x type} at {@code offset} bytes into
+     * {@code base}, an array or a segment, heap memory staged in this thread's native
+     * memory. A truncation says the sizes.
+     */
+    static void receive(MemorySegment comm, MemorySegment message, MemorySegment matched, Object base, long offset,
+                        int n, Datatype type, int source, int tag, Status status) {
         MemorySegment t = type.handle();
-        MemorySegment st = status == null ? MpiCalls.MPI_STATUS_IGNORE() : status.segment();
+        MemorySegment st = status == null ? Scratch.statuses(1) : status.segment();
         if (base instanceof MemorySegment seg && seg.isNative()) {
             MemorySegment b = offset == 0 ? seg : seg.asSlice(offset);
-            Errors.check(MpiCalls.MPI_Recv(b, n, t, source, tag, c.handle, st), "MPI_Recv");
+            int rc = message == null ? MpiCalls.MPI_Recv(b, n, t, source, tag, comm, st)
+                    : MpiCalls.MPI_Mrecv(b, n, t, message, st);
+            if (rc != 0) {
+                throw receiveFailed(rc, message, n, type, st, matched);
+            }
             return;
         }
         long lead = Blocks.first(n, type);
         long span = Buffers.span(n, type) - lead;
         boolean whole = copyIn(span, type);
-        st = whole || status != null ? st : Scratch.statuses(1);
         MemorySegment b = Staging.in(base, offset + lead, span, 0, whole);
+        int rc;
         try {
-            Errors.check(MpiCalls.MPI_Recv(lead == 0 ? b : b.asSlice(-lead), n, t, source, tag, c.handle, st),
-                    "MPI_Recv");
-            Staging.out(b, base, offset + lead, whole ? span : received(st));
+            MemorySegment p = lead == 0 ? b : b.asSlice(-lead);
+            rc = message == null ? MpiCalls.MPI_Recv(p, n, t, source, tag, comm, st)
+                    : MpiCalls.MPI_Mrecv(p, n, t, message, st);
+            if (rc == 0) {
+                Staging.out(b, base, offset + lead, whole ? span : received(st));
+            }
         } finally {
             Staging.release(b, base, 0);
         }
+        if (rc != 0) {
+            throw receiveFailed(rc, message, n, type, st, matched);
+        }
+    }
+
+    private static MpiException receiveFailed(int rc, MemorySegment message, int n, Datatype type, MemorySegment st,
+                                              MemorySegment matched) {
+        return Errors.exception(rc, message == null ? "MPI_Recv" : "MPI_Mrecv",
+                truncation(rc, n, type, st, 0, matched));
+    }
+
+    /**
+     * For a receive of {@code count x type} that failed with MPI_ERR_TRUNCATE, what jmpi
+     * knows about the sizes: the buffer's and the message's. The message's size is what
+     * {@code matched}, the status of a matched probe, says when not null, else what the
+     * status at byte {@code at} of {@code st} says on Open MPI, which reports it there (the
+     * standard leaves it undefined: MPICH 4.0.2 writes 0 or leaves what was there, so it
+     * stays unknown). Null for any other error.
+     */
+    static String truncation(int code, long count, Datatype type, MemorySegment st, long at, MemorySegment matched) {
+        if (Errors.errorClass(code) != MpiCalls.MPI_ERR_TRUNCATE()) {
+            return null;
+        }
+        long room;
+        try {
+            room = count * type.size();
+        } catch (IllegalStateException closed) {
+            room = -1; // the datatype was closed while the receive was pending
+        }
+        boolean described = st != null && st.address() != MpiCalls.MPI_STATUS_IGNORE().address();
+        MemorySegment reported = matched != null ? matched
+                : described && Abi.KIND == MpiKind.OPEN_MPI ? st.asSlice(at, Scratch.STATUS_BYTES) : null;
+        long incoming = reported == null ? -1 : received(reported);
+        String from = described ? " from rank " + Abi.statusSource(st, at) + " (tag " + Abi.statusTag(st, at) + ")" : "";
+        String buffer = "the receive buffer of " + count + " x " + type + (room >= 0 ? " (" + room + " bytes)" : "");
+        return incoming > 0
+                ? "a message of " + incoming + " bytes" + from + " does not fit " + buffer
+                : "the message" + from + " is larger than " + buffer + " (this MPI does not report its size)";
     }
 
     /** The checked-buffer body of {@code MPI_Sendrecv}: each side a segment or an array with its offset, count and type. */
@@ -155,7 +210,7 @@ final class P2p {
                     recvType, source, recvTag, status);
             return;
         }
-        MemorySegment st = status == null ? MpiCalls.MPI_STATUS_IGNORE() : status.segment();
+        MemorySegment st = status == null ? Scratch.statuses(1) : status.segment();
         long sendLead = Blocks.first(sn, sendType);
         long recvLead = Blocks.first(rn, recvType);
         long span = Buffers.span(rn, recvType) - recvLead;
@@ -176,7 +231,9 @@ final class P2p {
                 Staging.release(rb, recv, 1);
             }
         }
-        Errors.check(rc, "MPI_Sendrecv");
+        if (rc != 0) {
+            throw Errors.exception(rc, "MPI_Sendrecv", truncation(rc, rn, recvType, st, 0, null));
+        }
     }
 
     /**
@@ -227,15 +284,5 @@ final class P2p {
         Args.source(source, c.peers, "source");
         Args.recvTag(tag, MpiState.tagUpperBound(), "tag");
         return c;
-    }
-
-    /** Refuses heap segments in nonblocking calls: the array could move before completion. */
-    static MemorySegment nativeOnly(MemorySegment seg, String arg) {
-        if (!seg.isNative()) {
-            throw new IllegalArgumentException(arg + ": a nonblocking operation needs a native segment;"
-                    + " a heap array may move before the operation completes (copy it to an Arena"
-                    + "-allocated segment, or use the blocking call)");
-        }
-        return seg;
     }
 }

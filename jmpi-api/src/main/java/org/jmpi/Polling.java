@@ -4,8 +4,6 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.concurrent.locks.LockSupport;
 
-import org.jmpi.bindings.abi.MpiCalls;
-import org.jmpi.internal.Errors;
 import org.jmpi.internal.Staging;
 
 /**
@@ -15,8 +13,8 @@ import org.jmpi.internal.Staging;
  * this rank or, through them, on others) never run: the job deadlocks. On a virtual
  * thread the blocking calls therefore start the nonblocking form and poll it
  * ({@code MPI_Test}), yielding and then parking briefly between polls, so the carrier
- * is free while the call waits. Heap segments are staged in native memory for the call
- * (copied in pieces, see {@link Staging#copy}).
+ * is free while the call waits. Arrays and heap segments go through native memory the
+ * request owns (see {@link Staged}).
  */
 final class Polling {
     private static final int YIELDS = 16;
@@ -39,38 +37,24 @@ final class Polling {
         }
     }
 
-    /** {@code seg} itself if native, else a native copy of it in {@code arena}. */
-    static MemorySegment staged(MemorySegment seg, Arena arena) {
-        return seg.isNative() ? seg : copy(seg, arena);
-    }
-
+    /** A native copy of {@code seg} in {@code arena}. */
     private static MemorySegment copy(MemorySegment seg, Arena arena) {
         MemorySegment copy = arena.allocate(seg.byteSize(), 16);
         Staging.copy(seg, copy, seg.byteSize());
         return copy;
     }
 
-    /** Copies a staged segment back into the heap segment it stands for (a no-op when it is the same). */
-    static void unstage(MemorySegment staged, MemorySegment seg) {
-        if (staged != seg) {
-            Staging.copy(staged, seg, seg.byteSize());
-        }
-    }
-
-    /** A blocking send in {@code mode} ({@link P2p#SEND}...), already checked, as the nonblocking send plus a poll. */
-    static void send(Comm c, int mode, MemorySegment buf, int count, Datatype type, int dest, int tag) {
-        try (Arena arena = Arena.ofConfined()) {
-            Posts.post(c, Posts.ISEND + mode, staged(buf, arena), count, type, dest, tag, new Request()).waitFor();
-        }
+    /**
+     * A blocking send in {@code mode} ({@link P2p#SEND}...), already checked, as the
+     * nonblocking send plus a poll; an array goes through the request's native copy.
+     */
+    static void send(Comm c, int mode, Object base, long offset, int n, Datatype type, int dest, int tag) {
+        Posts.post(c.handle, Posts.ISEND + mode, base, offset, n, type, dest, tag, new Request()).waitFor();
     }
 
     /** A blocking receive, already checked, as {@code MPI_Irecv} plus a poll. */
-    static void recv(Comm c, MemorySegment buf, int count, Datatype type, int source, int tag, Status status) {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment b = staged(buf, arena);
-            Posts.post(c, Posts.IRECV, b, count, type, source, tag, new Request()).waitFor(status);
-            unstage(b, buf);
-        }
+    static void recv(Comm c, Object base, long offset, int n, Datatype type, int source, int tag, Status status) {
+        Posts.post(c.handle, Posts.IRECV, base, offset, n, type, source, tag, new Request()).waitFor(status);
     }
 
     /**
@@ -82,30 +66,25 @@ final class Polling {
                          MemorySegment recvBuf, int recvCount, Datatype recvType, int source, int recvTag,
                          Status status) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment r = staged(recvBuf, arena);
-            MemorySegment s = sendBuf == recvBuf ? copy(r, arena) : staged(sendBuf, arena);
-            Request received = Posts.post(c, Posts.IRECV, r, recvCount, recvType, source, recvTag, new Request());
+            // a heap send buffer is copied when the send starts anyway
+            MemorySegment s = sendBuf == recvBuf && sendBuf.isNative() ? copy(sendBuf, arena) : sendBuf;
+            Request received = Posts.post(c.handle, Posts.IRECV, recvBuf, 0, recvCount, recvType, source, recvTag,
+                    new Request());
             Request sent;
             try {
-                sent = Posts.post(c, Posts.ISEND, s, sendCount, sendType, dest, sendTag, new Request());
+                sent = Posts.post(c.handle, Posts.ISEND, s, 0, sendCount, sendType, dest, sendTag, new Request());
             } catch (RuntimeException e) {
                 received.cancel();
                 received.waitFor();
                 throw e;
             }
             Request.waitAll(new Request[] {received, sent}, new Status[] {status, null});
-            unstage(r, recvBuf);
         }
     }
 
-    /** {@code MPI_Mrecv} of a matched message as {@code MPI_Imrecv} plus a poll. */
-    static void mrecv(MemorySegment message, MemorySegment buf, int count, Datatype type, Status status) {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment b = staged(buf, arena);
-            Request r = new Request();
-            Errors.check(MpiCalls.MPI_Imrecv(b, count, type.handle(), message, r.slot), "MPI_Imrecv");
-            r.started(b).waitFor(status);
-            unstage(b, buf);
-        }
+    /** {@code MPI_Mrecv} of a matched message (whose status is {@code matched}) as {@code MPI_Imrecv} plus a poll. */
+    static void mrecv(MemorySegment message, MemorySegment matched, Object base, long offset, int count, Datatype type,
+                      Status status) {
+        Posts.imrecv(message, matched, base, offset, count, type, new Request()).waitFor(status);
     }
 }

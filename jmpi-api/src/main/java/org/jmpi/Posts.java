@@ -7,7 +7,11 @@ import org.jmpi.internal.Args;
 import org.jmpi.internal.Errors;
 import org.jmpi.internal.MpiState;
 
-/** The shared body of every nonblocking and persistent point-to-point call. */
+/**
+ * The shared body of every nonblocking and persistent point-to-point call and of
+ * {@code MPI_Imrecv}: checks, then one native call. A native segment is given to MPI as
+ * is; an array or a heap segment through a native copy the request owns ({@link Staged}).
+ */
 final class Posts {
     static final int ISEND = 0;
     static final int ISSEND = 1;
@@ -19,8 +23,9 @@ final class Posts {
     static final int RSEND_INIT = 7;
     static final int BSEND_INIT = 8;
     static final int RECV_INIT = 9;
+    private static final int IMRECV = 10;
     private static final String[] NAMES = {"MPI_Isend", "MPI_Issend", "MPI_Irsend", "MPI_Ibsend", "MPI_Irecv",
-        "MPI_Send_init", "MPI_Ssend_init", "MPI_Rsend_init", "MPI_Bsend_init", "MPI_Recv_init"};
+        "MPI_Send_init", "MPI_Ssend_init", "MPI_Rsend_init", "MPI_Bsend_init", "MPI_Recv_init", "MPI_Imrecv"};
 
     private Posts() {
     }
@@ -32,30 +37,89 @@ final class Posts {
         return r.reusable();
     }
 
+    private static boolean receives(int op) {
+        return op == IRECV || op == RECV_INIT || op == IMRECV;
+    }
+
+    /** A call on a segment: the whole of it when {@code count < 0}, else its first {@code count} elements. */
     static Request post(Comm c, int op, MemorySegment buf, int count, Datatype type, int peer, int tag,
                         Request r) {
         c.check();
-        boolean receive = op == IRECV || op == RECV_INIT;
-        MemorySegment b = P2p.nativeOnly(receive ? Args.writable(buf, "buf") : Args.segment(buf, "buf"), "buf");
+        MemorySegment b = receives(op) ? Args.writable(buf, "buf") : Args.segment(buf, "buf");
         long elements = P2p.elements(b, count, type);
-        if (receive) {
+        checkPeer(c, op, peer, tag);
+        return post(c.handle, op, b, 0, elements, type, peer, tag, r);
+    }
+
+    /** A call on a message argument: an array (all of it) or a {@link Buf}. */
+    static Request post(Comm c, int op, Object buf, int peer, int tag, Request r) {
+        Object base = receives(op) ? Msg.target(buf, "buf") : Msg.base(buf, "buf");
+        c.check();
+        checkPeer(c, op, peer, tag);
+        return post(c.handle, op, base, Msg.offset(buf), Msg.count(buf, "buf"), Msg.type(buf, "buf"), peer, tag, r);
+    }
+
+    private static void checkPeer(Comm c, int op, int peer, int tag) {
+        if (receives(op)) {
             Args.source(peer, c.peers, "source");
             Args.recvTag(tag, MpiState.tagUpperBound(), "tag");
         } else {
             Args.dest(peer, c.peers, "dest");
             Args.tag(tag, MpiState.tagUpperBound(), "tag");
         }
-        if (elements > LargeCounts.limit()) {
-            // MPI keeps a freed type alive for the operations that use it.
-            try (Datatype big = LargeCounts.type(elements, type)) {
-                return post(c, op, buf, 1, big, peer, tag, r);
+    }
+
+    /** {@code MPI_Imrecv} of the matched message in {@code message}, whose status is {@code matched}; checked. */
+    static Request imrecv(MemorySegment message, MemorySegment matched, Object base, long offset, long elements,
+                          Datatype type, Request r) {
+        return post(message, IMRECV, base, offset, elements, type, 0, 0, r).receiving(elements, type, matched);
+    }
+
+    /**
+     * The checked body: {@code elements x type} from {@code offset} bytes into {@code base}
+     * (a segment or an array) on the communicator {@code h} (the message handle for
+     * {@code MPI_Imrecv}); beyond MPI's int count as one element of a large type. A send
+     * (not a persistent one, which copies at each start) copies an array in here.
+     */
+    static Request post(MemorySegment h, int op, Object base, long offset, long elements, Datatype type,
+                        int peer, int tag, Request r) {
+        boolean receive = receives(op);
+        boolean persistent = op >= SEND_INIT && op != IMRECV;
+        Staged staged = Staged.of(base, offset, Buffers.span(elements, type), type, receive);
+        MemorySegment b = staged == null ? Msg.at(base, offset) : staged.memory;
+        int rc;
+        try {
+            if (staged != null && !persistent) {
+                staged.begin();
             }
+            if (elements > LargeCounts.limit()) {
+                // MPI keeps a freed type alive for the operations that use it.
+                try (Datatype big = LargeCounts.type(elements, type)) {
+                    rc = call(h, op, b, 1, big, peer, tag, r.slot);
+                }
+            } else {
+                rc = call(h, op, b, (int) elements, type, peer, tag, r.slot);
+            }
+        } catch (RuntimeException | Error e) {
+            if (staged != null) {
+                staged.free();
+            }
+            throw e;
         }
-        int n = (int) elements;
+        if (rc != 0) {
+            if (staged != null) {
+                staged.free();
+            }
+            throw Errors.exception(rc, NAMES[op]);
+        }
+        r.receiving(receive ? elements : 0, receive ? type : null, null);
+        return persistent ? r.persistent(b, staged) : r.started(b, staged);
+    }
+
+    private static int call(MemorySegment h, int op, MemorySegment b, int n, Datatype type, int peer, int tag,
+                            MemorySegment s) {
         MemorySegment t = type.handle();
-        MemorySegment h = c.handle;
-        MemorySegment s = r.slot;
-        int rc = switch (op) {
+        return switch (op) {
             case ISEND -> MpiCalls.MPI_Isend(b, n, t, peer, tag, h, s);
             case ISSEND -> MpiCalls.MPI_Issend(b, n, t, peer, tag, h, s);
             case IRSEND -> MpiCalls.MPI_Irsend(b, n, t, peer, tag, h, s);
@@ -65,9 +129,8 @@ final class Posts {
             case SSEND_INIT -> MpiCalls.MPI_Ssend_init(b, n, t, peer, tag, h, s);
             case RSEND_INIT -> MpiCalls.MPI_Rsend_init(b, n, t, peer, tag, h, s);
             case BSEND_INIT -> MpiCalls.MPI_Bsend_init(b, n, t, peer, tag, h, s);
-            default -> MpiCalls.MPI_Recv_init(b, n, t, peer, tag, h, s);
+            case RECV_INIT -> MpiCalls.MPI_Recv_init(b, n, t, peer, tag, h, s);
+            default -> MpiCalls.MPI_Imrecv(b, n, t, h, s);
         };
-        Errors.check(rc, NAMES[op]);
-        return op >= SEND_INIT ? r.persistent(b) : r.started(b);
     }
 }

@@ -46,8 +46,10 @@ class ArgumentCheckTest {
             }
             fails(IllegalArgumentException.class, "count must not be negative",
                     () -> world.recv(arena.allocate(JAVA_INT, 4), -1, Datatype.INT, 0, 0, null));
-            fails(IllegalArgumentException.class, "native segment",
-                    () -> world.isend(MemorySegment.ofArray(new int[4]), Datatype.INT, 0, 0));
+            Request onHeap = world.irecv(MemorySegment.ofArray(new int[4]), Datatype.INT, 0, 0);
+            fails(IllegalStateException.class, "must complete before it is closed", onHeap::close);
+            onHeap.cancel();
+            onHeap.waitFor();
             fails(IllegalArgumentException.class, "root: rank 3",
                     () -> world.bcast(new int[1], 3));
             fails(IllegalArgumentException.class, "recv: length",

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.function.Executable;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Assertions and array builders shared by the tests. */
+/** Assertions, array builders and ring neighbours shared by the tests. */
 final class Checks {
     private Checks() {
     }
@@ -18,6 +18,16 @@ final class Checks {
         Throwable e = assertThrows(type, call);
         assertTrue(e.getMessage() != null && e.getMessage().contains(mention),
                 "expected '" + mention + "' in: " + e.getMessage());
+    }
+
+    /** The next rank of a ring over {@code c} (itself on one rank). */
+    static int next(Comm c) {
+        return (c.rank() + 1) % c.size();
+    }
+
+    /** The previous rank of a ring over {@code c} (itself on one rank). */
+    static int prev(Comm c) {
+        return (c.rank() - 1 + c.size()) % c.size();
     }
 
     /** The array {@code f(0), f(1), ..., f(n - 1)}. */

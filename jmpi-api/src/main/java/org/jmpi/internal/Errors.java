@@ -25,23 +25,40 @@ public final class Errors {
      * of Java code that MPI called back during the call (see {@link Upcalls}) is its cause.
      */
     public static MpiException exception(int rc, String call) {
+        return exception(rc, call, null);
+    }
+
+    /**
+     * {@link #exception(int, String)} with {@code detail} (what jmpi knows about the failure,
+     * e.g. the sizes of a truncated receive) after MPI's text; null for none.
+     */
+    public static MpiException exception(int rc, String call, String detail) {
+        String msg = text(rc);
+        MpiException e = new MpiException(call, rc, errorClass(rc), detail == null ? msg : msg + "; " + detail);
+        Throwable upcall = Upcalls.take();
+        if (upcall != null) {
+            e.initCause(upcall);
+        }
+        return e;
+    }
+
+    /** The error class of an error code ({@code MPI_Error_class}); the code itself if MPI does not know it. */
+    public static int errorClass(int rc) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment cls = arena.allocate(JAVA_INT);
-            int errorClass = MpiCalls.MPI_Error_class(rc, cls) == 0 ? cls.get(JAVA_INT, 0) : rc;
+            return MpiCalls.MPI_Error_class(rc, cls) == 0 ? cls.get(JAVA_INT, 0) : rc;
+        }
+    }
+
+    /** MPI's text for an error code ({@code MPI_Error_string}), starting with the name of its class. */
+    public static String text(int rc) {
+        try (Arena arena = Arena.ofConfined()) {
             MemorySegment text = arena.allocate(MpiCalls.MPI_MAX_ERROR_STRING());
             MemorySegment len = arena.allocate(JAVA_INT);
             String msg = MpiCalls.MPI_Error_string(rc, text, len) == 0
                     ? text.getString(0) : "unknown MPI error " + rc;
-            String name = ClassNames.of(errorClass);
-            if (name != null && !msg.startsWith(name)) {
-                msg = name + ": " + msg; // MPICH's strings do not name the class; Open MPI's do
-            }
-            MpiException e = new MpiException(call, rc, errorClass, msg);
-            Throwable upcall = Upcalls.take();
-            if (upcall != null) {
-                e.initCause(upcall);
-            }
-            return e;
+            String name = ClassNames.of(errorClass(rc));
+            return name != null && !msg.startsWith(name) ? name + ": " + msg : msg; // MPICH's strings do not name the class
         }
     }
 

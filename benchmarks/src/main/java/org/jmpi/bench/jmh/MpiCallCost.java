@@ -6,6 +6,7 @@ import org.jmpi.Comm;
 import org.jmpi.Datatype;
 import org.jmpi.Mpi;
 import org.jmpi.Op;
+import org.jmpi.Request;
 import org.jmpi.Status;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Setup;
@@ -14,9 +15,10 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * The cost of single MPI calls through jmpi in one process, to set beside the same calls
  * from C ({@code call_cost.c}): the rank (cached by {@link Comm}, so no native call),
- * {@code MPI_Wtime}, {@code MPI_Barrier} and an 8-byte {@code MPI_Sendrecv} to itself on
- * {@code MPI_COMM_SELF} from native segments and from Java arrays, and one-{@code long}
- * {@code MPI_Allreduce} and {@code MPI_Bcast} there, from segments and from arrays.
+ * {@code MPI_Wtime}, {@code MPI_Barrier}, and 8-byte messages to itself on
+ * {@code MPI_COMM_SELF} (sendrecv, send then recv, irecv and isend then waitall) from
+ * native segments and from Java arrays, and one-{@code long} {@code MPI_Allreduce} and
+ * {@code MPI_Bcast} there, from segments and from arrays.
  */
 public class MpiCallCost extends CallCostSettings {
     private Comm world;
@@ -34,6 +36,9 @@ public class MpiCallCost extends CallCostSettings {
     private final MemorySegment sendHeap = MemorySegment.ofArray(new byte[8]);
     private final MemorySegment recvHeap = MemorySegment.ofArray(new byte[8]);
     private final Status status = new Status();
+    private final Request recvRequest = new Request();
+    private final Request sendRequest = new Request();
+    private final Request[] pair = {recvRequest, sendRequest};
 
     /** Initialises MPI (once per JVM) and the 8-byte buffers. */
     @Setup
@@ -96,6 +101,28 @@ public class MpiCallCost extends CallCostSettings {
     public void selfSendThenRecvArray() {
         self.send(sendArray, 0, 1);
         self.recv(recvArray, 0, 1, status);
+    }
+
+    /**
+     * An 8-byte {@code MPI_Irecv} and {@code MPI_Isend} to itself into reused requests, then
+     * {@code MPI_Waitall}: native segments.
+     */
+    @Benchmark
+    public void selfIrecvIsendWaitall() {
+        self.irecv(recvSeg, 8, Datatype.INT8, 0, 2, recvRequest);
+        self.isend(sendSeg, 8, Datatype.INT8, 0, 2, sendRequest);
+        Request.waitAll(pair);
+    }
+
+    /**
+     * {@link #selfIrecvIsendWaitall} from and into {@code byte[8]}s: each request copies its
+     * array through native memory it owns ({@code malloc}'d per operation).
+     */
+    @Benchmark
+    public void selfIrecvIsendWaitallArray() {
+        self.irecv(recvArray, 0, 2, recvRequest);
+        self.isend(sendArray, 0, 2, sendRequest);
+        Request.waitAll(pair);
     }
 
     /** {@code MPI_Allreduce} (SUM) of one {@code long} on {@code MPI_COMM_SELF}: native segments. */

@@ -12,7 +12,7 @@ import org.jmpi.bench.OsuRun;
  * buffer, then replies with a 4-byte acknowledgement. Bandwidth in MB/s (10^6 bytes/s) is
  * size x window x iterations / time. 100 iterations after 10 warm-up up to 8 KiB, 20
  * after 2 above. The requests are created once and reused. With {@code -b array} the
- * window goes through native staging (see {@link PairBuffers}). Exactly two ranks.
+ * window takes the arrays themselves (see {@link PairBuffers}). Exactly two ranks.
  */
 public final class Bandwidth {
     private static final int DATA_TAG = 100;
@@ -55,7 +55,6 @@ public final class Bandwidth {
     /** One window: rank 0 isends and waits, then takes the acknowledgement; rank 1 irecvs, waits, acknowledges. */
     private static void round(PairBuffers b, int rank, int n, Request[] window) {
         if (rank == 0) {
-            b.stageSend(n);
             for (Request r : window) {
                 b.isend(n, 1, DATA_TAG, r);
             }
@@ -66,7 +65,6 @@ public final class Bandwidth {
                 b.irecv(n, 0, DATA_TAG, r);
             }
             Request.waitAll(window);
-            b.unstageRecv(n);
             b.send(ACK, 0, ACK_TAG);
         }
     }

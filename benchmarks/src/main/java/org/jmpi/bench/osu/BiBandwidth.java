@@ -11,7 +11,7 @@ import org.jmpi.bench.OsuRun;
  * of irecvs (default 64), then a window of isends, and wait for the sends and then the
  * receives. Bandwidth in MB/s counts both directions: 2 x size x window x iterations /
  * time. 100 iterations after 10 warm-up up to 8 KiB, 20 after 2 above. The requests are
- * created once and reused. With {@code -b array} the windows go through native staging
+ * created once and reused. With {@code -b array} the windows take the arrays themselves
  * (see {@link PairBuffers}). Exactly two ranks.
  */
 public final class BiBandwidth {
@@ -58,12 +58,10 @@ public final class BiBandwidth {
         for (Request r : recvs) {
             b.irecv(n, peer, recvTag, r);
         }
-        b.stageSend(n);
         for (Request r : sends) {
             b.isend(n, peer, sendTag, r);
         }
         Request.waitAll(sends);
         Request.waitAll(recvs);
-        b.unstageRecv(n);
     }
 }

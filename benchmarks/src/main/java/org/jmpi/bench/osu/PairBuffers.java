@@ -9,25 +9,22 @@ import org.jmpi.Request;
 import org.jmpi.bench.OsuData;
 import org.jmpi.bench.OsuRun;
 
-import static java.lang.foreign.ValueLayout.JAVA_BYTE;
-
 /**
  * The send and receive buffers of the two-rank programs (latency, bw, bibw), and the
  * calls that move them: native segments aligned like OSU's ({@code -b segment}, passed
  * as {@code MPI_CHAR} like OSU's), or Java {@code byte[]}s ({@code -b array}, passed
- * through jmpi's array overloads as {@code MPI_INT8_T}, staged in native memory per thread).
+ * through jmpi's array calls as {@code MPI_INT8_T}).
  *
- * <p>jmpi's nonblocking calls refuse heap memory (a heap array may move before the
- * operation completes). With arrays, the nonblocking calls therefore go through native
- * staging segments: {@link #stageSend} copies the array in before a window of isends and
- * {@link #unstageRecv} copies the data out after a window of irecvs. The programs do it
- * inside the timed loop, once per window, because it is what a program holding its data
- * in arrays pays.
+ * <p>With arrays every call takes the array itself, as a program holding its data in
+ * arrays writes it: the blocking calls stage it in per-thread native memory, and each
+ * isend copies its message into native memory its request owns when it starts, each
+ * irecv copies its message back into the array when it completes. The programs time
+ * those copies, once per message, because it is what such a program pays.
  */
 final class PairBuffers {
     private final Comm world;
     private final boolean arrays;
-    /** The native buffers: the data itself with segments, the staging copies with arrays. */
+    /** The native buffers, with segments; null with arrays. */
     private final MemorySegment send;
     private final MemorySegment recv;
     private final byte[] sendArray;
@@ -37,8 +34,8 @@ final class PairBuffers {
     PairBuffers(OsuRun run, long bytes) {
         this.world = run.world();
         this.arrays = run.arrays();
-        this.send = run.allocate(bytes);
-        this.recv = run.allocate(bytes);
+        this.send = arrays ? null : run.allocate(bytes);
+        this.recv = arrays ? null : run.allocate(bytes);
         this.sendArray = arrays ? new byte[Math.toIntExact(bytes)] : null;
         this.recvArray = arrays ? new byte[Math.toIntExact(bytes)] : null;
     }
@@ -61,27 +58,21 @@ final class PairBuffers {
         }
     }
 
-    /** Starts a send of the first {@code n} bytes of the native send buffer into {@code request}. */
+    /** Starts a send of the first {@code n} bytes into {@code request} ({@code MPI_Isend}). */
     void isend(int n, int dest, int tag, Request request) {
-        world.isend(send, n, Datatype.CHAR, dest, tag, request);
-    }
-
-    /** Starts a receive of {@code n} bytes into the native receive buffer. */
-    void irecv(int n, int source, int tag, Request request) {
-        world.irecv(recv, n, Datatype.CHAR, source, tag, request);
-    }
-
-    /** With arrays, copies the first {@code n} bytes of the send array into the native send buffer. */
-    void stageSend(int n) {
         if (arrays) {
-            MemorySegment.copy(sendArray, 0, send, JAVA_BYTE, 0, n);
+            world.isend(Buf.of(sendArray, 0, n), dest, tag, request);
+        } else {
+            world.isend(send, n, Datatype.CHAR, dest, tag, request);
         }
     }
 
-    /** With arrays, copies the first {@code n} bytes of the native receive buffer into the receive array. */
-    void unstageRecv(int n) {
+    /** Starts a receive of {@code n} bytes into {@code request} ({@code MPI_Irecv}). */
+    void irecv(int n, int source, int tag, Request request) {
         if (arrays) {
-            MemorySegment.copy(recv, JAVA_BYTE, 0, recvArray, 0, n);
+            world.irecv(Buf.of(recvArray, 0, n), source, tag, request);
+        } else {
+            world.irecv(recv, n, Datatype.CHAR, source, tag, request);
         }
     }
 
@@ -91,15 +82,12 @@ final class PairBuffers {
         spoilRecv(n, recvSeed);
     }
 
-    /** Writes the complement of message {@code seed} wherever received data passes (array and staging). */
+    /** Writes the complement of message {@code seed} where the received data goes. */
     void spoilRecv(int n, long seed) {
-        OsuData.spoil(recv, n, seed);
-        if (arrays) {
-            OsuData.spoil(MemorySegment.ofArray(recvArray), n, seed);
-        }
+        OsuData.spoil(arrays ? MemorySegment.ofArray(recvArray) : recv, n, seed);
     }
 
-    /** How many of the first {@code n} received bytes (in the array, with arrays) differ from message {@code seed}. */
+    /** How many of the first {@code n} received bytes differ from message {@code seed}. */
     long recvMismatches(int n, long seed) {
         return OsuData.mismatches(arrays ? MemorySegment.ofArray(recvArray) : recv, n, seed);
     }

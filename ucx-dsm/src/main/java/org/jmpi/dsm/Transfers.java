@@ -43,22 +43,17 @@ final class Transfers {
      * (put) or holds the data (get).
      */
     void blocking(boolean put, Object data, long offset, long count, int rank, long disp) {
-        String arg = put ? "src" : "dst";
-        ValueLayout element = UserBuffers.parse(data, !put, arg);
-        long length = UserBuffers.length(data, element);
-        long n = count < 0 ? length : count;
-        UserBuffers.checkRange(length, offset, n, arg);
-        long unit = UserBuffers.unit(element);
-        long len = n * unit;
-        keys.checkAccess(rank, disp, len);
+        ValueLayout element = UserBuffers.parse(data, !put, put ? "src" : "dst");
+        long len = checked(put, data, element, offset, count, rank, disp);
+        long from = offset * UserBuffers.unit(element);
         MemorySegment d = keys.direct[rank];
         if (d != null) {
-            copyDirect(put, d, disp, data, element, offset * unit, len);
+            copyDirect(put, d, disp, data, element, from, len);
             return;
         }
         window.begin();
         try {
-            viaUcp(put, rank, disp, data, element, offset * unit, len);
+            viaUcp(put, rank, disp, data, element, from, len);
         } finally {
             ctx.exit();
         }
@@ -66,21 +61,31 @@ final class Transfers {
 
     /** Starts a put or get as {@link #blocking} does; the request completes it. */
     DsmRequest start(boolean put, Object data, long offset, long count, int rank, long disp) {
-        String arg = put ? "src" : "dst";
-        ValueLayout element = UserBuffers.parse(data, !put, arg);
-        long length = UserBuffers.length(data, element);
-        long n = count < 0 ? length : count;
-        UserBuffers.checkRange(length, offset, n, arg);
-        long unit = UserBuffers.unit(element);
-        keys.checkAccess(rank, disp, n * unit);
+        ValueLayout element = UserBuffers.parse(data, !put, put ? "src" : "dst");
+        long len = checked(put, data, element, offset, count, rank, disp);
         MemorySegment seg = element == null && count < 0 ? (MemorySegment) data
-                : UserBuffers.heapSegment(data).asSlice(offset * unit, n * unit);
+                : UserBuffers.heapSegment(data).asSlice(offset * UserBuffers.unit(element), len);
         window.begin();
         try {
             return startOn(put, rank, disp, seg);
         } finally {
             ctx.exit();
         }
+    }
+
+    /**
+     * The bytes of {@code count} elements of {@code data} from element {@code offset} (all of
+     * it when {@code count} is negative), checked to lie inside {@code data} and inside
+     * {@code rank}'s part at {@code disp}.
+     */
+    private long checked(boolean put, Object data, ValueLayout element, long offset, long count, int rank,
+                         long disp) {
+        long length = UserBuffers.length(data, element);
+        long n = count < 0 ? length : count;
+        UserBuffers.checkRange(length, offset, n, put ? "src" : "dst");
+        long len = n * UserBuffers.unit(element);
+        keys.checkAccess(rank, disp, len);
+        return len;
     }
 
     private void viaUcp(boolean put, int rank, long disp, Object data, ValueLayout element, long from, long len) {

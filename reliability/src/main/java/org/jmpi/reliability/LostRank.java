@@ -68,7 +68,7 @@ public final class LostRank {
         DsmContext ctx = DsmContext.create(world, false);
         Window window = ctx.allocate(64);
         int target = (world.rank() + 1) % world.size();
-        return () -> window.fetchAdd(target, 0, 1);
+        return () -> window.longs().fetchAndOp(1, target, 0, Op.SUM);
     }
 
     private static void killSelf() throws IOException, InterruptedException {

@@ -170,12 +170,12 @@ public final class Soak {
                 }
             }
 
-            window.fetchAdd(next, 0, 1);
+            window.longs().fetchAndOp(1, next, 0, Op.SUM);
             fetchAdds++;
             local.set(JAVA_LONG, 0, stamp);
-            window.put(next, 8 + 8L * me, local.asSlice(0, 8));
+            window.put(local.asSlice(0, 8), next, 8 + 8L * me);
             window.flush(next);
-            window.get(next, 8 + 8L * me, local.asSlice(8, 8));
+            window.get(local.asSlice(8, 8), next, 8 + 8L * me);
             check(local.get(JAVA_LONG, 8) == stamp, "DSM put/get", i);
         }
 
@@ -189,7 +189,7 @@ public final class Soak {
         void close() {
             ctx.barrier();
             // Every rank added 1 per round into its next neighbour's word 0.
-            long counted = window.getLong(me, 0);
+            long counted = window.longs().get(me, 0);
             check(counted == fetchAdds, "DSM fetch-add total", fetchAdds);
             ctx.barrier();
             window.close();

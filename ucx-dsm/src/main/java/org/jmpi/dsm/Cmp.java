@@ -1,6 +1,6 @@
 package org.jmpi.dsm;
 
-/** A comparison of a local word with a value, for {@link Window#waitUntil} and {@link Window#test}. */
+/** A comparison of a local word with a value, for {@link Window#waitUntil} and {@link Window#test(long, Cmp, long)}. */
 public enum Cmp {
     /** Equal. */
     EQ,

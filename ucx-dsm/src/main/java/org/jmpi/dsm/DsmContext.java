@@ -1,30 +1,16 @@
 package org.jmpi.dsm;
 
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.VarHandle;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.StampedLock;
 
 import org.jmpi.Comm;
-import org.jmpi.bindings.ucs.UcsStatus;
 import org.jmpi.bindings.ucs.UcxLibrary;
-import org.jmpi.bindings.ucx.ucp_ep_params;
 import org.jmpi.bindings.ucx.ucp_h;
-import org.jmpi.bindings.ucx.ucp_params;
-import org.jmpi.bindings.ucx.ucp_request_param_t;
-import org.jmpi.bindings.ucx.ucp_worker_attr;
-import org.jmpi.bindings.ucx.ucp_worker_params;
-
-import static java.lang.foreign.ValueLayout.ADDRESS;
-import static java.lang.foreign.ValueLayout.JAVA_BYTE;
-import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 /**
  * A UCX context for distributed shared memory over the ranks of a communicator: one UCP
@@ -44,15 +30,12 @@ public final class DsmContext implements AutoCloseable {
      * access completes while this rank is busy elsewhere (say, in an MPI call).
      */
     public static final String PROGRESS_PROPERTY = "jmpi.dsm.progressThread";
-    private static final long MAX_IDLE_NANOS = 1_000_000L;
-    private static final long MAX_DEFER_NANOS = 10_000_000L;
-    private static final long CLOSE_WAIT_NANOS = 5_000_000_000L;
 
     private final Comm comm;
     private final int rank;
     private final int size;
     private final boolean direct;
-    private final MemorySegment context;
+    private final UcpEndpoints ucp;
     private final MemorySegment worker;
     private final MemorySegment[] eps;
     /**
@@ -64,7 +47,6 @@ public final class DsmContext implements AutoCloseable {
      */
     private final boolean[] ucpUsed;
     private boolean anyUcpUsed;
-    private final boolean multiThreaded;
     /**
      * Native sections hold it shared, close() exclusively. A StampedLock keeps no per-thread
      * hold counts, so several threads entering (the progress thread too) allocate nothing;
@@ -74,23 +56,22 @@ public final class DsmContext implements AutoCloseable {
     private final Lock shared = guard.asReadLock();
     private final Lock exclusiveLock = guard.asWriteLock();
     private final Set<Window> windows = ConcurrentHashMap.newKeySet();
-    private final Set<RmaRequest> pending = ConcurrentHashMap.newKeySet();
-    private final RmaRequest completed = RmaRequest.completed(this);
+    private final Set<DsmRequest> pending = ConcurrentHashMap.newKeySet();
+    /** The pending requests whose futures someone asked for: the progress passes complete them. */
+    private final Set<DsmRequest> watched = ConcurrentHashMap.newKeySet();
+    private final DsmRequest completed = DsmRequest.completed(this);
     private volatile boolean closed;
-    private volatile boolean stopProgress;
-    private Thread progressThread;
+    private ProgressThread progressThread;
 
-    private DsmContext(Comm comm, boolean direct, MemorySegment context, MemorySegment worker,
-                       MemorySegment[] eps, boolean multiThreaded) {
+    private DsmContext(Comm comm, boolean direct, UcpEndpoints ucp) {
         this.comm = comm;
         this.rank = comm.rank();
         this.size = comm.size();
         this.direct = direct;
-        this.context = context;
-        this.worker = worker;
-        this.eps = eps;
+        this.ucp = ucp;
+        this.worker = ucp.worker;
+        this.eps = ucp.eps;
         this.ucpUsed = new boolean[eps.length];
-        this.multiThreaded = multiThreaded;
     }
 
     /**
@@ -112,89 +93,11 @@ public final class DsmContext implements AutoCloseable {
     public static DsmContext create(Comm comm, boolean direct) {
         Objects.requireNonNull(comm, "comm").size(); // refuses a freed comm or MPI not running, before UCX starts
         UcxLibrary.load();
-        MemorySegment ctx = MemorySegment.NULL;
-        MemorySegment wrk = MemorySegment.NULL;
-        byte[] address = null;
-        boolean multi = false;
-        RuntimeException failure = null;
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment out = arena.allocate(ADDRESS);
-            Ucx.check(ucp_h.ucp_config_read(MemorySegment.NULL, MemorySegment.NULL, out), "ucp_config_read");
-            MemorySegment config = out.get(ADDRESS, 0);
-            MemorySegment params = arena.allocate(ucp_params.layout());
-            ucp_params.field_mask(params, ucp_h.UCP_PARAM_FIELD_FEATURES()
-                    | ucp_h.UCP_PARAM_FIELD_ESTIMATED_NUM_EPS());
-            ucp_params.features(params, ucp_h.UCP_FEATURE_RMA() | ucp_h.UCP_FEATURE_AMO32()
-                    | ucp_h.UCP_FEATURE_AMO64());
-            ucp_params.estimated_num_eps(params, comm.size());
-            byte st = ucp_h.ucp_init_version(ucp_h.UCP_API_MAJOR(), ucp_h.UCP_API_MINOR(), params, config, out);
-            ucp_h.ucp_config_release(config);
-            Ucx.check(st, "ucp_init_version");
-            ctx = out.get(ADDRESS, 0);
-
-            MemorySegment wp = arena.allocate(ucp_worker_params.layout());
-            ucp_worker_params.field_mask(wp, ucp_h.UCP_WORKER_PARAM_FIELD_THREAD_MODE());
-            ucp_worker_params.thread_mode(wp, ucp_h.UCS_THREAD_MODE_MULTI());
-            Ucx.check(ucp_h.ucp_worker_create(ctx, wp, out), "ucp_worker_create");
-            wrk = out.get(ADDRESS, 0);
-
-            MemorySegment attr = arena.allocate(ucp_worker_attr.layout());
-            ucp_worker_attr.field_mask(attr, ucp_h.UCP_WORKER_ATTR_FIELD_THREAD_MODE());
-            Ucx.check(ucp_h.ucp_worker_query(wrk, attr), "ucp_worker_query");
-            multi = ucp_worker_attr.thread_mode(attr) == ucp_h.UCS_THREAD_MODE_MULTI();
-
-            MemorySegment len = arena.allocate(JAVA_LONG);
-            Ucx.check(ucp_h.ucp_worker_get_address(wrk, out, len), "ucp_worker_get_address");
-            MemorySegment addr = out.get(ADDRESS, 0);
-            address = addr.reinterpret(len.get(JAVA_LONG, 0)).toArray(JAVA_BYTE);
-            ucp_h.ucp_worker_release_address(wrk, addr);
-        } catch (RuntimeException e) {
-            failure = e;
-            address = null;
-        }
-        byte[][] all;
-        try {
-            all = Bootstrap.allgather(comm, address, "DSM context creation");
-        } catch (IllegalStateException e) {
-            destroy(ctx, wrk);
-            throw failure != null ? failure : e;
-        }
-        MemorySegment[] eps = new MemorySegment[comm.size()];
-        boolean ok = true;
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment out = arena.allocate(ADDRESS);
-            MemorySegment ep = arena.allocate(ucp_ep_params.layout());
-            for (int r = 0; r < eps.length; r++) {
-                MemorySegment remote = arena.allocateFrom(JAVA_BYTE, all[r]);
-                ucp_ep_params.field_mask(ep, ucp_h.UCP_EP_PARAM_FIELD_REMOTE_ADDRESS());
-                ucp_ep_params.address(ep, remote);
-                Ucx.check(ucp_h.ucp_ep_create(wrk, ep, out), "ucp_ep_create");
-                eps[r] = out.get(ADDRESS, 0);
-            }
-        } catch (RuntimeException e) {
-            failure = e;
-            ok = false;
-        }
-        DsmContext dsm = new DsmContext(comm, direct, ctx, wrk, eps, multi);
-        try {
-            Bootstrap.allgather(comm, ok ? new byte[0] : null, "DSM endpoint creation");
-        } catch (IllegalStateException e) {
-            dsm.close();
-            throw failure != null ? failure : e;
-        }
-        if (multi && !"false".equalsIgnoreCase(System.getProperty(PROGRESS_PROPERTY))) {
-            dsm.startProgressThread();
+        DsmContext dsm = new DsmContext(comm, direct, UcpEndpoints.create(comm));
+        if (dsm.ucp.multiThreaded && !"false".equalsIgnoreCase(System.getProperty(PROGRESS_PROPERTY))) {
+            dsm.progressThread = ProgressThread.start(dsm, dsm.guard, dsm.shared, dsm.exclusiveLock);
         }
         return dsm;
-    }
-
-    private static void destroy(MemorySegment ctx, MemorySegment wrk) {
-        if (wrk.address() != 0) {
-            ucp_h.ucp_worker_destroy(wrk);
-        }
-        if (ctx.address() != 0) {
-            ucp_h.ucp_cleanup(ctx);
-        }
     }
 
     /** This rank's index in the context's communicator. */
@@ -219,7 +122,7 @@ public final class DsmContext implements AutoCloseable {
 
     /** Whether UCX granted the worker {@code UCS_THREAD_MODE_MULTI}. */
     public boolean multiThreaded() {
-        return multiThreaded;
+        return ucp.multiThreaded;
     }
 
     /** Whether the context has been closed. */
@@ -250,11 +153,14 @@ public final class DsmContext implements AutoCloseable {
         return new DsmLock(this);
     }
 
-    /** Progresses outstanding operations once ({@code ucp_worker_progress}); returns whether any progressed. */
+    /**
+     * Progresses outstanding operations once ({@code ucp_worker_progress}) and completes the
+     * futures of requests that finished; returns whether anything progressed.
+     */
     public boolean progress() {
         enter();
         try {
-            return ucp_h.ucp_worker_progress(worker) != 0;
+            return progressEntered();
         } finally {
             exit();
         }
@@ -322,14 +228,17 @@ public final class DsmContext implements AutoCloseable {
      */
     @Override
     public void close() {
-        stopProgressThread();
+        ProgressThread p = progressThread;
+        if (p != null) {
+            p.stop();
+        }
         exclusiveLock.lock();
         try {
             if (closed) {
                 return;
             }
             closed = true;
-            for (RmaRequest r : pending) {
+            for (DsmRequest r : pending) {
                 r.finishForClose();
             }
             pending.clear();
@@ -342,101 +251,9 @@ public final class DsmContext implements AutoCloseable {
                 w.release();
             }
             windows.clear();
-            closeEndpoints();
-            destroy(context, worker);
+            ucp.close();
         } finally {
             exclusiveLock.unlock();
-        }
-    }
-
-    private void startProgressThread() {
-        progressThread = Thread.ofPlatform().daemon().name("jmpi-dsm-progress-" + rank).unstarted(this::progressLoop);
-        progressThread.start();
-    }
-
-    private void stopProgressThread() {
-        Thread t = progressThread;
-        if (t == null || t == Thread.currentThread()) {
-            return;
-        }
-        stopProgress = true;
-        LockSupport.unpark(t);
-        try {
-            t.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /**
-     * Progresses the worker in the background, sleeping longer (up to 1 ms) while it is
-     * idle. While an application thread is inside a native section the thread defers: that
-     * thread progresses the worker itself or returns soon, and progressing beside it would
-     * wait on UCX's worker spinlock, on a shared core for as long as the scheduler leaves
-     * the holder descheduled. After {@link #MAX_DEFER_NANOS} of sections it progresses once
-     * holding the guard exclusively, which waits (parked) for the sections in progress.
-     */
-    private void progressLoop() {
-        long idle = 0;
-        long deferredSince = 0;
-        while (!stopProgress && !closed) {
-            boolean busy = false;
-            if (!guard.isReadLocked()) {
-                deferredSince = 0;
-                busy = progressHolding(shared);
-            } else if (deferredSince == 0) {
-                deferredSince = System.nanoTime();
-            } else if (System.nanoTime() - deferredSince >= MAX_DEFER_NANOS) {
-                deferredSince = 0;
-                busy = progressHolding(exclusiveLock);
-            }
-            if (busy) {
-                idle = 0;
-            } else {
-                idle = Math.min(Math.max(2 * idle, 10_000L), MAX_IDLE_NANOS);
-                LockSupport.parkNanos(idle);
-            }
-        }
-    }
-
-    /** One {@code ucp_worker_progress} holding {@code lock}, unless closed; whether anything progressed. */
-    private boolean progressHolding(Lock lock) {
-        lock.lock();
-        try {
-            return !closed && ucp_h.ucp_worker_progress(worker) != 0;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void closeEndpoints() {
-        List<MemorySegment> reqs = new ArrayList<>();
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment p = arena.allocate(ucp_request_param_t.layout());
-            ucp_request_param_t.op_attr_mask(p, ucp_h.UCP_OP_ATTR_FIELD_FLAGS());
-            ucp_request_param_t.flags(p, 0);
-            for (MemorySegment ep : eps) {
-                if (ep == null) {
-                    continue;
-                }
-                MemorySegment r = ucp_h.ucp_ep_close_nbx(ep, p);
-                if (UcsStatus.isPtr(r)) {
-                    reqs.add(r);
-                }
-            }
-        }
-        long deadline = System.nanoTime() + CLOSE_WAIT_NANOS;
-        int spins = 0;
-        while (!reqs.isEmpty() && System.nanoTime() < deadline) {
-            ucp_h.ucp_worker_progress(worker);
-            reqs.removeIf(r -> {
-                if (ucp_h.ucp_request_check_status(r) == Ucx.INPROGRESS) {
-                    return false;
-                }
-                ucp_h.ucp_request_free(r);
-                return true;
-            });
-            Ucx.backoff(++spins);
         }
     }
 
@@ -445,14 +262,25 @@ public final class DsmContext implements AutoCloseable {
         return "DsmContext[rank " + rank + " of " + size + (closed ? ", closed" : "") + "]";
     }
 
-    // ---- package-private plumbing for Window, RmaRequest, DsmLock ----
+    // ---- package-private plumbing for Window, DsmRequest, DsmLock, ProgressThread ----
 
     MemorySegment worker() {
         return worker;
     }
 
     MemorySegment ucpContext() {
-        return context;
+        return ucp.context;
+    }
+
+    /** One {@code ucp_worker_progress}, then a check of the requests bound to futures; the caller has entered. */
+    boolean progressEntered() {
+        boolean busy = ucp_h.ucp_worker_progress(worker) != 0;
+        if (!watched.isEmpty()) {
+            for (DsmRequest r : watched) {
+                r.check();
+            }
+        }
+        return busy;
     }
 
     /** The endpoint to {@code r} for a UCP operation (RMA or atomic), marking {@code r} as used. */
@@ -534,15 +362,24 @@ public final class DsmContext implements AutoCloseable {
     }
 
     /** The request returned for operations that completed when they were started. */
-    RmaRequest completedRequest() {
+    DsmRequest completedRequest() {
         return completed;
     }
 
-    void add(RmaRequest r) {
+    void add(DsmRequest r) {
         pending.add(r);
     }
 
-    void remove(RmaRequest r) {
+    void remove(DsmRequest r) {
         pending.remove(r);
+    }
+
+    /** Has the progress passes complete {@code r}, a pending request bound to a future. */
+    void watch(DsmRequest r) {
+        watched.add(r);
+    }
+
+    void unwatch(DsmRequest r) {
+        watched.remove(r);
     }
 }

@@ -2,6 +2,8 @@ package org.jmpi.dsm;
 
 import java.util.concurrent.locks.LockSupport;
 
+import org.jmpi.Op;
+
 /**
  * A distributed ticket lock: two 64-bit words (next ticket, now serving) in a small
  * window at rank 0, driven by remote atomics. Fair (first come, first served); not
@@ -24,6 +26,7 @@ public final class DsmLock implements AutoCloseable {
     private static final int HOME = 0;
 
     private final Window window;
+    private final LongAtomics words;
     private volatile Thread holder;
 
     /** A held lock; {@link #close()} releases it (once). */
@@ -36,6 +39,7 @@ public final class DsmLock implements AutoCloseable {
     /** Creates the lock (collective over the context's ranks). */
     DsmLock(DsmContext ctx) {
         this.window = ctx.allocate(16);
+        this.words = window.longs();
         ctx.barrier();
     }
 
@@ -46,10 +50,10 @@ public final class DsmLock implements AutoCloseable {
      */
     public Held acquire() {
         checkUsable();
-        long ticket = window.fetchAdd(HOME, NEXT, 1);
+        long ticket = words.fetchAndOp(1, HOME, NEXT, Op.SUM);
         int spins = 0;
         long serving;
-        while ((serving = window.atomicGet(HOME, SERVING)) != ticket) {
+        while ((serving = words.fetchAndOp(0, HOME, SERVING, Op.NO_OP)) != ticket) {
             window.context().progress();
             if (++spins <= SPINS) {
                 Thread.onSpinWait();
@@ -66,8 +70,8 @@ public final class DsmLock implements AutoCloseable {
     /** Takes the lock if nobody holds or waits for it; returns null otherwise. */
     public Held tryAcquire() {
         checkUsable();
-        long serving = window.atomicGet(HOME, SERVING);
-        if (window.compareAndSwap(HOME, NEXT, serving, serving + 1) != serving) {
+        long serving = words.fetchAndOp(0, HOME, SERVING, Op.NO_OP);
+        if (words.compareAndSwap(serving + 1, serving, HOME, NEXT) != serving) {
             return null;
         }
         return held();
@@ -105,7 +109,7 @@ public final class DsmLock implements AutoCloseable {
 
     private void release() {
         window.context().flush();
-        window.add(HOME, SERVING, 1);
+        words.accumulate(1, HOME, SERVING, Op.SUM);
         window.flush(HOME);
     }
 

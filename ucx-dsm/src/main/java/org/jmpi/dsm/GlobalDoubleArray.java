@@ -3,6 +3,8 @@ package org.jmpi.dsm;
 import java.lang.foreign.MemorySegment;
 import java.util.Objects;
 
+import org.jmpi.Op;
+
 /**
  * An array of {@code double} spread over the ranks of a {@link DsmContext}, addressed by
  * global index only. {@link #set} and {@link #setRange} complete at the owner before
@@ -38,13 +40,13 @@ public final class GlobalDoubleArray implements AutoCloseable {
 
     /** Element {@code index}. */
     public double get(long index) {
-        return layout.window.getDouble(owner(index), layout.offset(index));
+        return Double.longBitsToDouble(layout.window.longs().get(owner(index), layout.offset(index)));
     }
 
     /** Sets element {@code index}, complete at its owner on return. */
     public void set(long index, double value) {
         int r = owner(index);
-        layout.window.putDouble(r, layout.offset(index), value);
+        layout.window.longs().put(Double.doubleToRawLongBits(value), r, layout.offset(index));
         layout.window.flush(r);
     }
 
@@ -55,10 +57,11 @@ public final class GlobalDoubleArray implements AutoCloseable {
     public double fetchAdd(long index, double delta) {
         int r = owner(index);
         long off = layout.offset(index);
-        long old = layout.window.atomicGet(r, off);
+        LongAtomics words = layout.window.longs();
+        long old = words.fetchAndOp(0, r, off, Op.NO_OP);
         while (true) {
             long next = Double.doubleToRawLongBits(Double.longBitsToDouble(old) + delta);
-            long seen = layout.window.compareAndSwap(r, off, old, next);
+            long seen = words.compareAndSwap(next, old, r, off);
             if (seen == old) {
                 return Double.longBitsToDouble(old);
             }
@@ -83,7 +86,7 @@ public final class GlobalDoubleArray implements AutoCloseable {
     /** The elements this rank holds (in local order), as a live view. */
     public MemorySegment localPart() {
         int me = layout.window.context().rank();
-        return layout.window.local().asSlice(0, 8 * layout.localLength(me));
+        return layout.window.memory().asSlice(0, 8 * layout.localLength(me));
     }
 
     /** Waits until every rank's updates are visible everywhere (collective: {@link DsmContext#barrier()}). */

@@ -68,9 +68,9 @@ final class GlobalLayout {
                 long chunk = Math.min(from + count - i, perRank - i % perRank);
                 MemorySegment part = data.asSlice(8 * (i - from), 8 * chunk);
                 if (put) {
-                    window.put(r, offset(i), part);
+                    window.put(part, r, offset(i));
                 } else {
-                    window.get(r, offset(i), part);
+                    window.get(part, r, offset(i));
                 }
                 i += chunk;
             }
@@ -86,9 +86,9 @@ final class GlobalLayout {
                     for (int j = 0; j < n; j++) {
                         tmp[j] = data.getAtIndex(JAVA_LONG_HEAP, first - from + (long) j * ranks);
                     }
-                    window.put(r, offset(first), tmp);
+                    window.put(tmp, r, offset(first));
                 } else {
-                    window.get(r, offset(first), tmp);
+                    window.get(tmp, r, offset(first));
                     for (int j = 0; j < n; j++) {
                         data.setAtIndex(JAVA_LONG_HEAP, first - from + (long) j * ranks, tmp[j]);
                     }
@@ -96,7 +96,7 @@ final class GlobalLayout {
             }
         }
         if (put) {
-            window.flush();
+            window.flushAll();
         }
     }
 

@@ -3,6 +3,8 @@ package org.jmpi.dsm;
 import java.lang.foreign.MemorySegment;
 import java.util.Objects;
 
+import org.jmpi.Op;
+
 /**
  * An array of {@code long} spread over the ranks of a {@link DsmContext}, addressed by
  * global index only. {@link #set} and {@link #setRange} complete at the owner before
@@ -38,29 +40,29 @@ public final class GlobalLongArray implements AutoCloseable {
 
     /** Element {@code index}. */
     public long get(long index) {
-        return layout.window.getLong(owner(index), layout.offset(index));
+        return layout.window.longs().get(owner(index), layout.offset(index));
     }
 
     /** Sets element {@code index}, complete at its owner on return. */
     public void set(long index, long value) {
         int r = owner(index);
-        layout.window.putLong(r, layout.offset(index), value);
+        layout.window.longs().put(value, r, layout.offset(index));
         layout.window.flush(r);
     }
 
     /** Atomically adds {@code delta} to element {@code index}; returns its previous value. */
     public long fetchAdd(long index, long delta) {
-        return layout.window.fetchAdd(owner(index), layout.offset(index), delta);
+        return layout.window.longs().fetchAndOp(delta, owner(index), layout.offset(index), Op.SUM);
     }
 
     /** Atomically adds {@code delta} to element {@code index}. */
     public void add(long index, long delta) {
-        layout.window.add(owner(index), layout.offset(index), delta);
+        layout.window.longs().accumulate(delta, owner(index), layout.offset(index), Op.SUM);
     }
 
     /** Atomically sets element {@code index} to {@code desired} if it is {@code expected}; returns its previous value. */
     public long compareAndSwap(long index, long expected, long desired) {
-        return layout.window.compareAndSwap(owner(index), layout.offset(index), expected, desired);
+        return layout.window.longs().compareAndSwap(desired, expected, owner(index), layout.offset(index));
     }
 
     /** Copies elements [from, from+count) into {@code dst[dstOffset ...]}. */
@@ -80,7 +82,7 @@ public final class GlobalLongArray implements AutoCloseable {
     /** The elements this rank holds (in local order), as a live view. */
     public MemorySegment localPart() {
         int me = layout.window.context().rank();
-        return layout.window.local().asSlice(0, 8 * layout.localLength(me));
+        return layout.window.memory().asSlice(0, 8 * layout.localLength(me));
     }
 
     /** Waits until every rank's updates are visible everywhere (collective: {@link DsmContext#barrier()}). */

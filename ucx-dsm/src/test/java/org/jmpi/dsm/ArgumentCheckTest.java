@@ -3,6 +3,7 @@ package org.jmpi.dsm;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
+import org.jmpi.Op;
 import org.jmpi.test.MpiTest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,17 +18,17 @@ class ArgumentCheckTest {
         DsmContext ctx = TestDsm.context();
         int n = ctx.size();
         try (Window w = ctx.allocate(32)) {
-            var e = assertThrows(IndexOutOfBoundsException.class, () -> w.put(n - 1, 24, new long[2]));
+            var e = assertThrows(IndexOutOfBoundsException.class, () -> w.put(new long[2], n - 1, 24));
             assertTrue(e.getMessage().contains("rank " + (n - 1)) && e.getMessage().contains("offset 24")
                     && e.getMessage().contains("length 16") && e.getMessage().contains("32 bytes"), e.getMessage());
-            assertThrows(IndexOutOfBoundsException.class, () -> w.get(0, -8, new long[1]));
-            assertThrows(IndexOutOfBoundsException.class, () -> w.getLong(0, 32));
-            assertThrows(IndexOutOfBoundsException.class, () -> w.fetchAdd(0, 40, 1));
-            assertThrows(IndexOutOfBoundsException.class, () -> w.putLong(n, 0, 1));
-            assertThrows(IndexOutOfBoundsException.class, () -> w.putLong(-1, 0, 1));
-            assertThrows(IndexOutOfBoundsException.class, () -> w.putAsync(0, Long.MAX_VALUE, new long[1]));
-            assertThrows(NullPointerException.class, () -> w.put(0, 0, (MemorySegment) null));
-            assertThrows(IllegalArgumentException.class, () -> w.get(0, 0, MemorySegment.ofArray(new long[1]).asReadOnly()));
+            assertThrows(IndexOutOfBoundsException.class, () -> w.get(new long[1], 0, -8));
+            assertThrows(IndexOutOfBoundsException.class, () -> w.longs().get(0, 32));
+            assertThrows(IndexOutOfBoundsException.class, () -> w.longs().fetchAndOp(1, 0, 40, Op.SUM));
+            assertThrows(IndexOutOfBoundsException.class, () -> w.longs().put(1, n, 0));
+            assertThrows(IndexOutOfBoundsException.class, () -> w.longs().put(1, -1, 0));
+            assertThrows(IndexOutOfBoundsException.class, () -> w.rput(new long[1], 0, Long.MAX_VALUE));
+            assertThrows(NullPointerException.class, () -> w.put((MemorySegment) null, 0, 0));
+            assertThrows(IllegalArgumentException.class, () -> w.get(MemorySegment.ofArray(new long[1]).asReadOnly(), 0, 0));
             ctx.barrier();
         }
     }
@@ -36,14 +37,14 @@ class ArgumentCheckTest {
     void misalignedWordsAreRefused() {
         DsmContext ctx = TestDsm.context();
         try (Window w = ctx.allocate(32)) {
-            assertThrows(IllegalArgumentException.class, () -> w.fetchAdd(0, 4, 1));
-            assertThrows(IllegalArgumentException.class, () -> w.addInt(0, 2, 1));
-            assertThrows(IllegalArgumentException.class, () -> w.getLong(0, 1));
-            assertThrows(IllegalArgumentException.class, () -> w.putDouble(0, 12, 1));
-            assertThrows(IllegalArgumentException.class, () -> w.compareAndSwap(0, 9, 0, 1));
+            assertThrows(IllegalArgumentException.class, () -> w.longs().fetchAndOp(1, 0, 4, Op.SUM));
+            assertThrows(IllegalArgumentException.class, () -> w.ints().accumulate(1, 0, 2, Op.SUM));
+            assertThrows(IllegalArgumentException.class, () -> w.longs().get(0, 1));
+            assertThrows(IllegalArgumentException.class, () -> w.longs().put(1L, 0, 12));
+            assertThrows(IllegalArgumentException.class, () -> w.longs().compareAndSwap(1, 0, 0, 9));
             assertThrows(IllegalArgumentException.class,
-                    () -> w.putWithSignal(0, 0, MemorySegment.ofArray(new byte[1]), 20, 1, SignalOp.SET));
-            assertEquals(0, w.getInt(0, 4));
+                    () -> w.putWithSignal(MemorySegment.ofArray(new byte[1]), 0, 0, 20, 1, SignalOp.SET));
+            assertEquals(0, w.ints().get(0, 4));
             ctx.barrier();
         }
     }
@@ -58,7 +59,7 @@ class ArgumentCheckTest {
         assertThrows(IllegalArgumentException.class, () -> ctx.allocate(ctx.rank() == 0 ? 0 : 8));
         assertThrows(IllegalArgumentException.class, () -> ctx.allocate(-1));
         try (Window w = ctx.allocate(8)) {
-            assertEquals(8, w.size(0));
+            assertEquals(8, w.targetSize(0));
         }
     }
 

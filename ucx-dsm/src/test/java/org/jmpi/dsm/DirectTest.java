@@ -2,6 +2,7 @@ package org.jmpi.dsm;
 
 import java.lang.foreign.MemorySegment;
 
+import org.jmpi.Op;
 import org.jmpi.test.MpiTest;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
@@ -37,7 +38,7 @@ class DirectTest {
             w.direct((ctx.rank() + 1) % ctx.size()).orElseThrow().set(JAVA_LONG, 8, ctx.rank() + 1L);
             ctx.barrier();
             int left = (ctx.rank() + ctx.size() - 1) % ctx.size();
-            assertEquals(left + 1L, w.local().get(JAVA_LONG, 8));
+            assertEquals(left + 1L, w.memory().get(JAVA_LONG, 8));
             ctx.barrier();
         }
         try (Window w = TestDsm.ucpContext().allocate(64)) {
@@ -60,18 +61,18 @@ class DirectTest {
         int me = ctx.rank();
         try (Window w = ctx.allocate(8L * (n + 4))) {
             ctx.barrier();
-            w.put((me + 1) % n, 8L * 4 + 8L * me, MemorySegment.ofArray(new long[] {me * 3L + 1}));
+            w.put(MemorySegment.ofArray(new long[] {me * 3L + 1}), (me + 1) % n, 8L * 4 + 8L * me);
             for (int i = 0; i < 100; i++) {
-                w.fetchAdd(0, 0, me + 1);
+                w.longs().fetchAndOp(me + 1, 0, 0, Op.SUM);
             }
-            w.or(0, 8, 1L << me);
-            w.compareAndSwap(0, 16, 0, 42);
-            w.addInt(0, 24, 1);
+            w.longs().accumulate(1L << me, 0, 8, Op.BOR);
+            w.longs().compareAndSwap(42, 0, 0, 16);
+            w.ints().accumulate(1, 0, 24, Op.SUM);
             ctx.barrier();
             long[] out = new long[n + 4];
-            w.get(0, 0, out);
+            w.get(out, 0, 0);
             long[] mine = new long[n];
-            w.get(me, 32, mine);
+            w.get(mine, me, 32);
             assertEquals((me + n - 1) % n * 3L + 1, mine[(me + n - 1) % n]);
             ctx.barrier();
             return out;

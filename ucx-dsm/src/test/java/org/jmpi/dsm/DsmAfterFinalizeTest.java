@@ -2,6 +2,7 @@ package org.jmpi.dsm;
 
 import org.jmpi.Comm;
 import org.jmpi.Mpi;
+import org.jmpi.Op;
 import org.jmpi.ThreadLevel;
 import org.jmpi.test.MpiTest;
 import org.jmpi.test.Ranks;
@@ -31,9 +32,9 @@ class DsmAfterFinalizeTest {
         fails(IllegalStateException.class, after, ctx::barrier);
         fails(IllegalStateException.class, after, () -> ctx.allocate(8));
         fails(IllegalStateException.class, after, ctx::createLock);
-        w.putLong(ctx.rank(), 8, 42);
-        assertEquals(42, w.getLong(ctx.rank(), 8));
-        assertEquals(0, w.fetchAdd(ctx.rank(), 0, 5));
+        w.longs().put(42, ctx.rank(), 8);
+        assertEquals(42, w.longs().get(ctx.rank(), 8));
+        assertEquals(0, w.longs().fetchAndOp(5, ctx.rank(), 0, Op.SUM));
         w.close();
         ctx.close();
         fails(IllegalStateException.class, "DSM context is closed", () -> w.context().allocate(8));

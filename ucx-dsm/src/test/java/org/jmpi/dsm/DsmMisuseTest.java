@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.jmpi.Comm;
+import org.jmpi.Op;
 import org.jmpi.test.MpiTest;
 import org.junit.jupiter.api.function.Executable;
 
@@ -37,13 +38,13 @@ class DsmMisuseTest {
         int n = ctx.size();
         try (Window w = ctx.allocate(32)) {
             fails(IndexOutOfBoundsException.class, "rank 0: offset -8, length 8 outside its window of 32 bytes",
-                    () -> w.get(0, -8, new long[1]));
+                    () -> w.get(new long[1], 0, -8));
             fails(IndexOutOfBoundsException.class, "rank " + (n - 1) + ": offset 40, length 8",
-                    () -> w.fetchAdd(n - 1, 40, 1));
-            fails(IndexOutOfBoundsException.class, "offset 32, length 4", () -> w.compareAndSwapInt(0, 32, 0, 1));
+                    () -> w.longs().fetchAndOp(1, n - 1, 40, Op.SUM));
+            fails(IndexOutOfBoundsException.class, "offset 32, length 4", () -> w.ints().compareAndSwap(1, 0, 0, 32));
             fails(IndexOutOfBoundsException.class, "rank " + n + " out of range [0, " + n + ")",
-                    () -> w.putLong(n, 0, 1));
-            fails(IndexOutOfBoundsException.class, "rank -1 out of range", () -> w.getAsync(-1, 0, new byte[1]));
+                    () -> w.longs().put(1, n, 0));
+            fails(IndexOutOfBoundsException.class, "rank -1 out of range", () -> w.rget(new byte[1], -1, 0));
             fails(IndexOutOfBoundsException.class, "rank " + n + " out of range", () -> w.flush(n));
             fails(IndexOutOfBoundsException.class, "rank " + (n + 3) + " out of range", () -> w.direct(n + 3));
             fails(IndexOutOfBoundsException.class, "rank -2 out of range", () -> ctx.flush(-2));
@@ -56,15 +57,37 @@ class DsmMisuseTest {
         DsmContext ctx = TestDsm.context();
         try (Window w = ctx.allocate(32)) {
             fails(IllegalArgumentException.class, "offset: 4 at rank 0 is not aligned to 8 bytes",
-                    () -> w.fetchAdd(0, 4, 1));
+                    () -> w.longs().fetchAndOp(1, 0, 4, Op.SUM));
             fails(IllegalArgumentException.class, "offset: 2 at rank 0 is not aligned to 4 bytes",
-                    () -> w.addInt(0, 2, 1));
+                    () -> w.ints().accumulate(1, 0, 2, Op.SUM));
             fails(IllegalArgumentException.class, "offset: 12 at rank 0 is not aligned to 8 bytes",
-                    () -> w.getDouble(0, 12));
+                    () -> w.longs().get(0, 12));
             fails(IllegalArgumentException.class, "offset: 20 at rank 0 is not aligned to 8 bytes",
-                    () -> w.putWithSignal(0, 0, MemorySegment.ofArray(new byte[1]), 20, 1, SignalOp.ADD));
+                    () -> w.putWithSignal(MemorySegment.ofArray(new byte[1]), 0, 0, 20, 1, SignalOp.ADD));
             fails(IllegalArgumentException.class, "offset: 1 at rank " + ctx.rank() + " is not aligned to 8 bytes",
                     () -> w.waitUntil(1, Cmp.EQ, 0, Duration.ZERO));
+            ctx.barrier();
+        }
+    }
+
+    @MpiTest
+    void buffersAndOpsUcxCannotTake() {
+        DsmContext ctx = TestDsm.context();
+        int me = ctx.rank();
+        try (Window w = ctx.allocate(64)) {
+            fails(IllegalArgumentException.class, "src: a java.lang.String is neither a MemorySegment nor an array",
+                    () -> w.put("text", me, 0));
+            fails(IllegalArgumentException.class, "dst: a boolean[] is neither", () -> w.get(new boolean[1], me, 0));
+            fails(IndexOutOfBoundsException.class, "src: elements [2, 2 + 3) outside [0, 4)",
+                    () -> w.put(new long[4], 2, 3, me, 0));
+            fails(IndexOutOfBoundsException.class, "dst: elements [-1, -1 + 1) outside [0, 4)",
+                    () -> w.rget(new int[4], -1, 1, me, 0));
+            fails(IllegalArgumentException.class, "op: MPI_MAX is not a UCX atomic",
+                    () -> w.longs().fetchAndOp(1, me, 0, Op.MAX));
+            fails(IllegalArgumentException.class, "op: MPI_NO_OP only reads, so it needs fetchAndOp",
+                    () -> w.ints().accumulate(1, me, 0, Op.NO_OP));
+            fails(NullPointerException.class, "op", () -> w.longs().accumulate(1, me, 0, null));
+            assertEquals(0, w.longs().get(me, 0));
             ctx.barrier();
         }
     }
@@ -78,19 +101,19 @@ class DsmMisuseTest {
             try (Arena arena = Arena.ofConfined()) {
                 closed = arena.allocate(16, 8);
             }
-            fails(IllegalStateException.class, "src: the segment's arena has been closed", () -> w.put(me, 0, closed));
+            fails(IllegalStateException.class, "src: the segment's arena has been closed", () -> w.put(closed, me, 0));
             fails(IllegalStateException.class, "dst: the segment's arena has been closed",
-                    () -> w.getAsync(me, 0, closed));
-            fails(NullPointerException.class, "src", () -> w.putAsync(me, 0, (MemorySegment) null));
-            fails(NullPointerException.class, "dst", () -> w.get(me, 0, (long[]) null));
+                    () -> w.rget(closed, me, 0));
+            fails(NullPointerException.class, "src", () -> w.rput((MemorySegment) null, me, 0));
+            fails(NullPointerException.class, "dst", () -> w.get((long[]) null, me, 0));
             fails(IllegalArgumentException.class, "dst: segment is read-only",
-                    () -> w.get(me, 0, MemorySegment.ofArray(new long[2]).asReadOnly()));
+                    () -> w.get(MemorySegment.ofArray(new long[2]).asReadOnly(), me, 0));
             try (Arena mine = Arena.ofConfined()) {
                 MemorySegment confined = mine.allocate(16, 8);
                 AtomicReference<Throwable> seen = new AtomicReference<>();
                 Thread.ofPlatform().start(() -> {
                     try {
-                        w.get(me, 0, confined);
+                        w.get(confined, me, 0);
                     } catch (Throwable t) {
                         seen.set(t);
                     }
@@ -124,7 +147,7 @@ class DsmMisuseTest {
         fails(IllegalArgumentException.class, "length: negative -3",
                 () -> GlobalLongArray.create(ctx, -3, Distribution.BLOCK));
         try (Window w = ctx.allocate(8)) {
-            assertEquals(8, w.size(n - 1));
+            assertEquals(8, w.targetSize(n - 1));
         }
     }
 
@@ -143,13 +166,13 @@ class DsmMisuseTest {
                 () -> array.get(4L * ctx.size()));
         ctx.barrier();
         shut.close();
-        fails(IllegalStateException.class, "window is closed", () -> shut.putLong(0, 0, 1));
-        fails(IllegalStateException.class, "window is closed", shut::local);
+        fails(IllegalStateException.class, "window is closed", () -> shut.longs().put(1, 0, 0));
+        fails(IllegalStateException.class, "window is closed", shut::memory);
         ctx.close();
         fails(IllegalStateException.class, "DSM context is closed", () -> ctx.allocate(8));
         fails(IllegalStateException.class, "DSM context is closed", ctx::createLock);
         fails(IllegalStateException.class, "DSM context is closed", ctx::barrier);
-        fails(IllegalStateException.class, "closed", () -> open.fetchAdd(0, 0, 1));
+        fails(IllegalStateException.class, "closed", () -> open.longs().fetchAndOp(1, 0, 0, Op.SUM));
         fails(IllegalStateException.class, "closed", () -> array.set(0, 1));
         open.close();
         array.close();
@@ -200,7 +223,7 @@ class DsmMisuseTest {
                     Duration.ofSeconds(-1)));
             fails(NullPointerException.class, "cmp", () -> w.waitUntil(0, null, 0, Duration.ZERO));
             assertEquals(0, w.waitUntil(0, Cmp.EQ, 0, Duration.ZERO));
-            w.local().set(JAVA_LONG, 8, 3);
+            w.memory().set(JAVA_LONG, 8, 3);
             assertEquals(3, w.waitUntil(8, Cmp.GE, 2, Duration.ofSeconds(5)));
             ctx.barrier();
         }

@@ -57,11 +57,11 @@ class DsmThreadsTest {
                         for (int i = 0; i < ADDS; i++) {
                             for (int k = 0; k < n; k++) {
                                 int target = (me + k + thread) % n;
-                                long v = w.fetchAdd(target, 0, 1);
+                                long v = w.longs().fetchAndOp(1, target, 0, Op.SUM);
                                 assertTrue(v >= 0 && v < total, "fetched " + v + " outside [0, " + total + ")");
                                 sums[target] += v;
                                 sums[n + target] += v * v;
-                                w.addInt(target, 8, 2);
+                                w.ints().accumulate(2, target, 8, Op.SUM);
                             }
                         }
                         return sums;
@@ -74,8 +74,8 @@ class DsmThreadsTest {
                     }
                 }
                 ctx.barrier();
-                assertEquals(total, w.local().get(JAVA_LONG, 0), "counter of rank " + me);
-                assertEquals(2 * total, w.local().get(JAVA_INT, 8), "32-bit counter of rank " + me);
+                assertEquals(total, w.memory().get(JAVA_LONG, 0), "counter of rank " + me);
+                assertEquals(2 * total, w.memory().get(JAVA_INT, 8), "32-bit counter of rank " + me);
                 Comm comm = ctx.comm();
                 comm.allreduce(sums, Op.SUM);
                 for (int r = 0; r < n; r++) {
@@ -108,7 +108,7 @@ class DsmThreadsTest {
                 tasks.add(() -> {
                     for (int i = 0; i < turns; i++) {
                         try (DsmLock.Held held = lock.acquire()) {
-                            w.putLong(0, 0, w.getLong(0, 0) + 1);
+                            w.longs().put(w.longs().get(0, 0) + 1, 0, 0);
                         }
                     }
                     return new long[0];
@@ -116,7 +116,7 @@ class DsmThreadsTest {
             }
             runAll(threads, tasks);
             ctx.barrier();
-            assertEquals((long) ctx.size() * THREADS * turns, w.getLong(0, 0));
+            assertEquals((long) ctx.size() * THREADS * turns, w.longs().get(0, 0));
             ctx.barrier();
         }
     }

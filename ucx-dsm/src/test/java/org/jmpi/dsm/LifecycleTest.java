@@ -5,6 +5,7 @@ import java.lang.foreign.MemorySegment;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.jmpi.Op;
 import org.jmpi.test.MpiTest;
 
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
@@ -32,16 +33,16 @@ class LifecycleTest {
         DsmContext ctx = DsmContext.create(TestDsm.world());
         Window a = ctx.allocate(64);
         Window b = ctx.allocate(64);
-        MemorySegment view = a.local();
+        MemorySegment view = a.memory();
         MemorySegment peer = a.direct((ctx.rank() + 1) % ctx.size()).orElse(view);
         ctx.barrier();
         ctx.close();
         ctx.close();
         assertTrue(a.isClosed() && b.isClosed());
-        assertThrows(IllegalStateException.class, () -> a.putLong(0, 0, 1));
-        assertThrows(IllegalStateException.class, () -> a.fetchAdd(0, 0, 1));
-        assertThrows(IllegalStateException.class, () -> b.get(0, 0, new long[1]));
-        assertThrows(IllegalStateException.class, a::local);
+        assertThrows(IllegalStateException.class, () -> a.longs().put(1, 0, 0));
+        assertThrows(IllegalStateException.class, () -> a.longs().fetchAndOp(1, 0, 0, Op.SUM));
+        assertThrows(IllegalStateException.class, () -> b.get(new long[1], 0, 0));
+        assertThrows(IllegalStateException.class, a::memory);
         assertThrows(IllegalStateException.class, () -> view.get(JAVA_LONG, 0));
         assertThrows(IllegalStateException.class, () -> peer.get(JAVA_LONG, 0));
         assertThrows(IllegalStateException.class, ctx::flush);
@@ -58,20 +59,20 @@ class LifecycleTest {
             Window a = ctx.allocate(64);
             Window b = ctx.register(arena.allocate(16 + 8L * ctx.rank(), 8));
             Window c = ctx.allocate(8);
-            assertEquals(16 + 8L * (ctx.size() - 1), b.size(ctx.size() - 1));
-            b.putLong((ctx.rank() + 1) % ctx.size(), 8, 5);
+            assertEquals(16 + 8L * (ctx.size() - 1), b.targetSize(ctx.size() - 1));
+            b.longs().put(5, (ctx.rank() + 1) % ctx.size(), 8);
             ctx.barrier();
-            assertEquals(5L, b.local().get(JAVA_LONG, 8));
+            assertEquals(5L, b.memory().get(JAVA_LONG, 8));
             ctx.barrier();
             b.close();
-            assertThrows(IllegalStateException.class, () -> b.putLong(0, 0, 1));
-            a.putLong(0, 0, 1);
+            assertThrows(IllegalStateException.class, () -> b.longs().put(1, 0, 0));
+            a.longs().put(1, 0, 0);
             ctx.barrier();
             a.close();
             ctx.close();
             c.close();
             b.close();
-            assertThrows(IllegalStateException.class, () -> c.getLong(0, 0));
+            assertThrows(IllegalStateException.class, () -> c.longs().get(0, 0));
         }
     }
 
@@ -79,7 +80,7 @@ class LifecycleTest {
     void pendingRequestsSurviveClose() {
         DsmContext ctx = DsmContext.create(TestDsm.world(), false);
         Window w = ctx.allocate(1024);
-        RmaRequest r = w.putAsync((ctx.rank() + 1) % ctx.size(), 0, new long[128]);
+        DsmRequest r = w.rput(new long[128], (ctx.rank() + 1) % ctx.size(), 0);
         ctx.barrier();
         ctx.close();
         try {
@@ -112,8 +113,8 @@ class LifecycleTest {
                 Thread copier = Thread.ofPlatform().start(() -> {
                     try {
                         while (true) {
-                            w.put(me, 0, src);
-                            w.get(me, 0, dst);
+                            w.put(src, me, 0);
+                            w.get(dst, me, 0);
                             copies.incrementAndGet();
                         }
                     } catch (Throwable t) {

@@ -22,14 +22,14 @@ class SyncTest {
             try (DsmLock lock = ctx.createLock(); Window w = ctx.allocate(8)) {
                 for (int i = 0; i < 50; i++) {
                     try (DsmLock.Held held = lock.acquire()) {
-                        long v = w.getLong(0, 0);
+                        long v = w.longs().get(0, 0);
                         Thread.yield();
-                        w.putLong(0, 0, v + 1);
+                        w.longs().put(v + 1, 0, 0);
                         w.flush(0);
                     }
                 }
                 ctx.barrier();
-                assertEquals(50L * ctx.size(), w.getLong(0, 0));
+                assertEquals(50L * ctx.size(), w.longs().get(0, 0));
                 ctx.barrier();
             }
         }
@@ -68,10 +68,10 @@ class SyncTest {
                     for (int i = 0; i < words; i++) {
                         src.setAtIndex(JAVA_LONG, i, round * 1_000_000L + me * 1000L + i);
                     }
-                    w.putWithSignal(right, 8, src, 0, round, SignalOp.SET);
+                    w.putWithSignal(src, right, 8, 0, round, SignalOp.SET);
                     w.waitUntil(0, Cmp.GE, round, Duration.ofSeconds(30));
                     for (int i = 0; i < words; i++) {
-                        assertEquals(round * 1_000_000L + left * 1000L + i, w.local().getAtIndex(JAVA_LONG, 1 + i));
+                        assertEquals(round * 1_000_000L + left * 1000L + i, w.memory().getAtIndex(JAVA_LONG, 1 + i));
                     }
                     ctx.barrier();
                 }
@@ -85,12 +85,12 @@ class SyncTest {
         DsmContext ctx = TestDsm.context();
         try (Window w = ctx.allocate(64)) {
             ctx.barrier();
-            w.putWithSignal(0, 8 + 8L * ctx.rank(), MemorySegment.ofArray(new long[] {ctx.rank() + 1L}), 0, 1,
+            w.putWithSignal(MemorySegment.ofArray(new long[] {ctx.rank() + 1L}), 0, 8 + 8L * ctx.rank(), 0, 1,
                     SignalOp.ADD);
             if (ctx.rank() == 0) {
                 assertEquals(ctx.size(), w.waitUntil(0, Cmp.EQ, ctx.size(), Duration.ofSeconds(30)));
                 for (int r = 0; r < ctx.size(); r++) {
-                    assertEquals(r + 1L, w.local().getAtIndex(JAVA_LONG, 1 + r));
+                    assertEquals(r + 1L, w.memory().getAtIndex(JAVA_LONG, 1 + r));
                 }
                 assertTrue(w.test(0, Cmp.EQ, ctx.size()));
                 assertFalse(w.test(0, Cmp.LT, 0));
@@ -117,11 +117,11 @@ class SyncTest {
             int n = ctx.size();
             try (Window w = ctx.allocate(8L * n)) {
                 for (int r = 0; r < n; r++) {
-                    w.putLong(r, 8L * ctx.rank(), ctx.rank() * 10L + r);
+                    w.longs().put(ctx.rank() * 10L + r, r, 8L * ctx.rank());
                 }
                 ctx.barrier();
                 for (int r = 0; r < n; r++) {
-                    assertEquals(r * 10L + ctx.rank(), w.local().getAtIndex(JAVA_LONG, r));
+                    assertEquals(r * 10L + ctx.rank(), w.memory().getAtIndex(JAVA_LONG, r));
                 }
                 ctx.barrier();
             }

@@ -15,6 +15,6 @@ public final class CompareSwapLatency {
     /** Entry point of both ranks; options as {@link org.jmpi.bench.OsuOptions} ({@code -b segment} only). */
     public static void main(String[] args) {
         DsmSweeps.atomicLatency(args, "OSU UCX-DSM Compare-and-Swap Latency Test", "dsm_cas_lat",
-                "compare-and-swap latency", (win, n) -> win.compareAndSwap(DsmBench.TARGET, 0, n, n + 1));
+                "compare-and-swap latency", (win, n) -> win.longs().compareAndSwap(n + 1, n, DsmBench.TARGET, 0));
     }
 }

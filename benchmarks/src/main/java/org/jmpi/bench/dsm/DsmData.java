@@ -3,7 +3,7 @@ package org.jmpi.bench.dsm;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
-import org.jmpi.dsm.RmaRequest;
+import org.jmpi.dsm.DsmRequest;
 import org.jmpi.dsm.Window;
 
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
@@ -52,7 +52,7 @@ final class DsmData {
     static void verifyTarget(DsmBench b, Window win, long bytes, long salt, String what, long size) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment back = arena.allocate(bytes, 4096);
-            win.get(DsmBench.TARGET, 0, back);
+            win.get(back, DsmBench.TARGET, 0);
             verify(b, back, salt, what, size);
         }
     }
@@ -76,8 +76,8 @@ final class DsmData {
     }
 
     /** Waits for every request, in order. */
-    static void waitAll(RmaRequest[] requests) {
-        for (RmaRequest r : requests) {
+    static void waitAll(DsmRequest[] requests) {
+        for (DsmRequest r : requests) {
             r.waitFor();
         }
     }

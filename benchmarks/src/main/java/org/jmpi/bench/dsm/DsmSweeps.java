@@ -41,7 +41,7 @@ final class DsmSweeps {
             OsuReport report = new OsuReport(b.origin, title, bench, b.options.buffer().label(),
                     bandwidth ? "Bandwidth (MB/s)" : "Latency (us)");
             if (patternedTarget && !b.origin) {
-                DsmData.fill(win.local(), 0);
+                DsmData.fill(win.memory(), 0);
             }
             b.sync();
             MemorySegment local = arena.allocate(b.options.maxSize() * span, 4096);
@@ -97,7 +97,7 @@ final class DsmSweeps {
                 };
                 b.prelude(Long.BYTES, 1, (untimed, timed) -> b.time(Long.BYTES, untimed, timed, 1, round));
                 double seconds = b.time(Long.BYTES, warmup, iterations, 1, round);
-                long total = win.getLong(DsmBench.TARGET, 0);
+                long total = win.longs().get(DsmBench.TARGET, 0);
                 if (wrong[0] != 0 || total != count[0]) {
                     b.fail(what + ": " + wrong[0] + " unexpected previous values, final count " + total
                             + ", expected " + count[0]);

@@ -1,5 +1,7 @@
 package org.jmpi.bench.dsm;
 
+import org.jmpi.Op;
+
 /**
  * ucx-dsm fetch-and-add latency, as OSU's {@code osu_fop_latency}: rank 0 atomically adds
  * 1 to a 64-bit word of rank 1's window and waits for the previous value, again and again;
@@ -14,6 +16,6 @@ public final class FetchAddLatency {
     /** Entry point of both ranks; options as {@link org.jmpi.bench.OsuOptions} ({@code -b segment} only). */
     public static void main(String[] args) {
         DsmSweeps.atomicLatency(args, "OSU UCX-DSM Fetch-and-Add Latency Test", "dsm_fadd_lat", "fetch-add latency",
-                (win, n) -> win.fetchAdd(DsmBench.TARGET, 0, 1));
+                (win, n) -> win.longs().fetchAndOp(1, DsmBench.TARGET, 0, Op.SUM));
     }
 }

@@ -3,7 +3,7 @@ package org.jmpi.bench.dsm;
 import java.lang.foreign.MemorySegment;
 
 import org.jmpi.bench.OsuOptions.BufferKind;
-import org.jmpi.dsm.RmaRequest;
+import org.jmpi.dsm.DsmRequest;
 import org.jmpi.dsm.Window;
 
 /**
@@ -27,12 +27,12 @@ public final class GetBandwidth {
     private static double run(DsmBench b, Window win, MemorySegment local, long size, int warmup, int iterations) {
         int window = b.options.window();
         MemorySegment all = local.asSlice(0, size * window).fill((byte) 0);
-        RmaRequest[] requests = new RmaRequest[window];
+        DsmRequest[] requests = new DsmRequest[window];
         if (b.options.buffer() == BufferKind.SEGMENT) {
             MemorySegment[] slices = DsmData.slices(all, size, window);
             double seconds = b.time(size, warmup, iterations, window, () -> {
                 for (int j = 0; j < window; j++) {
-                    requests[j] = win.getAsync(DsmBench.TARGET, j * size, slices[j]);
+                    requests[j] = win.rget(slices[j], DsmBench.TARGET, j * size);
                 }
                 DsmData.waitAll(requests);
             });
@@ -42,7 +42,7 @@ public final class GetBandwidth {
         byte[][] arrays = DsmData.arrays(all, size, window);
         double seconds = b.time(size, warmup, iterations, window, () -> {
             for (int j = 0; j < window; j++) {
-                requests[j] = win.getAsync(DsmBench.TARGET, j * size, arrays[j]);
+                requests[j] = win.rget(arrays[j], DsmBench.TARGET, j * size);
             }
             DsmData.waitAll(requests);
         });

@@ -25,12 +25,12 @@ public final class GetLatency {
     private static double run(DsmBench b, Window win, MemorySegment local, long size, int warmup, int iterations) {
         MemorySegment dst = local.asSlice(0, size).fill((byte) 0);
         if (b.options.buffer() == BufferKind.SEGMENT) {
-            double seconds = b.time(size, warmup, iterations, 1, () -> win.get(DsmBench.TARGET, 0, dst));
+            double seconds = b.time(size, warmup, iterations, 1, () -> win.get(dst, DsmBench.TARGET, 0));
             DsmData.verify(b, dst, 0, "get latency", size);
             return seconds;
         }
         byte[] array = new byte[(int) size];
-        double seconds = b.time(size, warmup, iterations, 1, () -> win.get(DsmBench.TARGET, 0, array));
+        double seconds = b.time(size, warmup, iterations, 1, () -> win.get(array, DsmBench.TARGET, 0));
         DsmData.verify(b, array, 0, 0, "get latency", size);
         return seconds;
     }

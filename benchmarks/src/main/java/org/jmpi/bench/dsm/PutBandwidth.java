@@ -3,7 +3,7 @@ package org.jmpi.bench.dsm;
 import java.lang.foreign.MemorySegment;
 
 import org.jmpi.bench.OsuOptions.BufferKind;
-import org.jmpi.dsm.RmaRequest;
+import org.jmpi.dsm.DsmRequest;
 import org.jmpi.dsm.Window;
 
 /**
@@ -28,13 +28,13 @@ public final class PutBandwidth {
         int window = b.options.window();
         MemorySegment all = local.asSlice(0, size * window);
         DsmData.fill(all, size);
-        RmaRequest[] requests = new RmaRequest[window];
+        DsmRequest[] requests = new DsmRequest[window];
         Runnable round;
         if (b.options.buffer() == BufferKind.SEGMENT) {
             MemorySegment[] slices = DsmData.slices(all, size, window);
             round = () -> {
                 for (int j = 0; j < window; j++) {
-                    requests[j] = win.putAsync(DsmBench.TARGET, j * size, slices[j]);
+                    requests[j] = win.rput(slices[j], DsmBench.TARGET, j * size);
                 }
                 win.flush(DsmBench.TARGET);
                 DsmData.waitAll(requests);
@@ -43,7 +43,7 @@ public final class PutBandwidth {
             byte[][] arrays = DsmData.arrays(all, size, window);
             round = () -> {
                 for (int j = 0; j < window; j++) {
-                    requests[j] = win.putAsync(DsmBench.TARGET, j * size, arrays[j]);
+                    requests[j] = win.rput(arrays[j], DsmBench.TARGET, j * size);
                 }
                 win.flush(DsmBench.TARGET);
                 DsmData.waitAll(requests);

@@ -30,13 +30,13 @@ public final class PutLatency {
         Runnable put;
         if (b.options.buffer() == BufferKind.SEGMENT) {
             put = () -> {
-                win.put(DsmBench.TARGET, 0, src);
+                win.put(src, DsmBench.TARGET, 0);
                 win.flush(DsmBench.TARGET);
             };
         } else {
             byte[] array = src.toArray(JAVA_BYTE);
             put = () -> {
-                win.put(DsmBench.TARGET, 0, array);
+                win.put(array, DsmBench.TARGET, 0);
                 win.flush(DsmBench.TARGET);
             };
         }

@@ -2,6 +2,7 @@ package org.jmpi.bench.jmh;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import org.jmpi.Op;
 import org.jmpi.dsm.DsmContext;
 import org.jmpi.dsm.Window;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -45,24 +46,24 @@ public class DsmCallCost extends CallCostSettings {
     /** {@code Window.put} of 8 bytes from a native segment to this rank. */
     @Benchmark
     public void dsmPut() {
-        window.put(0, 64, buf);
+        window.put(buf, 0, 64);
     }
 
     /** {@code Window.get} of 8 bytes from this rank into a native segment. */
     @Benchmark
     public void dsmGet() {
-        window.get(0, 64, buf);
+        window.get(buf, 0, 64);
     }
 
     /** {@code Window.put} of a byte[8] to this rank. */
     @Benchmark
     public void dsmPutArray() {
-        window.put(0, 64, array);
+        window.put(array, 0, 64);
     }
 
-    /** {@code Window.fetchAdd} of 1 on a 64-bit word of this rank. */
+    /** {@code LongAtomics.fetchAndOp} of 1 ({@code Op.SUM}) on a 64-bit word of this rank. */
     @Benchmark
     public long dsmFetchAdd() {
-        return window.fetchAdd(0, 128, 1);
+        return window.longs().fetchAndOp(1, 0, 128, Op.SUM);
     }
 }

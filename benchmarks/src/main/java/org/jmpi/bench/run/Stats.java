@@ -31,6 +31,22 @@ public record Stats(double median, double min, double max, int count) {
         return new Stats(median, v[0], v[n - 1], n);
     }
 
+    /** The best repetition: the minimum for latency, the maximum for bandwidth. */
+    public double best(Metric metric) {
+        return metric.higherIsBetter() ? max : min;
+    }
+
+    /**
+     * How far apart the repetitions lie: the maximum over the minimum (1 when they all
+     * agree; infinite when the minimum is 0 and the maximum is not).
+     */
+    public double spread() {
+        if (min > 0) {
+            return max / min;
+        }
+        return max > min ? Double.POSITIVE_INFINITY : 1;
+    }
+
     /**
      * Java's median over C's: above 1 means Java is slower for latency but faster for
      * bandwidth. NaN when C's median is 0 (nothing to compare with).

@@ -5,46 +5,63 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A {@link Target} judged on one run's repetitions: the ratio of the best repetitions (the
- * minimum for latency, the maximum for bandwidth), the ratio of the medians, the
- * {@link Verdict} and why. The rules, in order:
+ * A {@link Target} judged on one run's repetitions. A side's estimate is its best repetition
+ * (the minimum for latency, the maximum for bandwidth), which must be confirmed by its
+ * second best; the ratio of the medians is reported beside it. The rules, in order:
  * <ol>
- *   <li>fewer than {@value #MIN_REPS} repetitions on either side: noisy (no mode can be seen);</li>
- *   <li>a variant whose repetitions lie more than {@value #MODE_FACTOR}x apart (maximum over
- *       minimum) spans two modes. If one does and the deciding ratio is itself more than
- *       {@value #MODE_FACTOR}x from 1, the two estimates may come from different modes: noisy;</li>
- *   <li>the ratio of the best repetitions and the ratio of the medians fall on different sides
- *       of the goal: noisy (the verdict would depend on the estimator);</li>
- *   <li>the deciding ratio lies within {@value #MARGIN_PERCENT}% of the goal: noisy (too close to
- *       call: the same machine moves it that much from run to run);</li>
- *   <li>otherwise met or not met by the deciding ratio, the one of {@link #estimator(Metric)}.</li>
+ *   <li>fewer than {@value #MIN_REPS} repetitions, or no recorded values, on a side: noisy;</li>
+ *   <li>a ratio of the bests more than {@value Modes#FACTOR}x from 1 means the side behind
+ *       never reached the other's fast mode ({@link Modes}): a verdict only if that is unlikely
+ *       to be luck, {@link Modes#luck} below {@value #LUCK}; else noisy;</li>
+ *   <li>a ratio of the bests within {@value #MARGIN_PERCENT}% of the goal: noisy;</li>
+ *   <li>the verdict must not change when either side is judged by its second-best repetition
+ *       instead: every ratio between {@link #lowRatio} and {@link #highRatio} must lie on the
+ *       same side of the goal, at least {@value #MARGIN_PERCENT}% from it; else noisy;</li>
+ *   <li>otherwise met or not met by the ratio of the bests.</li>
  * </ol>
  *
  * @param target      the goal
  * @param measured    the judged variant's statistics over the repetitions
  * @param reference   the reference variant's statistics
- * @param bestRatio   measured best over reference best (NaN when the reference is 0)
- * @param medianRatio measured median over reference median (NaN when the reference is 0)
+ * @param bestRatio   measured best over reference best: the deciding ratio (NaN when the
+ *                    reference is 0)
+ * @param medianRatio measured median over reference median, for the reader
+ * @param lowRatio    the lowest ratio of a best or second best over a best or second best
+ * @param highRatio   the highest such ratio
  * @param verdict     met, not met or noisy
- * @param why         for noisy, the reason; otherwise what was noticed (a span of modes), or empty
+ * @param cause       what made it noisy, {@link Cause#NONE} for a verdict
+ * @param why         for noisy, the reason; otherwise what was noticed (modes), or empty
  */
 public record Assessment(Target target, Stats measured, Stats reference, double bestRatio, double medianRatio,
-                         Verdict verdict, String why) {
-    /** Repetitions more than this factor apart (maximum over minimum) span two modes. */
-    public static final double MODE_FACTOR = 1.5;
-    /** A deciding ratio this close to the goal, relative to it, is too close to call. */
+                         double lowRatio, double highRatio, Verdict verdict, Cause cause, String why) {
+    /** The chance of luck below which a side that never reached the fast mode is believed. */
+    public static final double LUCK = 0.05;
+    /** A ratio this close to the goal, relative to it, is too close to call. */
     public static final double MARGIN = 0.05;
     /** {@link #MARGIN} in percent, for the documentation. */
     public static final int MARGIN_PERCENT = 5;
     /** Fewer repetitions than this give no verdict. */
     public static final int MIN_REPS = 2;
 
-    /**
-     * The estimator whose ratio decides: the minimum for latency (noise only adds time, and
-     * the fast mode is what the machine can do), the median for bandwidth.
-     */
-    public static String estimator(Metric metric) {
-        return metric.higherIsBetter() ? "median" : "min";
+    /** What made an assessment noisy. */
+    public enum Cause {
+        /** Not noisy. */
+        NONE,
+        /** Fewer than {@link #MIN_REPS} repetitions, or values not recorded. */
+        TOO_FEW,
+        /** The reference measured 0. */
+        ZERO,
+        /** The sides' bests are a mode apart and that may be luck. */
+        MODES,
+        /** The ratio of the bests is within the margin of the goal. */
+        MARGIN,
+        /** A side's second-best repetition would change the verdict. */
+        SPREAD;
+
+        /** Whether more repetitions may turn this into a verdict. */
+        public boolean moreRepetitionsMayDecide() {
+            return this == MODES || this == SPREAD;
+        }
     }
 
     /** The label of the best repetition: {@code min} for latency, {@code max} for bandwidth. */
@@ -52,56 +69,98 @@ public record Assessment(Target target, Stats measured, Stats reference, double 
         return metric.higherIsBetter() ? "max" : "min";
     }
 
-    /** The deciding ratio: {@link #bestRatio} for latency, {@link #medianRatio} for bandwidth. */
-    public double ratio() {
-        return target.metric().higherIsBetter() ? medianRatio : bestRatio;
-    }
-
     /** Judges {@code target} on the statistics of its measured and reference variants. */
     public static Assessment of(Target target, Stats measured, Stats reference) {
         Metric metric = target.metric();
         double best = Stats.ratio(measured.best(metric), reference.best(metric));
         double median = Stats.ratio(measured.median(), reference.median());
-        double decisive = metric.higherIsBetter() ? median : best;
-        List<String> spans = new ArrayList<>();
-        span(spans, target.measured(), measured, metric);
-        span(spans, target.reference(), reference, metric);
-        String spanText = String.join("; ", spans);
+        double[] m = {measured.best(metric), measured.secondBest(metric)};
+        double[] r = {reference.best(metric), reference.secondBest(metric)};
+        double low = Stats.ratio(Math.min(m[0], m[1]), Math.max(r[0], r[1]));
+        double high = Stats.ratio(Math.max(m[0], m[1]), Math.min(r[0], r[1]));
+        Noisy a = (cause, why) -> new Assessment(target, measured, reference, best, median, low, high,
+                Verdict.NOISY, cause, why);
         if (measured.count() < MIN_REPS || reference.count() < MIN_REPS) {
-            return noisy(target, measured, reference, best, median, "fewer than " + MIN_REPS
-                    + " repetitions: no mode can be seen");
+            return a.noisy(Cause.TOO_FEW, "fewer than " + MIN_REPS + " repetitions: no mode can be seen");
         }
-        if (Double.isNaN(best) || Double.isNaN(median)) {
-            return noisy(target, measured, reference, best, median, "the reference measured 0");
+        if (measured.values().isEmpty() || reference.values().isEmpty()) {
+            return a.noisy(Cause.TOO_FEW, "repetition values not recorded");
         }
-        if (!spans.isEmpty() && (decisive > MODE_FACTOR || decisive < 1 / MODE_FACTOR)) {
-            return noisy(target, measured, reference, best, median, spanText + "; the two "
-                    + estimator(metric) + "s are more than " + MODE_FACTOR + "x apart and may come from different modes");
+        if (Double.isNaN(best) || Double.isNaN(low) || Double.isNaN(high)) {
+            return a.noisy(Cause.ZERO, "the reference measured 0");
         }
-        if (target.meets(best) != target.meets(median)) {
-            return noisy(target, measured, reference, best, median, (spans.isEmpty() ? "" : spanText + "; ")
-                    + bestLabel(metric) + " and median fall on different sides of the goal");
+        List<String> notes = spans(target, measured, reference);
+        if (best > Modes.FACTOR || best < 1 / Modes.FACTOR) {
+            ModeTest modes = modes(target, measured, reference, best);
+            if (modes.luck() >= LUCK) {
+                return a.noisy(Cause.MODES, joined(notes, modes.text()));
+            }
+            notes.add(modes.text());
         }
-        if (Math.abs(decisive / target.goal() - 1) < MARGIN) {
-            return noisy(target, measured, reference, best, median, (spans.isEmpty() ? "" : spanText + "; ")
-                    + "within " + MARGIN_PERCENT + "% of the goal");
+        if (nearGoal(target, best)) {
+            return a.noisy(Cause.MARGIN, joined(notes, "within " + MARGIN_PERCENT + "% of the goal"));
         }
-        return new Assessment(target, measured, reference, best, median,
-                target.meets(decisive) ? Verdict.MET : Verdict.NOT_MET, spanText);
+        boolean meets = target.meets(best);
+        if (target.meets(low) != meets || target.meets(high) != meets || nearGoal(target, low)
+                || nearGoal(target, high)) {
+            return a.noisy(Cause.SPREAD, joined(notes, String.format(Locale.ROOT, "by second-best repetitions "
+                    + "the ratio could be %.2f–%.2f, not clear of the goal", low, high)));
+        }
+        return new Assessment(target, measured, reference, best, median, low, high,
+                meets ? Verdict.MET : Verdict.NOT_MET, Cause.NONE, String.join("; ", notes));
     }
 
-    private static Assessment noisy(Target t, Stats m, Stats r, double best, double median, String why) {
-        return new Assessment(t, m, r, best, median, Verdict.NOISY, why);
+    private static boolean nearGoal(Target t, double ratio) {
+        return Math.abs(ratio / t.goal() - 1) < MARGIN;
     }
 
-    private static void span(List<String> spans, Variant v, Stats s, Metric metric) {
-        if (s.spread() > MODE_FACTOR) {
-            spans.add(String.format(Locale.ROOT, "%s spans %s–%s %s (%.1fx)", v.title(), number(s.min()),
-                    number(s.max()), metric.unit(), s.spread()));
+    private interface Noisy {
+        Assessment noisy(Cause cause, String why);
+    }
+
+    /** The chance that the side behind missed the fast mode by luck, and the test in words. */
+    private record ModeTest(double luck, String text) {
+    }
+
+    /** The mode test of a ratio of the bests more than a mode from 1. */
+    private static ModeTest modes(Target t, Stats measured, Stats reference, double best) {
+        Metric metric = t.metric();
+        double pooledBest = metric.higherIsBetter() ? Math.max(measured.max(), reference.max())
+                : Math.min(measured.min(), reference.min());
+        int fastM = Modes.fast(measured.values(), pooledBest, metric);
+        int fastR = Modes.fast(reference.values(), pooledBest, metric);
+        boolean measuredBehind = best > 1 != metric.higherIsBetter();
+        Variant behind = measuredBehind ? t.measured() : t.reference();
+        Variant ahead = measuredBehind ? t.reference() : t.measured();
+        int nBehind = (measuredBehind ? measured : reference).count();
+        int nAhead = (measuredBehind ? reference : measured).count();
+        int fastB = measuredBehind ? fastM : fastR;
+        double luck = Modes.luck(fastB, nBehind, fastM + fastR, measured.count() + reference.count());
+        return new ModeTest(luck, String.format(Locale.ROOT, "%s in the fast mode %d of %d times, %s %d of %d: "
+                + "luck %.1f%% of the time if alike", behind.title(), fastB, nBehind, ahead.title(),
+                fastM + fastR - fastB, nAhead, 100 * luck));
+    }
+
+    private static List<String> spans(Target t, Stats measured, Stats reference) {
+        List<String> notes = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            Stats s = i == 0 ? measured : reference;
+            if (s.spread() > Modes.FACTOR) {
+                notes.add(String.format(Locale.ROOT, "%s spans %s–%s %s (%.1fx)",
+                        (i == 0 ? t.measured() : t.reference()).title(), number(s.min()), number(s.max()),
+                        t.metric().unit(), s.spread()));
+            }
         }
+        return notes;
     }
 
-    /** A value with 3 significant decimals below 10, 1 decimal below 1000, none above. */
+    private static String joined(List<String> notes, String last) {
+        List<String> all = new ArrayList<>(notes);
+        all.add(last);
+        return String.join("; ", all);
+    }
+
+    /** A value with 3 decimals below 10, 1 decimal below 1000, none above. */
     static String number(double v) {
         if (Math.abs(v) < 10) {
             return String.format(Locale.ROOT, "%.3f", v);

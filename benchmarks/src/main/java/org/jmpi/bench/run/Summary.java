@@ -10,8 +10,8 @@ import java.util.Optional;
 
 /**
  * summary.md: the {@link Targets} judged on the results (a verdict each, see
- * {@link TargetTable} and {@link Assessment}), the failed jobs, and the single-process costs of JMH beside C when they were measured, each named
- * with its MPI. It is built from the files of the output directory, so either run (OSU or
+ * {@link TargetTable} and {@link Assessment}), the failed jobs, and the single-process
+ * costs of JMH beside C when they were measured, each named with its MPI. It is built from the files of the output directory, so either run (OSU or
  * JMH) can rewrite it; one directory holds the runs of one MPI ({@code latest},
  * {@code latest-mpich}), but targets of several MPIs in one results.csv get a table each.
  */

@@ -11,7 +11,7 @@ import java.util.Locale;
  * @param size      message size in bytes (0 for barrier)
  * @param measured  the variant judged, e.g. {@link Variant#JAVA_ARRAY}
  * @param reference what it is divided by: {@link Variant#C}, or Java(segment) for arrays
- * @param metric    latency or bandwidth: which way the bound goes and which estimator decides
+ * @param metric    latency or bandwidth: which way the bound goes and which repetition is best
  * @param goal      the bound on measured/reference
  */
 public record Target(String bench, long size, Variant measured, Variant reference, Metric metric, double goal) {

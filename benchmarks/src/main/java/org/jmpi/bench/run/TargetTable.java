@@ -20,36 +20,42 @@ public final class TargetTable {
 
             Every job (one program, one variant, one repetition) lands as a whole in a fast or a \
             slow mode of the machine: on the development VM, 8 B latency is about 0.15 us in one \
-            and 0.45 us in the other, for C and Java alike. Which mode a job gets is noise from \
-            outside the program, so a ratio of two jobs in different modes says nothing about jmpi.
+            and 0.45 us in the other, for C and Java alike, and other work on the machine adds \
+            slow jobs of any size. Which mode a job gets is noise from outside the program: a \
+            ratio of two jobs in different modes says nothing about jmpi.
 
-            - **Estimators.** Latency targets are decided by the ratio of the **minimums** over the \
-            repetitions: noise only ever adds time, and the fast mode is what the machine can do, \
-            so the minimum of each side is its fast mode as soon as one repetition reached it. \
-            Bandwidth targets are decided by the ratio of the **medians**: large-message bandwidth \
-            varies a little both ways from job to job (copies, caches, pages) rather than \
-            switching modes, and the median is the sustained rate a user sees, where the maximum \
-            would reward one lucky job. The tables show both estimators for both sides (best = \
-            min for latency, max for bandwidth) and both ratios; the deciding one is in bold.
-            - **Modes.** A variant whose repetitions lie more than %.1fx apart (max/min) spans \
-            two modes. When one side spans and the deciding ratio is itself more than %.1fx from \
-            1, the two estimates may come from different modes: **noisy**. A span alone is \
-            noted but harmless when both sides' estimates sit in the same mode (ratio within \
-            %.1fx), as they then compare like with like.
-            - **Agreement.** When the ratio of the best repetitions and the ratio of the medians \
-            fall on different sides of the goal, the verdict would depend on the estimator: \
-            **noisy**.
-            - **Margin.** A deciding ratio within %d%% of its goal is too close to call: **noisy**.
-            - Fewer than %d repetitions on a side: **noisy**. Otherwise **met** or **not met**.
+            - **Estimator.** Each side is judged by its **best repetition** (the minimum for \
+            latency, the maximum for bandwidth), confirmed by its second best. Noise from outside \
+            only ever takes away: it adds time to a latency and takes bandwidth from a copy, so the \
+            best repetition is what the machine can do and the fast mode is reached as soon as \
+            one repetition reaches it. A median is only as good as the majority of jobs: with 3 \
+            repetitions one slow C job and two slow Java jobs turn 0.94 into 2.93. Both are shown \
+            (best / median for both sides, and both ratios); the deciding ratio is in bold.
+            - **Confirmation.** One lucky job must not decide: the verdict has to stay the same \
+            when either side is judged by its second-best repetition instead, i.e. every ratio \
+            of a best or second best over a best or second best must lie on the same side of the \
+            goal, at least %2$d%% from it. Otherwise **noisy**.
+            - **Modes.** The fast mode is every repetition within %1$.1fx of the best value of both \
+            sides together. A ratio within %1$.1fx of 1 compares like with like, even when a side \
+            *spans* both modes (noted in the why column). Further from 1, the side behind never \
+            reached the other's fast mode: a real difference, or luck in where its jobs landed. \
+            That is a verdict only if luck is unlikely: were the two sides alike and each job's \
+            mode random, a side would get so few fast repetitions less than %3$.0f%% of the time \
+            (Fisher's exact test). None of 3 against 3 of 3 is 5%%, not enough; none of 5 against \
+            4 of 5 is 2.4%%, enough. Otherwise **noisy**.
+            - **Margin.** A ratio of the bests within %2$d%% of its goal is too close to call: **noisy**.
+            - Fewer than %4$d repetitions on a side: **noisy**. Otherwise **met** or **not met**.
+            - **More rounds.** After its repetitions, a benchmark with a target that is noisy for \
+            modes or for confirmation runs more rounds of the variants concerned, up to \
+            `--max-reps` (default twice `--reps`), until those targets are decided.
 
-            Noisy is not a verdict but "this run cannot tell": a later run may give met or not \
-            met. Two runs give opposite verdicts (met in one, not met in the other) only for a \
-            real change or for a side that stayed in the slow mode for all its repetitions in \
-            one run (rare, and the span rule catches it when the other side switched modes). \
-            Latency values are read with 3 decimals (`JMPI_BENCH_DECIMALS=3`, set by \
-            `native-scripts/bench`), so 0.001 us is their resolution.
-            """, Assessment.MODE_FACTOR, Assessment.MODE_FACTOR, Assessment.MODE_FACTOR, Assessment.MARGIN_PERCENT,
-            Assessment.MIN_REPS);
+            Noisy is not a verdict but "this run cannot tell"; a later run may give met or not met. \
+            Opposite verdicts in two runs (met in one, not met in the other) mean a real change, \
+            a ratio that moved by more than the margin although two repetitions of each side \
+            agreed, or luck (under 5%% per target). All repetitions of both sides in the slow \
+            mode would hide a difference, not invent one. Latency values are read with 3 decimals \
+            (`JMPI_BENCH_DECIMALS=3`, set by `native-scripts/bench`): 0.001 us is their resolution.
+            """, Modes.FACTOR, Assessment.MARGIN_PERCENT, 100 * Assessment.LUCK, Assessment.MIN_REPS);
 
     private TargetTable() {
     }
@@ -65,6 +71,15 @@ public final class TargetTable {
             }
         }
         return out;
+    }
+
+    /**
+     * The targets of benchmark {@code bench} that are noisy for a reason more repetitions may
+     * remove ({@link Assessment.Cause#moreRepetitionsMayDecide()}), judged on {@code rows}.
+     */
+    public static List<Assessment> undecided(String bench, List<ResultRow> rows) {
+        return assess(rows).stream().filter(a -> a.target().bench().equals(bench)
+                && a.cause().moreRepetitionsMayDecide()).toList();
     }
 
     /** Appends the targets section of {@code mpi} (its rows only) to {@code sb}. */
@@ -93,20 +108,20 @@ public final class TargetTable {
 
     private static void table(StringBuilder sb, Metric metric, List<Assessment> list) {
         String best = Assessment.bestLabel(metric);
-        sb.append(String.format(Locale.ROOT, "%s (%s, %s is better; decided by the ratio of the %ss):%n%n",
+        sb.append(String.format(Locale.ROOT, "%s (%s, %s is better; decided by the ratio of the best repetitions, "
+                                + "the %s, each confirmed by the second best):%n%n",
                         metric.higherIsBetter() ? "Bandwidth" : "Latency", metric.unit(),
-                        metric.higherIsBetter() ? "higher" : "lower", Assessment.estimator(metric)))
+                        metric.higherIsBetter() ? "higher" : "lower", metric.higherIsBetter() ? "maximums" : "minimums"))
                 .append(String.format(Locale.ROOT, "| target | goal | measured %1$s / median | reference %1$s / median "
                         + "| ratio of %1$s / of median | verdict | why |%n", best))
                 .append("|---|---|---|---|---|---|---|\n");
         for (Assessment a : list) {
             Target t = a.target();
-            boolean byMedian = metric.higherIsBetter();
             sb.append(String.format(Locale.ROOT, "| %s | %s %s | %s / %s | %s / %s | %s / %s | %s | %s |%n",
                     t.label(), t.comparison(), t.goalText(),
                     Assessment.number(a.measured().best(metric)), Assessment.number(a.measured().median()),
                     Assessment.number(a.reference().best(metric)), Assessment.number(a.reference().median()),
-                    ratio(a.bestRatio(), !byMedian), ratio(a.medianRatio(), byMedian),
+                    ratio(a.bestRatio(), true), ratio(a.medianRatio(), false),
                     a.verdict() == Verdict.MET ? "met" : "**" + a.verdict().text() + "**", a.why()));
         }
         sb.append('\n');

@@ -10,6 +10,8 @@ import java.util.Locale;
  * second best; the ratio of the medians is reported beside it. The rules, in order:
  * <ol>
  *   <li>fewer than {@value #MIN_REPS} repetitions, or no recorded values, on a side: noisy;</li>
+ *   <li>a side whose two best repetitions lie more than {@value #CONFIRM}x apart: noisy (its
+ *       best may be a noisy job too, not the floor that two jobs agree on);</li>
  *   <li>a ratio of the bests more than {@value Modes#FACTOR}x from 1 means the side behind
  *       never reached the other's fast mode ({@link Modes}): a verdict only if that is unlikely
  *       to be luck, {@link Modes#luck} below {@value #LUCK}; else noisy;</li>
@@ -34,6 +36,8 @@ import java.util.Locale;
  */
 public record Assessment(Target target, Stats measured, Stats reference, double bestRatio, double medianRatio,
                          double lowRatio, double highRatio, Verdict verdict, Cause cause, String why) {
+    /** A side's two best repetitions must lie within this factor of each other. */
+    public static final double CONFIRM = 1.25;
     /** The chance of luck below which a side that never reached the fast mode is believed. */
     public static final double LUCK = 0.05;
     /** A ratio this close to the goal, relative to it, is too close to call. */
@@ -51,6 +55,8 @@ public record Assessment(Target target, Stats measured, Stats reference, double 
         TOO_FEW,
         /** The reference measured 0. */
         ZERO,
+        /** A side's two best repetitions disagree. */
+        UNCONFIRMED,
         /** The sides' bests are a mode apart and that may be luck. */
         MODES,
         /** The ratio of the bests is within the margin of the goal. */
@@ -60,7 +66,7 @@ public record Assessment(Target target, Stats measured, Stats reference, double 
 
         /** Whether more repetitions may turn this into a verdict. */
         public boolean moreRepetitionsMayDecide() {
-            return this == MODES || this == SPREAD;
+            return this == UNCONFIRMED || this == MODES || this == SPREAD;
         }
     }
 
@@ -90,6 +96,16 @@ public record Assessment(Target target, Stats measured, Stats reference, double 
             return a.noisy(Cause.ZERO, "the reference measured 0");
         }
         List<String> notes = spans(target, measured, reference);
+        for (int i = 0; i < 2; i++) {
+            double[] side = i == 0 ? m : r;
+            double apart = side[0] == side[1] ? 1 : Math.max(side[0], side[1]) / Math.min(side[0], side[1]);
+            if (!(apart <= CONFIRM)) {
+                return a.noisy(Cause.UNCONFIRMED, joined(notes, String.format(Locale.ROOT, "%s's two best "
+                        + "repetitions, %s and %s %s, are more than %.2fx apart",
+                        (i == 0 ? target.measured() : target.reference()).title(), number(side[0]), number(side[1]),
+                        metric.unit(), CONFIRM)));
+            }
+        }
         if (best > Modes.FACTOR || best < 1 / Modes.FACTOR) {
             ModeTest modes = modes(target, measured, reference, best);
             if (modes.luck() >= LUCK) {

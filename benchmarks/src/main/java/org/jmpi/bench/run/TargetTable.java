@@ -31,10 +31,12 @@ public final class TargetTable {
             one repetition reaches it. A median is only as good as the majority of jobs: with 3 \
             repetitions one slow C job and two slow Java jobs turn 0.94 into 2.93. Both are shown \
             (best / median for both sides, and both ratios); the deciding ratio is in bold.
-            - **Confirmation.** One lucky job must not decide: the verdict has to stay the same \
-            when either side is judged by its second-best repetition instead, i.e. every ratio \
-            of a best or second best over a best or second best must lie on the same side of the \
-            goal, at least %2$d%% from it. Otherwise **noisy**.
+            - **Confirmation.** One job must not decide. A side's best counts only when its \
+            second best lies within %5$.2fx of it: two jobs agreeing on a floor. Under load every \
+            job of a side can be slowed, and a lone best is then just the least slowed one. And \
+            the verdict has to stay the same when either side is judged by its second-best \
+            repetition instead: every ratio of a best or second best over a best or second best \
+            must lie on the same side of the goal, at least %2$d%% from it. Otherwise **noisy**.
             - **Modes.** The fast mode is every repetition within %1$.1fx of the best value of both \
             sides together. A ratio within %1$.1fx of 1 compares like with like, even when a side \
             *spans* both modes (noted in the why column). Further from 1, the side behind never \
@@ -46,7 +48,7 @@ public final class TargetTable {
             - **Margin.** A ratio of the bests within %2$d%% of its goal is too close to call: **noisy**.
             - Fewer than %4$d repetitions on a side: **noisy**. Otherwise **met** or **not met**.
             - **More rounds.** After its repetitions, a benchmark with a target that is noisy for \
-            modes or for confirmation runs more rounds of the variants concerned, up to \
+            confirmation or modes runs more rounds of the variants concerned, up to \
             `--max-reps` (default twice `--reps`), until those targets are decided.
 
             Noisy is not a verdict but "this run cannot tell"; a later run may give met or not met. \
@@ -55,7 +57,8 @@ public final class TargetTable {
             agreed, or luck (under 5%% per target). All repetitions of both sides in the slow \
             mode would hide a difference, not invent one. Latency values are read with 3 decimals \
             (`JMPI_BENCH_DECIMALS=3`, set by `native-scripts/bench`): 0.001 us is their resolution.
-            """, Modes.FACTOR, Assessment.MARGIN_PERCENT, 100 * Assessment.LUCK, Assessment.MIN_REPS);
+            """, Modes.FACTOR, Assessment.MARGIN_PERCENT, 100 * Assessment.LUCK, Assessment.MIN_REPS,
+            Assessment.CONFIRM);
 
     private TargetTable() {
     }

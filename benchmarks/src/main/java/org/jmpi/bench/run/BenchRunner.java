@@ -20,7 +20,9 @@ import org.jmpi.test.BoundedProcess;
  * one MPI ({@code --mpi openmpi}, the default, or {@code mpich}), alternating the
  * implementations from one repetition to the next, and writes
  * results.csv, an OSU-layout table on standard output, one PNG per benchmark and
- * summary.md. Started by {@code native-scripts/bench}, which builds first; see
+ * summary.md. A benchmark whose target is still undecided after its repetitions (noisy for
+ * modes or a second-best repetition, see {@link Assessment}) gets more rounds of the variants concerned,
+ * up to {@code --max-reps}. Started by {@code native-scripts/bench}, which builds first; see
  * {@link RunnerOptions} for the options. A job that fails or passes its time bound is
  * killed, logged and not repeated; the runner then exits with 1 after writing the
  * results of the others. It exits with 1 too when no program was built at all.
@@ -37,6 +39,7 @@ public final class BenchRunner {
     private final List<String> failures = new ArrayList<>();
     private final List<String> skipped = new ArrayList<>();
     private int jobs;
+    private int extraJobs;
 
     private BenchRunner(RunnerOptions options, Launcher launcher) {
         this.options = options;
@@ -110,38 +113,60 @@ public final class BenchRunner {
                         + (v.isC() ? launcher.cProgram(b) : b.javaClass()) + ")");
             }
         }
-        List<String> programOptions = options.programOptionsFor(b);
         // A variant that failed (hung, crashed, printed garbage) is not run again: its
         // failure is reported once and the run stays bounded.
         Set<Variant> failed = new HashSet<>();
-        for (int rep = 0; rep < options.reps(); rep++) {
-            for (Variant v : Variant.order(variants, rep)) {
-                if (failed.contains(v)) {
-                    continue;
+        int rep = 0;
+        for (; rep < options.reps(); rep++) {
+            round(b, variants, rep, failed);
+        }
+        // Targets that more repetitions may decide (see Assessment.Cause) get more rounds of
+        // their variants only, up to --max-reps.
+        for (; rep < options.maxReps(); rep++) {
+            List<Assessment> undecided = TargetTable.undecided(b.name(), results.rows());
+            List<Variant> more = variants.stream().filter(v -> !failed.contains(v) && undecided.stream()
+                    .anyMatch(a -> a.target().measured().equals(v) || a.target().reference().equals(v))).toList();
+            if (more.isEmpty()) {
+                break;
+            }
+            System.err.printf(Locale.ROOT, "bench: %s: undecided %s; round %d of at most %d%n", b.name(),
+                    String.join(", ", undecided.stream().map(x -> x.target().label() + " " + x.target().comparison())
+                            .toList()), rep + 1, options.maxReps());
+            round(b, more, rep, failed);
+        }
+    }
+
+    /** Runs repetition {@code rep} (from 0) of {@code variants} of {@code b}, skipping failed ones. */
+    private void round(Benchmark b, List<Variant> variants, int rep, Set<Variant> failed)
+            throws IOException, InterruptedException {
+        List<String> programOptions = options.programOptionsFor(b);
+        for (Variant v : Variant.order(variants, rep)) {
+            if (failed.contains(v)) {
+                continue;
+            }
+            BoundedProcess.Result o = launcher.run(launcher.command(b, v, programOptions));
+            jobs++;
+            extraJobs += rep < options.reps() ? 0 : 1;
+            String job = String.format(Locale.ROOT, "%s %s rep %d/%d", b.name(), v.title(), rep + 1,
+                    rep < options.reps() ? options.reps() : options.maxReps());
+            System.err.printf(Locale.ROOT, "bench: %-40s %6.1f s%s%n", job, o.elapsed().toMillis() / 1e3,
+                    o.ok() ? "" : o.timedOut() ? "  TIMED OUT" : "  exit " + o.exitCode());
+            if (!o.ok()) {
+                failed.add(v);
+                recordFailure(job, o.timedOut() ? "timed out after " + options.timeout().toSeconds() + " s, killed"
+                        : "exit status " + o.exitCode(), o);
+                continue;
+            }
+            try {
+                OsuOutput parsed = OsuOutput.parse(o.stdout());
+                if (!parsed.variant().equals(v)) {
+                    throw new IllegalArgumentException("output says impl=" + parsed.impl() + " buffer="
+                            + parsed.buffer() + ", expected " + v.impl() + " " + v.buffer());
                 }
-                BoundedProcess.Result o = launcher.run(launcher.command(b, v, programOptions));
-                jobs++;
-                String job = String.format(Locale.ROOT, "%s %s rep %d/%d", b.name(), v.title(), rep + 1,
-                        options.reps());
-                System.err.printf(Locale.ROOT, "bench: %-40s %6.1f s%s%n", job, o.elapsed().toMillis() / 1e3,
-                        o.ok() ? "" : o.timedOut() ? "  TIMED OUT" : "  exit " + o.exitCode());
-                if (!o.ok()) {
-                    failed.add(v);
-                    recordFailure(job, o.timedOut() ? "timed out after " + options.timeout().toSeconds() + " s, killed"
-                            : "exit status " + o.exitCode(), o);
-                    continue;
-                }
-                try {
-                    OsuOutput parsed = OsuOutput.parse(o.stdout());
-                    if (!parsed.variant().equals(v)) {
-                        throw new IllegalArgumentException("output says impl=" + parsed.impl() + " buffer="
-                                + parsed.buffer() + ", expected " + v.impl() + " " + v.buffer());
-                    }
-                    results.add(b, parsed);
-                } catch (IllegalArgumentException e) {
-                    failed.add(v);
-                    recordFailure(job, "unreadable output: " + e.getMessage(), o);
-                }
+                results.add(b, parsed);
+            } catch (IllegalArgumentException e) {
+                failed.add(v);
+                recordFailure(job, "unreadable output: " + e.getMessage(), o);
             }
         }
     }
@@ -164,10 +189,12 @@ public final class BenchRunner {
             host = "unknown host";
         }
         return String.format(Locale.ROOT, "Run %s on %s (%d cores), %s (C twins started by %s): %s mode, "
-                        + "%d repetitions per job, implementations alternating, np=%d bound to cores, %d jobs in %.0f s%s.",
+                        + "%d repetitions per job (up to %d for the variants of an undecided target: %d more jobs), "
+                        + "implementations alternating, np=%d bound to cores, %d jobs in %.0f s%s.",
                 Instant.now().truncatedTo(ChronoUnit.SECONDS), host, Runtime.getRuntime().availableProcessors(),
                 options.mpi().title, options.mpi().launcher.executable(),
-                options.quick() ? "quick" : "full", options.reps(), Launcher.RANKS, jobs, wall,
+                options.quick() ? "quick" : "full", options.reps(), options.maxReps(), extraJobs, Launcher.RANKS,
+                jobs, wall,
                 options.programOptions().isEmpty() ? "" : "; program options " + String.join(" ", options.programOptions()));
     }
 }

@@ -12,6 +12,8 @@ import java.util.List;
  *   --mpi M          the MPI to run on: openmpi (default) or mpich
  *   --quick          fewer iterations (large messages above all) and 3 repetitions
  *   --reps N         repetitions of every job (default 5, quick 3)
+ *   --max-reps N     repetitions up to which a benchmark with an undecided target gets more
+ *                    rounds (default twice --reps; --max-reps equal to --reps: none)
  *   --only a,b       only these benchmarks (names as in results.csv)
  *   --out DIR        output directory (default benchmarks/results/latest, for MPICH latest-mpich)
  *   --timeout S      bound on one job's wall time in seconds (default 600, quick 120)
@@ -22,14 +24,15 @@ import java.util.List;
  * @param mpi            the MPI every job runs on
  * @param quick          quick mode
  * @param reps           repetitions of every job
+ * @param maxReps        the most repetitions of a variant whose target stays undecided
  * @param only           the benchmarks to run (empty: all)
  * @param out            the output directory
  * @param timeout        the bound on one job
  * @param summaryOnly    only rewrite summary.md
  * @param programOptions options for every program, after the quick ones (so they win)
  */
-public record RunnerOptions(MpiLibrary mpi, boolean quick, int reps, List<String> only, Path out, Duration timeout,
-                            boolean summaryOnly, List<String> programOptions) {
+public record RunnerOptions(MpiLibrary mpi, boolean quick, int reps, int maxReps, List<String> only, Path out,
+                            Duration timeout, boolean summaryOnly, List<String> programOptions) {
 
     /** Copies the lists. */
     public RunnerOptions {
@@ -46,6 +49,7 @@ public record RunnerOptions(MpiLibrary mpi, boolean quick, int reps, List<String
         MpiLibrary mpi = MpiLibrary.OPENMPI;
         boolean quick = false;
         int reps = -1;
+        int maxReps = -1;
         List<String> only = new ArrayList<>();
         Path out = null;
         long timeout = -1;
@@ -58,6 +62,7 @@ public record RunnerOptions(MpiLibrary mpi, boolean quick, int reps, List<String
                 case "--summary-only" -> summaryOnly = true;
                 case "--mpi" -> mpi = mpi(value(args, ++i, a));
                 case "--reps" -> reps = positive(a, value(args, ++i, a));
+                case "--max-reps" -> maxReps = positive(a, value(args, ++i, a));
                 case "--timeout" -> timeout = positive(a, value(args, ++i, a));
                 case "--out" -> out = Path.of(value(args, ++i, a));
                 case "--only" -> Arrays.stream(value(args, ++i, a).split(","))
@@ -65,7 +70,7 @@ public record RunnerOptions(MpiLibrary mpi, boolean quick, int reps, List<String
                 default -> {
                     if (a.startsWith("--")) {
                         throw new IllegalArgumentException("unknown option " + a + " (expected --mpi M, --quick, --reps N, "
-                                + "--only a,b, --out DIR, --timeout S, --summary-only, or program options -m -i -x -w)");
+                                + "--max-reps N, --only a,b, --out DIR, --timeout S, --summary-only, or program options -m -i -x -w)");
                     }
                     program.add(a);
                 }
@@ -74,13 +79,19 @@ public record RunnerOptions(MpiLibrary mpi, boolean quick, int reps, List<String
         if (reps < 0) {
             reps = quick ? 3 : 5;
         }
+        if (maxReps < 0) {
+            maxReps = 2 * reps;
+        } else if (maxReps < reps) {
+            throw new IllegalArgumentException("--max-reps " + maxReps + " is below --reps " + reps);
+        }
         if (timeout < 0) {
             timeout = quick ? 120 : 600;
         }
         if (out == null) {
             out = resultsDir.resolve(mpi.latestDirectory());
         }
-        return new RunnerOptions(mpi, quick, reps, only, out, Duration.ofSeconds(timeout), summaryOnly, program);
+        return new RunnerOptions(mpi, quick, reps, maxReps, only, out, Duration.ofSeconds(timeout), summaryOnly,
+                program);
     }
 
     /** The options one program gets: the quick ones (in quick mode), then the user's. */

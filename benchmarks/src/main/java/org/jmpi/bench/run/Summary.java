@@ -9,10 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * summary.md: the targets computed from the results (small-message latency,
- * large-message bandwidth, allreduce, DSM put/get latency as Java/C ratios), the failed
- * jobs, and the single-process costs of JMH beside C when they were measured, each named
- * with its MPI. It is built from the files of the output directory, so either run (OSU or
+ * summary.md: the {@link Targets} judged on the results (a verdict each, see
+ * {@link TargetTable} and {@link Assessment}), the failed jobs, and the single-process
+ * costs of JMH beside C when they were measured, each named with its MPI. It is built from the files of the output directory, so either run (OSU or
  * JMH) can rewrite it; one directory holds the runs of one MPI ({@code latest},
  * {@code latest-mpich}), but targets of several MPIs in one results.csv get a table each.
  */
@@ -29,23 +28,6 @@ public final class Summary {
     public static final String C_COSTS = "call_cost.txt";
 
     private static final long MIB = 1L << 20;
-
-    /** One target line: a benchmark at one size. */
-    private record Target(String label, String bench, long size) {
-    }
-
-    private static final List<Target> TARGETS = List.of(
-            new Target("small-message latency", "latency", 8),
-            new Target("large-message bandwidth", "bw", MIB),
-            new Target("large-message bandwidth", "bw", 4 * MIB),
-            new Target("large-message bandwidth", "bibw", MIB),
-            new Target("large-message bandwidth", "bibw", 4 * MIB),
-            new Target("allreduce", "allreduce", 8),
-            new Target("allreduce", "allreduce", MIB),
-            new Target("DSM put latency", "dsm_put_lat", 8),
-            new Target("DSM get latency", "dsm_get_lat", 8),
-            new Target("DSM put bandwidth", "dsm_put_bw", 4 * MIB),
-            new Target("DSM get bandwidth", "dsm_get_bw", 4 * MIB));
 
     private Summary() {
     }
@@ -79,10 +61,11 @@ public final class Summary {
         if (!runInfo.isBlank()) {
             sb.append(runInfo.strip()).append("\n\n");
         }
-        sb.append("Ratios are Java/C of the medians. For latency lower is better: 1.10 means Java takes 10% ")
-                .append("longer than C. For bandwidth higher is better: 0.90 means Java moves 10% less than C.\n\n");
+        sb.append("Every target is a ratio of one variant to a reference measured in the same run: Java/C, or ")
+                .append("Java(array)/Java(segment). Each is **met**, **not met** or **noisy** (this run cannot tell); ")
+                .append("see *How the verdicts are decided* below.\n\n");
         for (MpiLibrary mpi : rows.stream().map(ResultRow::mpi).distinct().toList()) {
-            targets(sb, mpi, rows.stream().filter(r -> r.mpi() == mpi).toList());
+            TargetTable.append(sb, mpi, rows.stream().filter(r -> r.mpi() == mpi).toList());
         }
         if (!failures.isEmpty()) {
             sb.append("## Failed jobs\n\n");
@@ -92,39 +75,10 @@ public final class Summary {
         if (!jmh.isEmpty()) {
             callCosts(sb, jmhMpi, jmh, cCosts);
         }
-        return sb.toString();
-    }
-
-    private static void targets(StringBuilder sb, MpiLibrary mpi, List<ResultRow> rows) {
-        sb.append("## Targets on ").append(mpi.title).append(" (OSU-style, np=2, bound to cores)\n\n")
-                .append("| target | benchmark | size | C | Java(segment) | segment/C | Java(array) | array/C |\n")
-                .append("|---|---|---|---|---|---|---|---|\n");
-        for (Target t : TARGETS) {
-            Optional<ResultRow> c = find(rows, t, Variant.C);
-            Optional<ResultRow> seg = find(rows, t, Variant.JAVA_SEGMENT);
-            Optional<ResultRow> arr = find(rows, t, Variant.JAVA_ARRAY);
-            if (c.isEmpty() && seg.isEmpty() && arr.isEmpty()) {
-                continue;
-            }
-            String unit = c.or(() -> seg).or(() -> arr).orElseThrow().metric().unit();
-            sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s |%n", t.label(), t.bench(),
-                    size(t.size()), value(c, unit), value(seg, unit), ratio(seg), value(arr, unit), ratio(arr)));
+        if (!rows.isEmpty()) {
+            sb.append(TargetTable.RULES).append('\n');
         }
-        sb.append('\n');
-    }
-
-    private static Optional<ResultRow> find(List<ResultRow> rows, Target t, Variant v) {
-        return rows.stream().filter(r -> r.benchmark().equals(t.bench()) && r.size() == t.size()
-                && r.variant().equals(v)).findFirst();
-    }
-
-    private static String value(Optional<ResultRow> r, String unit) {
-        return r.map(x -> String.format(Locale.ROOT, "%.2f %s", x.stats().median(), unit)).orElse("-");
-    }
-
-    private static String ratio(Optional<ResultRow> r) {
-        return r.filter(x -> !Double.isNaN(x.ratioToC()))
-                .map(x -> String.format(Locale.ROOT, "%.2f", x.ratioToC())).orElse("-");
+        return sb.toString();
     }
 
     /** {@code 8 B}, {@code 1 MiB}, {@code 16 KiB}. */

@@ -37,7 +37,7 @@ class ResultsTest {
         assertEquals(7, rows.size());
         ResultRow c1 = rows.get(0);
         assertEquals("latency c native 1", c1.benchmark() + " " + c1.impl() + " " + c1.buffer() + " " + c1.size());
-        assertEquals(new Stats(0.3, 0.2, 0.4, 3), c1.stats());
+        assertEquals(new Stats(0.3, 0.2, 0.4, 3, List.of(0.2, 0.3, 0.4)), c1.stats());
         assertEquals(1.0, c1.ratioToC(), 1e-12);
         ResultRow seg8 = rows.get(3);
         assertEquals(Variant.JAVA_SEGMENT, seg8.variant());
@@ -72,9 +72,10 @@ class ResultsTest {
         String csv = ResultsCsv.format(rows);
         List<String> lines = csv.lines().toList();
         assertEquals(ResultsCsv.HEADER, lines.get(0));
-        assertEquals("openmpi,latency,c,native,1,latency,us,0.300,0.200,0.400,3,1.000", lines.get(1));
-        assertEquals("openmpi,latency,java,segment,8,latency,us,0.550,0.400,0.700,3,1.833", lines.get(4));
-        assertEquals("openmpi,bw,java,segment,1048576,bandwidth,MB/s,9000.000,9000.000,9000.000,1,0.900",
+        assertEquals("openmpi,latency,c,native,1,latency,us,0.300,0.200,0.400,3,1.000,0.200;0.300;0.400", lines.get(1));
+        assertEquals("openmpi,latency,java,segment,8,latency,us,0.550,0.400,0.700,3,1.833,0.400;0.550;0.700",
+                lines.get(4));
+        assertEquals("openmpi,bw,java,segment,1048576,bandwidth,MB/s,9000.000,9000.000,9000.000,1,0.900,9000.000",
                 lines.get(7));
         List<ResultRow> back = ResultsCsv.parse(csv);
         assertEquals(rows.size(), back.size());
@@ -87,21 +88,25 @@ class ResultsTest {
         Results r = new Results(MpiLibrary.MPICH);
         r.add(BW, OsuOutput.parse("# jmpi bench=bw impl=java buffer=array\n4 5\n"));
         String csv = ResultsCsv.format(r.rows());
-        assertTrue(csv.contains(",1,\n"), csv);
+        assertTrue(csv.contains(",1,,5.000\n"), csv);
         assertTrue(Double.isNaN(ResultsCsv.parse(csv).getFirst().ratioToC()));
         assertTrue(csv.startsWith(ResultsCsv.HEADER + "\nmpich,bw,java,array,4,"), csv);
         assertEquals(MpiLibrary.MPICH, ResultsCsv.parse(csv).getFirst().mpi());
     }
 
     @Test
-    void csvWithoutTheMpiColumnReadsAsOpenMpi() {
+    void csvWithoutTheMpiOrValuesColumnReadsAsOpenMpiWithNoValues() {
         List<ResultRow> rows = ResultsCsv.parse("benchmark,impl,buffer,size,metric,unit,median,min,max,reps,ratio_to_c\n"
                 + "latency,c,native,1,latency,us,0.300,0.200,0.400,3,1.000\n");
         assertEquals(1, rows.size());
         assertEquals(MpiLibrary.OPENMPI, rows.getFirst().mpi());
         assertEquals(new Stats(0.3, 0.2, 0.4, 3), rows.getFirst().stats());
+        List<ResultRow> mpich = ResultsCsv.parse("mpi,benchmark,impl,buffer,size,metric,unit,median,min,max,reps,ratio_to_c\n"
+                + "mpich,latency,c,native,1,latency,us,0.300,0.200,0.400,3,1.000\n");
+        assertEquals(List.of(), mpich.getFirst().stats().values());
+        assertEquals(MpiLibrary.MPICH, mpich.getFirst().mpi());
         var e = assertThrows(IllegalArgumentException.class,
-                () -> ResultsCsv.parse(ResultsCsv.HEADER + "\nmvapich,latency,c,native,1,latency,us,1,1,1,1,\n"));
+                () -> ResultsCsv.parse(ResultsCsv.HEADER + "\nmvapich,latency,c,native,1,latency,us,1,1,1,1,,1\n"));
         assertTrue(e.getMessage().contains("line 2") && e.getMessage().contains("mvapich"), e.getMessage());
     }
 
@@ -109,8 +114,11 @@ class ResultsTest {
     void csvParserNamesBadLines() {
         assertThrows(IllegalArgumentException.class, () -> ResultsCsv.parse("size,value\n"));
         var e = assertThrows(IllegalArgumentException.class,
-                () -> ResultsCsv.parse(ResultsCsv.HEADER + "\nopenmpi,latency,c,native,x,latency,us,1,1,1,1,\n"));
+                () -> ResultsCsv.parse(ResultsCsv.HEADER + "\nopenmpi,latency,c,native,x,latency,us,1,1,1,1,,1\n"));
         assertTrue(e.getMessage().contains("line 2"), e.getMessage());
+        var counts = assertThrows(IllegalArgumentException.class,
+                () -> ResultsCsv.parse(ResultsCsv.HEADER + "\nopenmpi,latency,c,native,8,latency,us,1,1,1,2,,1\n"));
+        assertTrue(counts.getMessage().contains("2 repetitions but 1 values"), counts.getMessage());
     }
 
     @Test

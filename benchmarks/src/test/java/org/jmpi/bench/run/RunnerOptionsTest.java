@@ -19,9 +19,11 @@ class RunnerOptionsTest {
         assertEquals(MpiLibrary.OPENMPI, full.mpi());
         assertEquals(OUT.resolve("latest"), full.out());
         assertEquals(5, full.reps());
+        assertEquals(10, full.maxReps());
         assertEquals(Duration.ofSeconds(600), full.timeout());
         RunnerOptions quick = RunnerOptions.parse(new String[] {"--quick"}, OUT);
         assertEquals(3, quick.reps());
+        assertEquals(6, quick.maxReps());
         assertEquals(Duration.ofSeconds(120), quick.timeout());
     }
 
@@ -41,6 +43,7 @@ class RunnerOptionsTest {
         RunnerOptions o = RunnerOptions.parse(new String[] {"--quick", "-m", "1:64", "--reps", "2", "--only",
             "bw, latency", "--out", "x", "--timeout", "9"}, OUT);
         assertEquals(2, o.reps());
+        assertEquals(4, o.maxReps());
         assertEquals(List.of("bw", "latency"), o.only());
         assertEquals(Path.of("x"), o.out());
         assertEquals(Duration.ofSeconds(9), o.timeout());
@@ -60,6 +63,10 @@ class RunnerOptionsTest {
         assertTrue(e.getMessage().contains("--fast"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> RunnerOptions.parse(new String[] {"--out"}, OUT));
         assertTrue(e.getMessage().contains("--out"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> RunnerOptions.parse(new String[] {"--max-reps", "4"}, OUT));
+        assertTrue(e.getMessage().contains("--max-reps 4 is below --reps 5"), e.getMessage());
+        assertEquals(3, RunnerOptions.parse(new String[] {"--quick", "--max-reps", "3"}, OUT).maxReps());
     }
 
     @Test

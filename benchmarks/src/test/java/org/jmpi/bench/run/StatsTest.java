@@ -16,6 +16,11 @@ class StatsTest {
         assertEquals(1.0, s.min());
         assertEquals(10.0, s.max());
         assertEquals(5, s.count());
+        assertEquals(List.of(1.0, 2.0, 3.0, 4.0, 10.0), s.values());
+        assertEquals(2.0, s.secondBest(Metric.LATENCY));
+        assertEquals(4.0, s.secondBest(Metric.BANDWIDTH));
+        assertEquals(7.5, Stats.of(List.of(7.5)).secondBest(Metric.LATENCY));
+        assertTrue(Double.isNaN(new Stats(1, 1, 1, 1).secondBest(Metric.LATENCY)));
     }
 
     @Test
@@ -29,7 +34,7 @@ class StatsTest {
     @Test
     void oneValueIsEverything() {
         Stats s = Stats.of(List.of(7.5));
-        assertEquals(new Stats(7.5, 7.5, 7.5, 1), s);
+        assertEquals(new Stats(7.5, 7.5, 7.5, 1, List.of(7.5)), s);
     }
 
     @Test

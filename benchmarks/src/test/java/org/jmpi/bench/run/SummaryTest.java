@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** summary.md's targets, the JMH rows and the C reference's output. */
+/** summary.md's targets and verdicts, the JMH rows and the C reference's output. */
 class SummaryTest {
     /** Captured from {@code benchmarks/target/c-bin/call_cost}. */
     static final String C_COSTS = """
@@ -20,26 +20,49 @@ class SummaryTest {
             selfSendrecv            152.010
             """;
 
+    private static void add(Results r, String bench, String impl, String buffer, String lines) {
+        r.add(Benchmarks.named(bench), OsuOutput.parse("# jmpi bench=" + bench + " impl=" + impl + " buffer=" + buffer
+                + "\n" + lines));
+    }
+
     @Test
-    void targetsComeFromTheRows() {
+    void targetsComeFromTheRowsWithBestAndMedianAndAVerdict() {
         Results r = new Results(MpiLibrary.MPICH);
-        Benchmark lat = Benchmarks.named("latency");
-        r.add(lat, OsuOutput.parse("# jmpi bench=latency impl=c buffer=native\n8 0.50\n"));
-        r.add(lat, OsuOutput.parse("# jmpi bench=latency impl=java buffer=segment\n8 0.60\n"));
-        r.add(lat, OsuOutput.parse("# jmpi bench=latency impl=java buffer=array\n8 0.75\n"));
-        Benchmark bw = Benchmarks.named("bw");
-        r.add(bw, OsuOutput.parse("# jmpi bench=bw impl=c buffer=native\n4194304 8000\n"));
-        r.add(bw, OsuOutput.parse("# jmpi bench=bw impl=java buffer=segment\n4194304 7600\n"));
+        for (String[] rep : new String[][] {{"0.150", "0.160", "0.300"}, {"0.450", "0.150", "0.310"},
+                                            {"0.155", "0.158", "0.305"}}) {
+            add(r, "latency", "c", "native", "8 " + rep[0] + "\n");
+            add(r, "latency", "java", "segment", "8 " + rep[1] + "\n");
+            add(r, "latency", "java", "array", "8 " + rep[2] + "\n");
+        }
+        add(r, "bw", "c", "native", "4194304 8000\n");
+        add(r, "bw", "java", "segment", "4194304 7600\n");
         String md = Summary.format(r.rows(), "Run X.", List.of("bw C rep 1/3: timed out"), MpiLibrary.MPICH,
                 List.of(), Map.of());
         assertTrue(md.contains("Run X."), md);
         assertTrue(md.contains("## Targets on MPICH (OSU-style, np=2, bound to cores)"), md);
-        assertTrue(md.contains("| small-message latency | latency | 8 B | 0.50 us | 0.60 us | 1.20 | 0.75 us | 1.50 |"),
-                md);
-        assertTrue(md.contains("| large-message bandwidth | bw | 4 MiB | 8000.00 MB/s | 7600.00 MB/s | 0.95 | - | - |"),
-                md);
-        assertTrue(!md.contains("| allreduce |"), "no allreduce rows without results: " + md);
+        assertTrue(md.contains("| target | goal | measured min / median | reference min / median "
+                + "| ratio of min / of median | verdict | why |"), md);
+        assertTrue(md.contains("| latency 8 B | segment/C ≤ 1.20 | 0.150 / 0.158 | 0.150 / 0.155 | **1.00** / 1.02 "
+                + "| met | C spans 0.150–0.450 us (3.0x) |"), md);
+        assertTrue(md.contains("| latency 8 B | array/segment ≤ 1.20 | 0.300 / 0.305 | 0.150 / 0.158 | **2.00** / 1.93 "
+                + "| **noisy** | Java(array) in the fast mode 0 of 3 times, Java(segment) 3 of 3: luck 5.0% of the time "
+                + "if alike |"), md);
+        assertTrue(md.contains("| bw 4 MiB | segment/C ≥ 0.90 | 7600 / 7600 | 8000 / 8000 | **0.95** / 0.95 "
+                + "| **noisy** | fewer than 2 repetitions: no mode can be seen |"), md);
+        assertTrue(md.contains("Verdicts: 1 met, 0 not met, 2 noisy. Not measured in this run: bw 1 MiB segment/C,"), md);
+        assertTrue(md.contains("barrier segment/C"), md);
         assertTrue(md.contains("## Failed jobs\n\n- bw C rep 1/3: timed out"), md);
+        assertTrue(md.contains("## How the verdicts are decided"), md);
+        assertTrue(md.indexOf("## How the verdicts") > md.indexOf("## Failed jobs"), md);
+        List<Assessment> undecided = TargetTable.undecided("latency", r.rows());
+        assertEquals(List.of("array/segment"), undecided.stream().map(a -> a.target().comparison()).toList());
+        assertEquals(List.of(), TargetTable.undecided("bw", r.rows()), "one repetition: more rounds would not run");
+    }
+
+    @Test
+    void noRowsNoTargetsAndNoRules() {
+        String md = Summary.format(List.of(), "", List.of(), MpiLibrary.OPENMPI, List.of(), Map.of());
+        assertTrue(!md.contains("## Targets") && !md.contains("## How the verdicts"), md);
     }
 
     @Test

@@ -1,0 +1,56 @@
+package org.jmpi.bench.run;
+
+import java.util.List;
+
+/**
+ * The goals summary.md judges, in the order it lists them. Java is measured against C on
+ * the same MPI, and Java arrays against Java segments where the array path should cost
+ * little beyond the segment path. alltoall and the DSM bandwidths have no goal: their
+ * numbers are in results.csv and the plots.
+ */
+public final class Targets {
+    private static final long MIB = 1L << 20;
+    private static final Variant C = Variant.C;
+    private static final Variant SEG = Variant.JAVA_SEGMENT;
+    private static final Variant ARR = Variant.JAVA_ARRAY;
+
+    private static final List<Target> ALL = List.of(
+            latency("latency", 8, SEG, C, 1.2),
+            latency("latency", 8, ARR, SEG, 1.2),
+            bandwidth("bw", MIB, SEG, C),
+            bandwidth("bw", 4 * MIB, SEG, C),
+            bandwidth("bibw", MIB, SEG, C),
+            bandwidth("bibw", 4 * MIB, SEG, C),
+            bandwidth("bw", MIB, ARR, SEG),
+            bandwidth("bw", 4 * MIB, ARR, SEG),
+            latency("allreduce", 8, SEG, C, 1.1),
+            latency("allreduce", 8, ARR, C, 1.1),
+            latency("bcast", 8, SEG, C, 1.1),
+            latency("barrier", 0, SEG, C, 1.1),
+            latency("dsm_put_lat", 8, SEG, C, 1.2),
+            latency("dsm_get_lat", 8, SEG, C, 1.2),
+            latency("dsm_fadd_lat", 8, SEG, C, 1.2),
+            latency("dsm_cas_lat", 8, SEG, C, 1.2));
+
+    private Targets() {
+    }
+
+    private static Target latency(String bench, long size, Variant measured, Variant reference, double goal) {
+        return new Target(bench, size, measured, reference, Metric.LATENCY, goal);
+    }
+
+    /** Large messages: at least 0.9 of the reference's bandwidth. */
+    private static Target bandwidth(String bench, long size, Variant measured, Variant reference) {
+        return new Target(bench, size, measured, reference, Metric.BANDWIDTH, 0.9);
+    }
+
+    /** Every goal, in summary order. */
+    public static List<Target> all() {
+        return ALL;
+    }
+
+    /** The goals on benchmark {@code bench}. */
+    public static List<Target> of(String bench) {
+        return ALL.stream().filter(t -> t.bench().equals(bench)).toList();
+    }
+}

@@ -24,6 +24,14 @@ jmpi_find_jdk() {
   return 1
 }
 
+# Runs Maven itself on a JDK 25: the compiler plugin reads our module descriptors
+# (module-info.class, class file version 69) in Maven's own JVM, which a JDK 17 cannot.
+jmpi_mvn() {
+  local jdk
+  jdk=$(jmpi_find_jdk) || return 1
+  JAVA_HOME=$jdk mvn "$@"
+}
+
 # mpirun refuses to start as root unless told; add the flag only then.
 jmpi_root_flags() {
   if [ "$(id -u)" = 0 ]; then echo --allow-run-as-root; fi

@@ -1,6 +1,5 @@
 package org.jmpi;
 
-import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.Objects;
@@ -95,7 +94,7 @@ public record Buf(Object base, long offset, int count, Datatype type) {
 
     /** A whole segment as elements of the datatype of {@code layout} (see the table above). */
     public static Buf of(MemorySegment seg, ValueLayout layout) {
-        return of(seg, Datatype.of((MemoryLayout) Objects.requireNonNull(layout, "layout")));
+        return of(seg, LayoutTypes.predefined(Objects.requireNonNull(layout, "layout"), "layout"));
     }
 
     /** The first {@code count} elements of {@code type} in a segment. */

@@ -64,8 +64,8 @@ final class LayoutTypes {
         }
     }
 
-    /** The predefined type of a value layout in native byte order. */
-    private static Datatype predefined(ValueLayout v, String path) {
+    /** The predefined type of a value layout in native byte order; refused naming {@code path} otherwise. */
+    static Datatype predefined(ValueLayout v, String path) {
         if (v.byteSize() > 1 && v.order() != ByteOrder.nativeOrder()) {
             throw new IllegalArgumentException(path + ": value layout " + v + " has byte order " + v.order()
                     + ", not the native " + ByteOrder.nativeOrder() + "; MPI would not convert it");

@@ -255,14 +255,14 @@ final class Rma {
 
     // ---------------------------------------------------------------- checks
 
-    /** The datatype of a value atomic's layout ({@link Datatype#of(java.lang.foreign.MemoryLayout)}), in native byte order. */
+    /** The predefined datatype of a value atomic's layout, in native byte order. */
     static Datatype valueType(ValueLayout type) {
         Objects.requireNonNull(type, "type");
         if (type.order() != ByteOrder.nativeOrder()) {
             throw new IllegalArgumentException("type: " + type + " has byte order " + type.order()
                     + "; MPI's values are in native order");
         }
-        return Datatype.of(type);
+        return LayoutTypes.predefined(type, "type");
     }
 
     /** An explicit target datatype, not null (inside, null stands for "as the origin or result"). */

@@ -33,8 +33,12 @@ public final class Programs {
             List<String> args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "--enable-native-access=ALL-UNNAMED", mpi.jvmOption()));
+        // The class path first, then the options: Open MPI 4.1's mpirun rewrites the arguments of
+        // a "java" program around -cp, and mangled a -D option holding a comma-separated list
+        // that came before it.
+        command.addAll(List.of("-cp", System.getProperty("java.class.path")));
         command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass.getName()));
+        command.add(mainClass.getName());
         command.addAll(args);
         return command;
     }

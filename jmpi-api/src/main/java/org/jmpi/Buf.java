@@ -46,7 +46,7 @@ public record Buf(Object base, long offset, int count, Datatype type) {
         if (count < 0) {
             throw new IllegalArgumentException("count: " + count + " is negative");
         }
-        long size = byteSize(base, "buf");
+        long size = Blocks.size(base);
         if (offset < 0 || offset > size) {
             throw new IllegalArgumentException("offset: " + offset + " bytes outside a buffer of " + size);
         }
@@ -147,9 +147,5 @@ public record Buf(Object base, long offset, int count, Datatype type) {
     /** The length of a primitive array. */
     static int length(Object array, String arg) {
         return PrimitiveArrays.length(array, arg);
-    }
-
-    private static long byteSize(Object base, String arg) {
-        return base instanceof MemorySegment m ? m.byteSize() : (long) length(base, arg) * elementSize(base);
     }
 }

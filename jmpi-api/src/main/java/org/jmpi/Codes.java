@@ -12,12 +12,20 @@ final class Codes {
     private record Entry(String what, int[] codes) {
     }
 
+    /** Each enum's entry, built once on first use (the MPI library is loaded by then). */
+    private static final ClassValue<Entry> ENTRIES = new ClassValue<>() {
+        @Override
+        protected Entry computeValue(Class<?> type) {
+            return entry(type);
+        }
+    };
+
     private Codes() {
     }
 
     /** The constant of enum {@code type} whose C value is {@code value}. */
     static <E extends Enum<E>> E decode(Class<E> type, int value) {
-        Entry entry = entry(type);
+        Entry entry = ENTRIES.get(type);
         for (int i = 0; i < entry.codes().length; i++) {
             if (entry.codes()[i] == value) {
                 return type.getEnumConstants()[i];
@@ -28,7 +36,7 @@ final class Codes {
 
     /** The C value of {@code constant}. */
     static int code(Enum<?> constant) {
-        return entry(constant.getDeclaringClass()).codes()[constant.ordinal()];
+        return ENTRIES.get(constant.getDeclaringClass()).codes()[constant.ordinal()];
     }
 
     private static Entry entry(Class<?> type) {

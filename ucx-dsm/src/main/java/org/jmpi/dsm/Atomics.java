@@ -116,37 +116,54 @@ final class Atomics {
     }
 
     private static int ucpOp(int code) {
-        return switch (code) {
-            case ADD, READ -> ucp_h.UCP_ATOMIC_OP_ADD();
-            case AND -> ucp_h.UCP_ATOMIC_OP_AND();
-            case OR -> ucp_h.UCP_ATOMIC_OP_OR();
-            case XOR -> ucp_h.UCP_ATOMIC_OP_XOR();
-            case SWAP -> ucp_h.UCP_ATOMIC_OP_SWAP();
-            default -> ucp_h.UCP_ATOMIC_OP_CSWAP();
-        };
+        if (code == ADD || code == READ) {
+            return ucp_h.UCP_ATOMIC_OP_ADD();
+        } else if (code == CSWAP) {
+            return ucp_h.UCP_ATOMIC_OP_CSWAP();
+        } else if (code == SWAP) {
+            return ucp_h.UCP_ATOMIC_OP_SWAP();
+        } else if (code == AND) {
+            return ucp_h.UCP_ATOMIC_OP_AND();
+        } else if (code == OR) {
+            return ucp_h.UCP_ATOMIC_OP_OR();
+        }
+        return ucp_h.UCP_ATOMIC_OP_XOR();
     }
 
+    // If-chains, not switches, in the two below: C2 drops the branches a program never takes
+    // (by their profile), which keeps apply small enough to be inlined into its caller.
+
     private static long cpu64(MemorySegment d, long off, int code, long v, long compare) {
-        return switch (code) {
-            case ADD -> (long) LONG.getAndAdd(d, off, v);
-            case READ -> (long) LONG.getVolatile(d, off);
-            case SWAP -> (long) LONG.getAndSet(d, off, v);
-            case CSWAP -> (long) LONG.compareAndExchange(d, off, compare, v);
-            case AND -> (long) LONG.getAndBitwiseAnd(d, off, v);
-            case OR -> (long) LONG.getAndBitwiseOr(d, off, v);
-            default -> (long) LONG.getAndBitwiseXor(d, off, v);
-        };
+        if (code == ADD) {
+            return (long) LONG.getAndAdd(d, off, v);
+        } else if (code == CSWAP) {
+            return (long) LONG.compareAndExchange(d, off, compare, v);
+        } else if (code == READ) {
+            return (long) LONG.getVolatile(d, off);
+        } else if (code == SWAP) {
+            return (long) LONG.getAndSet(d, off, v);
+        } else if (code == AND) {
+            return (long) LONG.getAndBitwiseAnd(d, off, v);
+        } else if (code == OR) {
+            return (long) LONG.getAndBitwiseOr(d, off, v);
+        }
+        return (long) LONG.getAndBitwiseXor(d, off, v);
     }
 
     private static int cpu32(MemorySegment d, long off, int code, int v, int compare) {
-        return switch (code) {
-            case ADD -> (int) INT.getAndAdd(d, off, v);
-            case READ -> (int) INT.getVolatile(d, off);
-            case SWAP -> (int) INT.getAndSet(d, off, v);
-            case CSWAP -> (int) INT.compareAndExchange(d, off, compare, v);
-            case AND -> (int) INT.getAndBitwiseAnd(d, off, v);
-            case OR -> (int) INT.getAndBitwiseOr(d, off, v);
-            default -> (int) INT.getAndBitwiseXor(d, off, v);
-        };
+        if (code == ADD) {
+            return (int) INT.getAndAdd(d, off, v);
+        } else if (code == CSWAP) {
+            return (int) INT.compareAndExchange(d, off, compare, v);
+        } else if (code == READ) {
+            return (int) INT.getVolatile(d, off);
+        } else if (code == SWAP) {
+            return (int) INT.getAndSet(d, off, v);
+        } else if (code == AND) {
+            return (int) INT.getAndBitwiseAnd(d, off, v);
+        } else if (code == OR) {
+            return (int) INT.getAndBitwiseOr(d, off, v);
+        }
+        return (int) INT.getAndBitwiseXor(d, off, v);
     }
 }

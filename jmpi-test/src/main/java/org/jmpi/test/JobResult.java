@@ -93,7 +93,7 @@ record JobResult(Map<String, Outcome> outcomes, String ending, String outputTail
             result.outcomes.put(
                     last,
                     new Outcome.Failed(
-                            previous instanceof Outcome.Failed(String message) ? message + "\n\n" + note : note));
+                            previous instanceof Outcome.Failed failed ? failed.message() + "\n\n" + note : note));
         }
         return result;
     }
@@ -150,6 +150,8 @@ record JobResult(Map<String, Outcome> outcomes, String ending, String outputTail
         }
         List<String> problems = new ArrayList<>();
         String firstTrace = null;
+        boolean timedOut = false;
+        boolean failed = false;
         for (int rank = 0; rank < logs.size(); rank++) {
             RankLog log = logs.get(rank);
             ResultFile.Line line = log.results.get(method);
@@ -157,6 +159,7 @@ record JobResult(Map<String, Outcome> outcomes, String ending, String outputTail
                 String why;
                 if (log.timedOut.contains(method)) {
                     why = "timed out after " + timeoutSeconds + " s";
+                    timedOut = true;
                 } else if (killed) {
                     why = ending;
                 } else if (first != null && first.rank == rank) {
@@ -168,6 +171,7 @@ record JobResult(Map<String, Outcome> outcomes, String ending, String outputTail
                 }
                 problems.add("rank " + rank + " did not finish " + method + ": " + why);
             } else if (line.kind() == ResultFile.Kind.FAIL) {
+                failed = true;
                 problems.add("rank " + rank + ": " + summary(line.detail()));
                 if (firstTrace == null) {
                     firstTrace = "rank " + rank + " stack trace:\n" + line.detail().stripTrailing() + "\n\n";
@@ -180,7 +184,8 @@ record JobResult(Map<String, Outcome> outcomes, String ending, String outputTail
                         + String.join("\n  ", problems)
                         + "\n\n"
                         + (firstTrace == null ? "" : firstTrace)
-                        + tailSection());
+                        + tailSection(),
+                timedOut && !failed);
     }
 
     private String tailSection() {

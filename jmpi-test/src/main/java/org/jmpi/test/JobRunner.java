@@ -56,8 +56,10 @@ final class JobRunner {
     private final class ClassJobs {
         private final Key key;
         private final Map<String, Integer> timeouts = new LinkedHashMap<>();
+        private final Map<String, Integer> retries = new HashMap<>();
         private final Map<String, Outcome> outcomes = new HashMap<>();
         private int launched;
+        private int retried;
 
         ClassJobs(Key key) {
             this.key = key;
@@ -66,6 +68,7 @@ final class JobRunner {
                     MpiTest spec = MpiMethods.spec(method);
                     if (Arrays.stream(spec.np()).anyMatch(n -> n == key.np)) {
                         timeouts.put(method.getName(), spec.timeoutSeconds());
+                        retries.put(method.getName(), spec.retriesOnTimeout());
                     }
                 }
             }
@@ -78,7 +81,7 @@ final class JobRunner {
             while (!outcomes.containsKey(method)) {
                 Map<String, Integer> remaining = new LinkedHashMap<>(timeouts);
                 remaining.keySet().removeAll(outcomes.keySet());
-                if (launched == timeouts.size()) {
+                if (launched == timeouts.size() + retried) {
                     outcomes.put(
                             method,
                             new Outcome.Failed(
@@ -97,9 +100,24 @@ final class JobRunner {
                     remaining.keySet().forEach(m -> outcomes.put(m, result.notReached(m)));
                 } else {
                     outcomes.putAll(result.outcomes());
+                    retryTimeouts(result.outcomes());
                 }
             }
             return outcomes.get(method);
+        }
+
+        /** Forgets the timeouts of methods that may be retried, so that a new job runs them. */
+        private void retryTimeouts(Map<String, Outcome> latest) {
+            latest.forEach((name, outcome) -> {
+                if (outcome instanceof Outcome.Failed failed && failed.timedOut() && retries.get(name) > 0) {
+                    retries.merge(name, -1, Integer::sum);
+                    retried++;
+                    outcomes.remove(name);
+                    System.err.println("[jmpi harness] " + key.testClass.getName() + "." + name + " at np="
+                            + key.np + " " + key.mpi.id + " timed out; running it again (retriesOnTimeout):\n"
+                            + failed.message());
+                }
+            });
         }
     }
 

@@ -30,4 +30,12 @@ public @interface MpiTest {
 
     /** Time each rank may spend in this method before the rank is stopped and the test fails. */
     int timeoutSeconds() default 60;
+
+    /**
+     * Further jobs this method gets at a rank count when a rank runs out of its time and no rank
+     * failed an assertion. Only for a native call with a known intermittent hang in the MPI itself
+     * (name it where this is set). Each retry is reported on standard error; a failed assertion is
+     * never retried.
+     */
+    int retriesOnTimeout() default 0;
 }

@@ -8,8 +8,15 @@ sealed interface Outcome {
     /** Every rank passed. */
     record Passed() implements Outcome {}
 
-    /** Some rank failed or did not finish; the message is the full report. */
-    record Failed(String message) implements Outcome {}
+    /**
+     * Some rank failed or did not finish; the message is the full report. {@code timedOut} when
+     * the only problem is that some rank ran out of the method's time (no rank failed an assertion).
+     */
+    record Failed(String message, boolean timedOut) implements Outcome {
+        Failed(String message) {
+            this(message, false);
+        }
+    }
 
     /** No rank failed but some rank aborted (assumption failure or skip). */
     record Aborted(String message) implements Outcome {}

@@ -38,6 +38,10 @@ import org.jmpi.internal.PrimitiveArrays;
  * @param type   the datatype of each element
  */
 public record Buf(Object base, long offset, int count, Datatype type) {
+    /** The datatypes of the arrays' elements, in the order of {@link PrimitiveArrays#kind}. */
+    private static final Datatype[] DEFAULT_TYPES = {
+        Datatype.INT8, Datatype.INT16, Datatype.UINT16, Datatype.INT32, Datatype.INT64, Datatype.FLOAT,
+        Datatype.DOUBLE};
 
     /** Checks the view; use the {@code of} factories. */
     public Buf {
@@ -127,16 +131,7 @@ public record Buf(Object base, long offset, int count, Datatype type) {
 
     /** The datatype of a primitive array's elements (see the table above). */
     static Datatype defaultType(Object array, String arg) {
-        return switch (array) {
-            case byte[] a -> Datatype.INT8;
-            case short[] a -> Datatype.INT16;
-            case char[] a -> Datatype.UINT16;
-            case int[] a -> Datatype.INT32;
-            case long[] a -> Datatype.INT64;
-            case float[] a -> Datatype.FLOAT;
-            case double[] a -> Datatype.DOUBLE;
-            default -> throw PrimitiveArrays.notAnArray(array, arg);
-        };
+        return DEFAULT_TYPES[PrimitiveArrays.kind(array, arg)];
     }
 
     /** Bytes per element of a primitive array. */

@@ -2,42 +2,72 @@ package org.jmpi.internal;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.lang.reflect.Array;
+import java.util.Objects;
 
 /**
- * The Java primitive arrays a message may be: their element layout, length and heap
- * segment, each one switch over the seven array types. Anything else is an
+ * The Java primitive arrays a message may be: their kind (one switch over the seven array
+ * types), element layout, length and heap segment. Anything else is an
  * {@code IllegalArgumentException} naming the argument. Not public API.
  */
 public final class PrimitiveArrays {
     private PrimitiveArrays() {
     }
 
+    /** The element layouts, unaligned, in the order of {@link #kind}. */
+    private static final ValueLayout[] LAYOUTS = {
+        ValueLayout.JAVA_BYTE, ValueLayout.JAVA_SHORT_UNALIGNED, ValueLayout.JAVA_CHAR_UNALIGNED,
+        ValueLayout.JAVA_INT_UNALIGNED, ValueLayout.JAVA_LONG_UNALIGNED, ValueLayout.JAVA_FLOAT_UNALIGNED,
+        ValueLayout.JAVA_DOUBLE_UNALIGNED};
+
+    /**
+     * Which of the seven array types {@code array} is: 0 to 6 for {@code byte[]}, {@code short[]},
+     * {@code char[]}, {@code int[]}, {@code long[]}, {@code float[]} and {@code double[]}, or -1
+     * for anything else. Class comparisons, which C2 prunes to the types a program uses.
+     */
+    public static int kindOf(Object array) {
+        Class<?> c = array.getClass();
+        if (c == byte[].class) {
+            return 0;
+        } else if (c == short[].class) {
+            return 1;
+        } else if (c == char[].class) {
+            return 2;
+        } else if (c == int[].class) {
+            return 3;
+        } else if (c == long[].class) {
+            return 4;
+        } else if (c == float[].class) {
+            return 5;
+        } else if (c == double[].class) {
+            return 6;
+        }
+        return -1;
+    }
+
+    /** {@link #kindOf}, refusing what is not a primitive array with {@link #notAnArray}. */
+    public static int kind(Object array, String arg) {
+        int kind = kindOf(Objects.requireNonNull(array, arg));
+        if (kind < 0) {
+            throw notAnArray(array, arg);
+        }
+        return kind;
+    }
+
+    /** The unaligned layout of one element of an array of kind {@code kind} (see {@link #kindOf}). */
+    public static ValueLayout layout(int kind) {
+        return LAYOUTS[kind];
+    }
+
     /** The (unaligned) layout of one element of {@code array}. */
     public static ValueLayout layout(Object array, String arg) {
-        return switch (array) {
-            case byte[] a -> ValueLayout.JAVA_BYTE;
-            case short[] a -> ValueLayout.JAVA_SHORT_UNALIGNED;
-            case char[] a -> ValueLayout.JAVA_CHAR_UNALIGNED;
-            case int[] a -> ValueLayout.JAVA_INT_UNALIGNED;
-            case long[] a -> ValueLayout.JAVA_LONG_UNALIGNED;
-            case float[] a -> ValueLayout.JAVA_FLOAT_UNALIGNED;
-            case double[] a -> ValueLayout.JAVA_DOUBLE_UNALIGNED;
-            default -> throw notAnArray(array, arg);
-        };
+        return layout(kind(array, arg));
     }
 
     /** The number of elements of {@code array}. */
     public static int length(Object array, String arg) {
-        return switch (array) {
-            case byte[] a -> a.length;
-            case short[] a -> a.length;
-            case char[] a -> a.length;
-            case int[] a -> a.length;
-            case long[] a -> a.length;
-            case float[] a -> a.length;
-            case double[] a -> a.length;
-            default -> throw notAnArray(array, arg);
-        };
+        kind(array, arg);
+        return Array.getLength(array);
     }
 
     /** A heap segment over all of {@code array}. */

@@ -1,8 +1,5 @@
 package org.jmpi.dsm;
 
-import java.lang.foreign.MemorySegment;
-import java.util.Objects;
-
 import org.jmpi.Op;
 
 /**
@@ -11,31 +8,15 @@ import org.jmpi.Op;
  * returning; {@link #fetchAdd} is a remote atomic. Creation is collective; the array
  * starts zeroed.
  */
-public final class GlobalLongArray implements AutoCloseable {
-    private final GlobalLayout layout;
+public final class GlobalLongArray extends GlobalArray {
 
     private GlobalLongArray(GlobalLayout layout) {
-        this.layout = layout;
+        super(layout);
     }
 
     /** Creates an array of {@code length} zeroes distributed as {@code dist} (collective). */
     public static GlobalLongArray create(DsmContext ctx, long length, Distribution dist) {
         return new GlobalLongArray(new GlobalLayout(ctx, length, dist));
-    }
-
-    /** The number of elements. */
-    public long length() {
-        return layout.length;
-    }
-
-    /** The distribution. */
-    public Distribution distribution() {
-        return layout.dist;
-    }
-
-    /** The rank that holds element {@code index}. */
-    public int owner(long index) {
-        return layout.owner(index);
     }
 
     /** Element {@code index}. */
@@ -67,32 +48,11 @@ public final class GlobalLongArray implements AutoCloseable {
 
     /** Copies elements [from, from+count) into {@code dst[dstOffset ...]}. */
     public void getRange(long from, long[] dst, int dstOffset, int count) {
-        Objects.requireNonNull(dst, "dst");
-        Objects.checkFromIndexSize(dstOffset, count, dst.length);
-        layout.transfer(from, MemorySegment.ofArray(dst).asSlice(8L * dstOffset, 8L * count), count, false);
+        range(from, dst, dstOffset, count, false, "dst");
     }
 
     /** Copies {@code src[srcOffset ...]} into elements [from, from+count), complete at the owners on return. */
     public void setRange(long from, long[] src, int srcOffset, int count) {
-        Objects.requireNonNull(src, "src");
-        Objects.checkFromIndexSize(srcOffset, count, src.length);
-        layout.transfer(from, MemorySegment.ofArray(src).asSlice(8L * srcOffset, 8L * count), count, true);
-    }
-
-    /** The elements this rank holds (in local order), as a live view. */
-    public MemorySegment localPart() {
-        int me = layout.window.context().rank();
-        return layout.window.memory().asSlice(0, 8 * layout.localLength(me));
-    }
-
-    /** Waits until every rank's updates are visible everywhere (collective: {@link DsmContext#barrier()}). */
-    public void sync() {
-        layout.window.context().barrier();
-    }
-
-    /** Frees the storage (local; see {@link Window#close()}). */
-    @Override
-    public void close() {
-        layout.window.close();
+        range(from, src, srcOffset, count, true, "src");
     }
 }

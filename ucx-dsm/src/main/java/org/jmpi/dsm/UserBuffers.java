@@ -5,13 +5,7 @@ import java.lang.foreign.ValueLayout;
 import java.lang.reflect.Array;
 import java.util.Objects;
 
-import static java.lang.foreign.ValueLayout.JAVA_BYTE;
-import static java.lang.foreign.ValueLayout.JAVA_CHAR_UNALIGNED;
-import static java.lang.foreign.ValueLayout.JAVA_DOUBLE_UNALIGNED;
-import static java.lang.foreign.ValueLayout.JAVA_FLOAT_UNALIGNED;
-import static java.lang.foreign.ValueLayout.JAVA_INT_UNALIGNED;
-import static java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED;
-import static java.lang.foreign.ValueLayout.JAVA_SHORT_UNALIGNED;
+import org.jmpi.internal.PrimitiveArrays;
 
 /**
  * The one parser of a user's buffer, as mpi4py has one: a {@link MemorySegment} (its
@@ -40,24 +34,12 @@ final class UserBuffers {
             }
             return null;
         }
-        Class<?> c = Objects.requireNonNull(data, arg).getClass();
-        if (c == byte[].class) {
-            return JAVA_BYTE;
-        } else if (c == long[].class) {
-            return JAVA_LONG_UNALIGNED;
-        } else if (c == int[].class) {
-            return JAVA_INT_UNALIGNED;
-        } else if (c == double[].class) {
-            return JAVA_DOUBLE_UNALIGNED;
-        } else if (c == float[].class) {
-            return JAVA_FLOAT_UNALIGNED;
-        } else if (c == short[].class) {
-            return JAVA_SHORT_UNALIGNED;
-        } else if (c == char[].class) {
-            return JAVA_CHAR_UNALIGNED;
+        int kind = PrimitiveArrays.kindOf(Objects.requireNonNull(data, arg));
+        if (kind < 0) {
+            throw new IllegalArgumentException(arg + ": a " + data.getClass().getTypeName()
+                    + " is neither a MemorySegment nor an array of byte, short, char, int, long, float or double");
         }
-        throw new IllegalArgumentException(arg + ": a " + c.getTypeName()
-                + " is neither a MemorySegment nor an array of byte, short, char, int, long, float or double");
+        return PrimitiveArrays.layout(kind);
     }
 
     /** The bytes of one element: the array's element size, or 1 for a segment ({@code element} null). */
@@ -100,15 +82,6 @@ final class UserBuffers {
 
     /** A heap segment over the array {@code data} (for a nonblocking call, which stages through it). */
     static MemorySegment heapSegment(Object data) {
-        return switch (data) {
-            case byte[] a -> MemorySegment.ofArray(a);
-            case long[] a -> MemorySegment.ofArray(a);
-            case int[] a -> MemorySegment.ofArray(a);
-            case double[] a -> MemorySegment.ofArray(a);
-            case float[] a -> MemorySegment.ofArray(a);
-            case short[] a -> MemorySegment.ofArray(a);
-            case char[] a -> MemorySegment.ofArray(a);
-            default -> (MemorySegment) data;
-        };
+        return data instanceof MemorySegment seg ? seg : PrimitiveArrays.segment(data, "data");
     }
 }

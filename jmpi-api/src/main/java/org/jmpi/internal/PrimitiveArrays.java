@@ -20,27 +20,21 @@ public final class PrimitiveArrays {
         ValueLayout.JAVA_INT_UNALIGNED, ValueLayout.JAVA_LONG_UNALIGNED, ValueLayout.JAVA_FLOAT_UNALIGNED,
         ValueLayout.JAVA_DOUBLE_UNALIGNED};
 
+    /** The array classes, in the order of {@link #kindOf}. */
+    private static final Class<?>[] CLASSES = {
+        byte[].class, short[].class, char[].class, int[].class, long[].class, float[].class, double[].class};
+
     /**
      * Which of the seven array types {@code array} is: 0 to 6 for {@code byte[]}, {@code short[]},
      * {@code char[]}, {@code int[]}, {@code long[]}, {@code float[]} and {@code double[]}, or -1
-     * for anything else. Class comparisons, which C2 prunes to the types a program uses.
+     * for anything else.
      */
     public static int kindOf(Object array) {
         Class<?> c = array.getClass();
-        if (c == byte[].class) {
-            return 0;
-        } else if (c == short[].class) {
-            return 1;
-        } else if (c == char[].class) {
-            return 2;
-        } else if (c == int[].class) {
-            return 3;
-        } else if (c == long[].class) {
-            return 4;
-        } else if (c == float[].class) {
-            return 5;
-        } else if (c == double[].class) {
-            return 6;
+        for (int kind = 0; kind < CLASSES.length; kind++) {
+            if (CLASSES[kind] == c) {
+                return kind;
+            }
         }
         return -1;
     }

@@ -3,9 +3,9 @@
  * Only {@code org.jmpi} is exported; {@code org.jmpi.internal} is shared with
  * {@code org.jmpi.dsm} alone, and no type of {@code org.jmpi.bindings} appears in the API.
  *
- * <p>This module makes restricted FFM calls ({@code MemorySegment.reinterpret}, upcall
- * stubs), as does {@code org.jmpi.bindings}: grant both, e.g.
- * {@code java --module-path ... --enable-native-access=org.jmpi.bindings,org.jmpi -m app/app.Main}.
+ * <p>This module makes no restricted FFM call itself: {@code org.jmpi.bindings} makes them all,
+ * so native access is granted to that module alone, e.g. {@code java --module-path ...
+ * --enable-native-access=org.jmpi.bindings -m app/app.Main}.
  */
 @SuppressWarnings("module") // org.jmpi.dsm is built after this module
 module org.jmpi {

@@ -7,12 +7,15 @@ import org.jmpi.Mpi;
 import org.jmpi.ObjectCodec;
 import org.jmpi.Op;
 import org.jmpi.SerialFilter;
+import org.jmpi.Win;
+
+import static java.lang.foreign.ValueLayout.JAVA_INT;
 
 /**
  * Prints, on every rank, the rank, an allreduce and what the module system says about
  * jmpi, then passes objects of this module's own (not exported, not open) classes to the
  * next rank: {@code mpirun -np 2 java --module-path mods
- * --enable-native-access=org.jmpi.bindings,org.jmpi -m hello/hello.Main} (ModulePathTest
+ * --enable-native-access=org.jmpi.bindings -m hello/hello.Main} (ModulePathTest
  * compiles and runs it).
  */
 public final class Main {
@@ -57,6 +60,23 @@ public final class Main {
             Tally tally = world.withCodec(ObjectCodec.serialization(SerialFilter.defaults().allow(Tally.class)))
                     .sendrecvObject(new Tally(rank), right, 2, left, 2);
             print("objects rank " + rank + ": " + greeting + " " + tally);
+            // A user-defined reduction (an upcall) and a window's memory (native memory MPI
+            // hands back): both need native access, which only org.jmpi.bindings is granted.
+            int[] largest = {rank * 7 % size};
+            try (Op max = Op.create((in, inout, count, type) -> {
+                for (int i = 0; i < count; i++) {
+                    inout.setAtIndex(JAVA_INT, i, Math.max(in.getAtIndex(JAVA_INT, i), inout.getAtIndex(JAVA_INT, i)));
+                }
+            }, true); Win win = Win.allocate(world, Integer.BYTES, Integer.BYTES)) {
+                world.allreduce(largest, max);
+                win.memory().set(JAVA_INT, 0, 100 + rank);
+                win.fence();
+                int[] got = new int[1];
+                win.get(got, right, 0);
+                win.fence();
+                print("native rank " + rank + ": user op max " + largest[0] + ", window of rank " + right + " holds "
+                        + got[0]);
+            }
         }
     }
 

@@ -13,6 +13,7 @@ import org.jmpi.internal.Args;
 import org.jmpi.internal.Errors;
 import org.jmpi.internal.MpiState;
 import org.jmpi.internal.Scratch;
+import org.jmpi.bindings.access.NativeAccess;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
@@ -122,7 +123,7 @@ public sealed interface Caching permits Comm {
             p = AttrTarget.COMM.raw(Handles.COMM_WORLD, keyval);
         }
         return p == 0 ? OptionalInt.empty()
-                : OptionalInt.of(MemorySegment.ofAddress(p).reinterpret(JAVA_INT.byteSize()).get(JAVA_INT, 0));
+                : OptionalInt.of(NativeAccess.sized(MemorySegment.ofAddress(p), JAVA_INT.byteSize()).get(JAVA_INT, 0));
     }
 
     private Comm comm() {

@@ -2,7 +2,6 @@ package org.jmpi;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -18,6 +17,7 @@ import org.jmpi.internal.Errors;
 import org.jmpi.internal.Freed;
 import org.jmpi.internal.MpiState;
 import org.jmpi.internal.Upcalls;
+import org.jmpi.bindings.access.NativeAccess;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
@@ -268,7 +268,7 @@ public final class Errhandler implements AutoCloseable {
                 MethodHandle upcall = MethodHandles.lookup().findStatic(Errhandler.class, "upcall",
                         MethodType.methodType(void.class, ErrhandlerTarget.class, MemorySegment.class,
                                 MemorySegment.class));
-                s = Linker.nativeLinker().upcallStub(MethodHandles.insertArguments(upcall, 0, target),
+                s = NativeAccess.upcall(MethodHandles.insertArguments(upcall, 0, target),
                         FunctionDescriptor.ofVoid(ADDRESS, ADDRESS), Arena.global());
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException(e);
@@ -287,8 +287,8 @@ public final class Errhandler implements AutoCloseable {
         try {
             // MPI_File is a pointer in every ABI; MPI_Comm and MPI_Win are ints on MPICH.
             MemorySegment object = target == ErrhandlerTarget.FILE
-                    ? objectRef.reinterpret(ADDRESS.byteSize()).get(ADDRESS, 0) : Abi.derefHandle(objectRef);
-            int code = codeRef.reinterpret(JAVA_INT.byteSize()).get(JAVA_INT, 0);
+                    ? NativeAccess.sized(objectRef, ADDRESS.byteSize()).get(ADDRESS, 0) : Abi.derefHandle(objectRef);
+            int code = NativeAccess.sized(codeRef, JAVA_INT.byteSize()).get(JAVA_INT, 0);
             Use u = USES.get(object.address());
             Errhandler e = u != null ? u.errhandler : JAVA.get(target.current(object));
             if (e != null) {

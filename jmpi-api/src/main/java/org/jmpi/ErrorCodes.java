@@ -9,6 +9,7 @@ import org.jmpi.bindings.abi.MpiCalls;
 import org.jmpi.bindings.abi.Handles;
 import org.jmpi.internal.Errors;
 import org.jmpi.internal.MpiState;
+import org.jmpi.bindings.access.NativeAccess;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
@@ -139,7 +140,7 @@ public final class ErrorCodes {
             Errors.check(MpiCalls.MPI_Comm_get_attr(Handles.COMM_WORLD, MpiCalls.MPI_LASTUSEDCODE(), value, flag),
                     "MPI_Comm_get_attr");
             int attr = flag.get(JAVA_INT, 0) == 0 ? ERR_LASTCODE
-                    : value.get(ADDRESS, 0).reinterpret(JAVA_INT.byteSize()).get(JAVA_INT, 0);
+                    : NativeAccess.sized(value.get(ADDRESS, 0), JAVA_INT.byteSize()).get(JAVA_INT, 0);
             return Math.max(Math.max(attr, ERR_LASTCODE), ADDED.get());
         }
     }

@@ -15,6 +15,7 @@ import org.jmpi.bindings.abi.Abi;
 import org.jmpi.internal.Errors;
 import org.jmpi.internal.MpiState;
 import org.jmpi.internal.Upcalls;
+import org.jmpi.bindings.access.NativeAccess;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
@@ -226,11 +227,11 @@ public final class Keyval<T> implements AutoCloseable {
 
     private int copyValue(long in, MemorySegment out, MemorySegment flag) {
         T copied = copy.apply(values.get(in));
-        MemorySegment f = flag.reinterpret(JAVA_INT.byteSize());
+        MemorySegment f = NativeAccess.sized(flag, JAVA_INT.byteSize());
         if (copied == null) {
             f.set(JAVA_INT, 0, 0);
         } else {
-            out.reinterpret(ADDRESS.byteSize()).set(ADDRESS, 0, MemorySegment.ofAddress(store(copied)));
+            NativeAccess.sized(out, ADDRESS.byteSize()).set(ADDRESS, 0, MemorySegment.ofAddress(store(copied)));
             f.set(JAVA_INT, 0, 1);
         }
         return 0;

@@ -12,6 +12,7 @@ import org.jmpi.bindings.abi.LaunchEnvironment;
 import org.jmpi.internal.Errors;
 import org.jmpi.internal.JobGuard;
 import org.jmpi.internal.MpiState;
+import org.jmpi.bindings.access.NativeAccess;
 
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
@@ -86,7 +87,7 @@ public final class Mpi implements AutoCloseable {
             Errors.check(MpiCalls.MPI_Comm_get_attr(Handles.COMM_WORLD, MpiCalls.MPI_TAG_UB(), value, flag),
                     "MPI_Comm_get_attr");
             if (flag.get(JAVA_INT, 0) != 0) {
-                MpiState.tagUpperBound(value.get(ValueLayout.ADDRESS, 0).reinterpret(4).get(JAVA_INT, 0));
+                MpiState.tagUpperBound(NativeAccess.sized(value.get(ValueLayout.ADDRESS, 0), 4).get(JAVA_INT, 0));
             }
             JobGuard.install(instance.world.rank, instance.world.size);
             return instance;

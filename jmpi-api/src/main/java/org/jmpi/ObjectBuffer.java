@@ -3,10 +3,10 @@ package org.jmpi;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
 import java.util.Objects;
+import org.jmpi.bindings.access.NativeAccess;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
@@ -20,10 +20,9 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  * ({@link #reader}); {@link #free()} releases the memory exactly once. Not thread-safe.
  */
 final class ObjectBuffer extends OutputStream {
-    private static final Linker LINKER = Linker.nativeLinker();
-    private static final MethodHandle MALLOC = libc("malloc", FunctionDescriptor.of(ADDRESS, JAVA_LONG));
-    private static final MethodHandle REALLOC = libc("realloc", FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_LONG));
-    private static final MethodHandle FREE = libc("free", FunctionDescriptor.ofVoid(ADDRESS));
+    private static final MethodHandle MALLOC = NativeAccess.libc("malloc", FunctionDescriptor.of(ADDRESS, JAVA_LONG));
+    private static final MethodHandle REALLOC = NativeAccess.libc("realloc", FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_LONG));
+    private static final MethodHandle FREE = NativeAccess.libc("free", FunctionDescriptor.ofVoid(ADDRESS));
 
     private MemorySegment memory;
     private long size;
@@ -146,10 +145,6 @@ final class ObjectBuffer extends OutputStream {
         if (p.address() == 0) {
             throw new OutOfMemoryError("cannot allocate " + bytes + " bytes of native memory for an object message");
         }
-        return p.reinterpret(bytes);
-    }
-
-    private static MethodHandle libc(String name, FunctionDescriptor fd) {
-        return LINKER.downcallHandle(LINKER.defaultLookup().findOrThrow(name), fd);
+        return NativeAccess.sized(p, bytes);
     }
 }

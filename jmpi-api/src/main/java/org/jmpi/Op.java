@@ -16,6 +16,7 @@ import org.jmpi.internal.Errors;
 import org.jmpi.internal.Freed;
 import org.jmpi.internal.MpiState;
 import org.jmpi.internal.Scratch;
+import org.jmpi.bindings.access.NativeAccess;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
@@ -200,12 +201,12 @@ public final class Op implements AutoCloseable {
     private void invoke(UserFunction fn, MemorySegment in, MemorySegment inout, MemorySegment len,
                         MemorySegment typeRef) {
         try {
-            int count = len.reinterpret(JAVA_INT.byteSize()).get(JAVA_INT, 0);
+            int count = NativeAccess.sized(len, JAVA_INT.byteSize()).get(JAVA_INT, 0);
             MemorySegment typeHandle = Abi.derefHandle(typeRef);
             MemorySegment ext = EXTENT_OUT.get();
             Errors.check(MpiCalls.MPI_Type_get_extent_x(typeHandle, ext, ext.asSlice(8)), "MPI_Type_get_extent_x");
             long bytes = Math.max(0, Math.multiplyExact((long) count, ext.get(JAVA_LONG, 8)));
-            fn.apply(in.reinterpret(bytes), inout.reinterpret(bytes), count, Datatype.byHandle(typeHandle));
+            fn.apply(NativeAccess.sized(in, bytes), NativeAccess.sized(inout, bytes), count, Datatype.byHandle(typeHandle));
         } catch (Throwable t) {
             try {
                 failures.putIfAbsent(Thread.currentThread(), t);

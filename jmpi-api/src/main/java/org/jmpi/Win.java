@@ -15,6 +15,7 @@ import org.jmpi.internal.Args;
 import org.jmpi.internal.Errors;
 import org.jmpi.internal.Freed;
 import org.jmpi.internal.MpiState;
+import org.jmpi.bindings.access.NativeAccess;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
@@ -102,7 +103,7 @@ public final class Win implements OneSided, OneSidedAtomics, OneSidedRequests, W
         this.targets = targets;
         this.epochs = new WinEpochs(comm.size);
         this.scratch = ThreadLocal.withInitial(() -> arena.allocate(JAVA_LONG, 4));
-        this.memory = flavor == WinFlavor.CREATE || memory == null ? memory : memory.reinterpret(bytes, arena, null);
+        this.memory = flavor == WinFlavor.CREATE || memory == null ? memory : NativeAccess.sized(memory, bytes, arena, null);
         this.casRefusal = WinQuirks.compareAndSwapRefusal(handle, size);
     }
 
@@ -268,7 +269,7 @@ public final class Win implements OneSided, OneSidedAtomics, OneSidedRequests, W
             MemorySegment unit = a.allocate(JAVA_INT);
             MemorySegment base = a.allocate(ADDRESS);
             Errors.check(MpiCalls.MPI_Win_shared_query(handle, rank, bytes, unit, base), "MPI_Win_shared_query");
-            return base.get(ADDRESS, 0).reinterpret(bytes.get(JAVA_LONG, 0), arena, null);
+            return NativeAccess.sized(base.get(ADDRESS, 0), bytes.get(JAVA_LONG, 0), arena, null);
         }
     }
 
@@ -392,8 +393,8 @@ public final class Win implements OneSided, OneSidedAtomics, OneSidedRequests, W
             MemorySegment v = value.get(ADDRESS, 0);
             return switch (bytes) {
                 case 0 -> v.address();
-                case 4 -> v.reinterpret(4).get(JAVA_INT, 0);
-                default -> v.reinterpret(8).get(JAVA_LONG, 0);
+                case 4 -> NativeAccess.sized(v, 4).get(JAVA_INT, 0);
+                default -> NativeAccess.sized(v, 8).get(JAVA_LONG, 0);
             };
         }
     }

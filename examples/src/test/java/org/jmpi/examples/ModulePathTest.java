@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.tools.ToolProvider;
@@ -38,15 +39,15 @@ import org.junit.jupiter.params.provider.MethodSource;
  * jmpi as JPMS modules: the built modules export only their API packages, and user modules
  * ({@code src/test/modules}: {@code hello} requires {@code org.jmpi}, {@code hello.dsm}
  * requires {@code org.jmpi.dsm}), compiled here against the built modules, run on the module
- * path under each MPI's launcher with native access granted to jmpi's modules alone and every
+ * path under each MPI's launcher with native access granted to jmpi's native layer alone and every
  * other native access denied ({@code --illegal-native-access=deny}), by plain {@code
  * mpirun java -m} and by {@code jmpirun -p ... -m}; object messages carry the user module's
  * own classes.
  */
 class ModulePathTest {
 
-    /** Native access a program using jmpi-api grants; DSM adds {@code org.jmpi.dsm}. */
-    static final String GRANT = "org.jmpi.bindings,org.jmpi";
+    /** Native access a program grants, with or without DSM: the native layer's module alone. */
+    static final String GRANT = "org.jmpi.bindings";
     private static final int NP = 2;
     private static final int TIMEOUT_SECONDS = 120;
 
@@ -90,7 +91,8 @@ class ModulePathTest {
                     .collect(Collectors.toCollection(TreeSet::new)));
         }
         assertEquals(Map.of(
-                "org.jmpi.bindings", Set.of("org.jmpi.bindings.abi to org.jmpi", "org.jmpi.bindings.ucs to org.jmpi.dsm",
+                "org.jmpi.bindings", Set.of("org.jmpi.bindings.abi to org.jmpi",
+                        "org.jmpi.bindings.access to org.jmpi,org.jmpi.dsm", "org.jmpi.bindings.ucs to org.jmpi.dsm",
                         "org.jmpi.bindings.ucx to org.jmpi.dsm"),
                 "org.jmpi", Set.of("org.jmpi", "org.jmpi.internal to org.jmpi.dsm"),
                 "org.jmpi.dsm", Set.of("org.jmpi.dsm"),
@@ -118,7 +120,7 @@ class ModulePathTest {
     @ParameterizedTest(name = "np={0} {1}")
     @MethodSource("runs")
     void dsmRunsOnTheModulePath(int np, MpiLauncher mpi) throws Exception {
-        String out = Programs.mpirun(mpi, np, java(mpi, GRANT + ",org.jmpi.dsm", "hello.dsm/hello.dsm.Main"),
+        String out = Programs.mpirun(mpi, np, java(mpi, GRANT, "hello.dsm/hello.dsm.Main"),
                 TIMEOUT_SECONDS);
         everyRankSays(out, np, rank -> "dsm rank " + rank + " of " + np + ": total " + np * (np + 1) / 2);
     }
@@ -153,8 +155,9 @@ class ModulePathTest {
 
     /**
      * What {@code hello.Main} prints on every rank: the API works, {@code org.jmpi.internal} is
-     * not exported, and objects of the user module's own classes, neither exported nor open,
-     * come back from Java serialization in {@code org.jmpi}.
+     * not exported, objects of the user module's own classes, neither exported nor open, come
+     * back from Java serialization in {@code org.jmpi}, and a user op and a window's memory work
+     * with native access granted to {@code org.jmpi.bindings} alone.
      */
     private static void helloSaid(String out, int np) {
         everyRankSays(out, np, rank -> "hello rank " + rank + " of " + np
@@ -163,6 +166,9 @@ class ModulePathTest {
             int left = (rank + np - 1) % np;
             return "objects rank " + rank + ": Greeting[from=" + left + ", text=hi from " + left + "] Tally[" + left + "]";
         });
+        int max = IntStream.range(0, np).map(r -> r * 7 % np).max().orElseThrow();
+        everyRankSays(out, np, rank -> "native rank " + rank + ": user op max " + max + ", window of rank "
+                + (rank + 1) % np + " holds " + (100 + (rank + 1) % np));
     }
 
     private static void everyRankSays(String out, int np, IntFunction<String> line) {

@@ -2,10 +2,10 @@ package org.jmpi.internal;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
+import org.jmpi.bindings.access.NativeAccess;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
@@ -38,11 +38,8 @@ public final class Staging {
     /** Slots: one per buffer of a call. */
     public static final int SLOTS = 2;
 
-    private static final Linker LINKER = Linker.nativeLinker();
-    private static final MethodHandle MALLOC = LINKER.downcallHandle(
-            LINKER.defaultLookup().findOrThrow("malloc"), FunctionDescriptor.of(ADDRESS, JAVA_LONG));
-    private static final MethodHandle FREE = LINKER.downcallHandle(
-            LINKER.defaultLookup().findOrThrow("free"), FunctionDescriptor.ofVoid(ADDRESS));
+    private static final MethodHandle MALLOC = NativeAccess.libc("malloc", FunctionDescriptor.of(ADDRESS, JAVA_LONG));
+    private static final MethodHandle FREE = NativeAccess.libc("free", FunctionDescriptor.ofVoid(ADDRESS));
     private static final ThreadLocal<Staging> LOCAL = ThreadLocal.withInitial(Staging::new);
 
     private final MemorySegment[] kept = {MemorySegment.NULL, MemorySegment.NULL};
@@ -201,7 +198,7 @@ public final class Staging {
         if (p.address() == 0) {
             throw new OutOfMemoryError("malloc(" + bytes + ") failed: no native memory for a staging buffer");
         }
-        return p.reinterpret(bytes);
+        return NativeAccess.sized(p, bytes);
     }
 
     /** Frees a buffer from {@link #allocate}. */

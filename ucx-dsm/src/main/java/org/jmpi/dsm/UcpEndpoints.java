@@ -13,6 +13,7 @@ import org.jmpi.bindings.ucx.ucp_params;
 import org.jmpi.bindings.ucx.ucp_request_param_t;
 import org.jmpi.bindings.ucx.ucp_worker_attr;
 import org.jmpi.bindings.ucx.ucp_worker_params;
+import org.jmpi.bindings.access.NativeAccess;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
@@ -70,7 +71,7 @@ final class UcpEndpoints {
             MemorySegment len = arena.allocate(JAVA_LONG);
             Ucx.check(ucp_h.ucp_worker_get_address(wrk, out, len), "ucp_worker_get_address");
             MemorySegment addr = out.get(ADDRESS, 0);
-            address = addr.reinterpret(len.get(JAVA_LONG, 0)).toArray(JAVA_BYTE);
+            address = NativeAccess.sized(addr, len.get(JAVA_LONG, 0)).toArray(JAVA_BYTE);
             ucp_h.ucp_worker_release_address(wrk, addr);
         } catch (RuntimeException e) {
             failure = e;

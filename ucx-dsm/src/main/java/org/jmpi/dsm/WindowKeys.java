@@ -7,6 +7,7 @@ import java.util.Arrays;
 import org.jmpi.bindings.ucx.ucp_h;
 import org.jmpi.bindings.ucx.ucp_mem_attr;
 import org.jmpi.bindings.ucx.ucp_mem_map_params;
+import org.jmpi.bindings.access.NativeAccess;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
@@ -93,7 +94,7 @@ final class WindowKeys {
                 memh = map(ctx, arena, user, bytes, out);
                 if (user == null) {
                     base = allocatedBase(memh, arena, bytes);
-                    MemorySegment.ofAddress(base).reinterpret(bytes).fill((byte) 0);
+                    NativeAccess.sized(MemorySegment.ofAddress(base), bytes).fill((byte) 0);
                 } else {
                     base = user.address();
                 }
@@ -118,7 +119,7 @@ final class WindowKeys {
         MemorySegment[] rkeys = new MemorySegment[n];
         MemorySegment[] direct = new MemorySegment[n];
         Arena scope = Arena.ofShared();
-        MemorySegment local = user != null ? user : MemorySegment.ofAddress(base).reinterpret(bytes, scope, null);
+        MemorySegment local = user != null ? user : NativeAccess.sized(MemorySegment.ofAddress(base), bytes, scope, null);
         boolean allDirect = ctx.directEnabled();
         try (Arena arena = Arena.ofConfined()) {
             ctx.enter();
@@ -138,7 +139,7 @@ final class WindowKeys {
                     if (r == ctx.rank()) {
                         direct[r] = local;
                     } else if (ucp_h.ucp_rkey_ptr(rkeys[r], bases[r], out) == Ucx.OK) {
-                        direct[r] = out.get(ADDRESS, 0).reinterpret(sizes[r], scope, null);
+                        direct[r] = NativeAccess.sized(out.get(ADDRESS, 0), sizes[r], scope, null);
                     } else {
                         allDirect = false;
                     }
@@ -199,7 +200,7 @@ final class WindowKeys {
                                       MemorySegment out) {
         MemorySegment len = arena.allocate(JAVA_LONG);
         Ucx.check(ucp_h.ucp_rkey_pack(ctx.ucpContext(), memh, out, len), "ucp_rkey_pack");
-        MemorySegment packed = out.get(ADDRESS, 0).reinterpret(len.get(JAVA_LONG, 0));
+        MemorySegment packed = NativeAccess.sized(out.get(ADDRESS, 0), len.get(JAVA_LONG, 0));
         MemorySegment b = arena.allocate(16 + packed.byteSize(), 8);
         b.set(JAVA_LONG, 0, base);
         b.set(JAVA_LONG, 8, bytes);

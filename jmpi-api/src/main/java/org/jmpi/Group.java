@@ -102,16 +102,8 @@ public final class Group implements AutoCloseable {
             }
         }
         distinct(members, "ranges");
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment in = arena.allocateFrom(JAVA_INT, flat);
-            MemorySegment out = Abi.allocateHandle(arena);
-            if (incl) {
-                Errors.check(MpiCalls.MPI_Group_range_incl(handle, ranges.length, in, out), "MPI_Group_range_incl");
-            } else {
-                Errors.check(MpiCalls.MPI_Group_range_excl(handle, ranges.length, in, out), "MPI_Group_range_excl");
-            }
-            return new Group(Abi.getHandle(out));
-        }
+        return incl ? made(MpiCalls::MPI_Group_range_incl, "MPI_Group_range_incl", ranges.length, flat)
+                : made(MpiCalls::MPI_Group_range_excl, "MPI_Group_range_excl", ranges.length, flat);
     }
 
     private void distinct(int[] ranks, String arg) {
@@ -131,14 +123,20 @@ public final class Group implements AutoCloseable {
     private Group subset(int[] ranks, boolean incl) {
         check();
         distinct(Objects.requireNonNull(ranks, "ranks"), "ranks");
+        return incl ? made(MpiCalls::MPI_Group_incl, "MPI_Group_incl", ranks.length, ranks)
+                : made(MpiCalls::MPI_Group_excl, "MPI_Group_excl", ranks.length, ranks);
+    }
+
+    /** The shape of {@code MPI_Group_incl}, {@code _excl}, {@code _range_incl} and {@code _range_excl}. */
+    private interface Subgroup {
+        int call(MemorySegment group, int n, MemorySegment values, MemorySegment out);
+    }
+
+    /** The group {@code call} makes from this one and {@code n} entries of {@code values}. */
+    private Group made(Subgroup call, String name, int n, int[] values) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment in = arena.allocateFrom(JAVA_INT, ranks);
             MemorySegment out = Abi.allocateHandle(arena);
-            if (incl) {
-                Errors.check(MpiCalls.MPI_Group_incl(handle, ranks.length, in, out), "MPI_Group_incl");
-            } else {
-                Errors.check(MpiCalls.MPI_Group_excl(handle, ranks.length, in, out), "MPI_Group_excl");
-            }
+            Errors.check(call.call(handle, n, arena.allocateFrom(JAVA_INT, values), out), name);
             return new Group(Abi.getHandle(out));
         }
     }

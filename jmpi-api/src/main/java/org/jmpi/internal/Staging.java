@@ -173,7 +173,9 @@ public final class Staging {
     private MemorySegment acquire(int slot, long bytes) {
         int bit = 1 << slot;
         if ((busy & bit) == 0 && bytes <= limit) {
-            if (kept[slot].byteSize() < bytes) {
+            // never hand out the initial NULL (size 0), not even for 0 bytes: callers tell a
+            // staged buffer from MPI's NULL sentinel by identity
+            if (kept[slot].byteSize() < Math.max(bytes, 1)) {
                 kept[slot] = Arena.ofAuto().allocate(Math.max(256, Long.highestOneBit(Math.max(1, bytes - 1)) << 1), 16);
             }
             busy |= bit;

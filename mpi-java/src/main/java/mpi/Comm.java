@@ -46,7 +46,7 @@ public class Comm extends CommNonblocking implements Freeable, Cloneable {
      */
     protected Comm(long[] commRequest) {
         this(commRequest[0]);
-        pending(Handles.lookup(commRequest[1], Request.class));
+        pending(Handles.lookup(commRequest[1], Request.class), null);
     }
 
     /** A communicator over a jmpi one, with the error handler it inherits. */
@@ -230,7 +230,7 @@ public class Comm extends CommNonblocking implements Freeable, Cloneable {
      * @return whether it is null
      */
     public final boolean isNull() {
-        return !isPredefined() && jmpiOrNull() == null;
+        return !isPredefined() && jmpiOrNull() == null && !isPendingDuplicate();
     }
 
     /**

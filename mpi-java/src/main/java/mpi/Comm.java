@@ -339,7 +339,7 @@ public class Comm extends CommNonblocking implements Freeable, Cloneable {
      * @throws MPIException if the key or value is refused
      */
     public final void setAttr(int keyval, Object value) throws MPIException {
-        Attributes.set(jmpi(), keyval, Attributes.Kind.COMM, value);
+        Attributes.set(jmpi(), keyval, Attributes.Kind.COMM, value, errhandler());
     }
 
     /**
@@ -370,7 +370,7 @@ public class Comm extends CommNonblocking implements Freeable, Cloneable {
         } else if (keyval == MPI.LASTUSEDCODE) {
             return call("MPI_Comm_get_attr", x -> ErrorCodes.lastUsedCode());
         }
-        return Attributes.get(c, keyval, Attributes.Kind.COMM);
+        return Attributes.get(c, keyval, Attributes.Kind.COMM, errhandler());
     }
 
     /**
@@ -380,7 +380,7 @@ public class Comm extends CommNonblocking implements Freeable, Cloneable {
      * @throws MPIException if the key is refused
      */
     public final void deleteAttr(int keyval) throws MPIException {
-        Attributes.delete(jmpi(), keyval, Attributes.Kind.COMM);
+        Attributes.delete(jmpi(), keyval, Attributes.Kind.COMM, errhandler());
     }
 
     /**

@@ -404,7 +404,7 @@ public class Intracomm extends Comm {
      */
     public final Intercomm spawn(String command, String[] argv, int maxprocs, Info info, int root, int[] errcodes)
             throws MPIException {
-        return Spawning.spawn(this, new String[] {command}, argv == null ? null : new String[][] {argv},
+        return Spawning.spawn(this, true, new String[] {command}, argv == null ? null : new String[][] {argv},
                 new int[] {maxprocs}, new Info[] {info}, root, errcodes);
     }
 
@@ -423,6 +423,6 @@ public class Intracomm extends Comm {
      */
     public final Intercomm spawnMultiple(String[] commands, String[][] argv, int[] maxprocs, Info[] info, int root,
                                          int[] errcodes) throws MPIException {
-        return Spawning.spawn(this, commands, argv, maxprocs, info, root, errcodes);
+        return Spawning.spawn(this, false, commands, argv, maxprocs, info, root, errcodes);
     }
 }

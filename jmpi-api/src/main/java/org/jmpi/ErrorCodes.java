@@ -15,7 +15,7 @@ import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
 /**
- * MPI error classes and codes: the common predefined classes as constants (compare them
+ * MPI error classes and codes: the predefined classes as constants (compare them
  * with {@link MpiException#errorClass()}), and user-defined classes, codes and strings
  * ({@code MPI_Add_error_class}, {@code MPI_Add_error_code}, {@code MPI_Add_error_string}),
  * which {@link MpiException} and {@link #string} report like predefined ones. Add classes
@@ -58,6 +58,90 @@ public final class ErrorCodes {
     public static final int ERR_INFO_NOKEY = MpiCalls.MPI_ERR_INFO_NOKEY();
     /** {@code MPI_ERR_LASTCODE}: the last predefined error code; user classes and codes come after it. */
     public static final int ERR_LASTCODE = MpiCalls.MPI_ERR_LASTCODE();
+
+    // The other predefined classes of MPI 3.1 (their values differ between MPIs).
+    /** {@code MPI_ERR_REQUEST}: invalid request. */
+    public static final int ERR_REQUEST = MpiCalls.MPI_ERR_REQUEST();
+    /** {@code MPI_ERR_ROOT}: invalid root. */
+    public static final int ERR_ROOT = MpiCalls.MPI_ERR_ROOT();
+    /** {@code MPI_ERR_GROUP}: invalid group. */
+    public static final int ERR_GROUP = MpiCalls.MPI_ERR_GROUP();
+    /** {@code MPI_ERR_OP}: invalid operation. */
+    public static final int ERR_OP = MpiCalls.MPI_ERR_OP();
+    /** {@code MPI_ERR_TOPOLOGY}: invalid topology. */
+    public static final int ERR_TOPOLOGY = MpiCalls.MPI_ERR_TOPOLOGY();
+    /** {@code MPI_ERR_DIMS}: invalid dimension argument. */
+    public static final int ERR_DIMS = MpiCalls.MPI_ERR_DIMS();
+    /** {@code MPI_ERR_UNKNOWN}: unknown error. */
+    public static final int ERR_UNKNOWN = MpiCalls.MPI_ERR_UNKNOWN();
+    /** {@code MPI_ERR_ACCESS}: permission denied. */
+    public static final int ERR_ACCESS = MpiCalls.MPI_ERR_ACCESS();
+    /** {@code MPI_ERR_AMODE}: invalid file access mode. */
+    public static final int ERR_AMODE = MpiCalls.MPI_ERR_AMODE();
+    /** {@code MPI_ERR_ASSERT}: invalid assertion argument. */
+    public static final int ERR_ASSERT = MpiCalls.MPI_ERR_ASSERT();
+    /** {@code MPI_ERR_BAD_FILE}: invalid file name. */
+    public static final int ERR_BAD_FILE = MpiCalls.MPI_ERR_BAD_FILE();
+    /** {@code MPI_ERR_BASE}: invalid base address. */
+    public static final int ERR_BASE = MpiCalls.MPI_ERR_BASE();
+    /** {@code MPI_ERR_CONVERSION}: data conversion error. */
+    public static final int ERR_CONVERSION = MpiCalls.MPI_ERR_CONVERSION();
+    /** {@code MPI_ERR_DISP}: invalid displacement. */
+    public static final int ERR_DISP = MpiCalls.MPI_ERR_DISP();
+    /** {@code MPI_ERR_DUP_DATAREP}: data representation already registered. */
+    public static final int ERR_DUP_DATAREP = MpiCalls.MPI_ERR_DUP_DATAREP();
+    /** {@code MPI_ERR_FILE_EXISTS}: file exists. */
+    public static final int ERR_FILE_EXISTS = MpiCalls.MPI_ERR_FILE_EXISTS();
+    /** {@code MPI_ERR_FILE_IN_USE}: file in use. */
+    public static final int ERR_FILE_IN_USE = MpiCalls.MPI_ERR_FILE_IN_USE();
+    /** {@code MPI_ERR_FILE}: invalid file handle. */
+    public static final int ERR_FILE = MpiCalls.MPI_ERR_FILE();
+    /** {@code MPI_ERR_INFO}: invalid info object. */
+    public static final int ERR_INFO = MpiCalls.MPI_ERR_INFO();
+    /** {@code MPI_ERR_IO}: input/output error. */
+    public static final int ERR_IO = MpiCalls.MPI_ERR_IO();
+    /** {@code MPI_ERR_LOCKTYPE}: invalid lock type. */
+    public static final int ERR_LOCKTYPE = MpiCalls.MPI_ERR_LOCKTYPE();
+    /** {@code MPI_ERR_NAME}: service name not published. */
+    public static final int ERR_NAME = MpiCalls.MPI_ERR_NAME();
+    /** {@code MPI_ERR_NO_MEM}: out of memory. */
+    public static final int ERR_NO_MEM = MpiCalls.MPI_ERR_NO_MEM();
+    /** {@code MPI_ERR_NOT_SAME}: collective argument not the same on every process. */
+    public static final int ERR_NOT_SAME = MpiCalls.MPI_ERR_NOT_SAME();
+    /** {@code MPI_ERR_NO_SPACE}: not enough space. */
+    public static final int ERR_NO_SPACE = MpiCalls.MPI_ERR_NO_SPACE();
+    /** {@code MPI_ERR_NO_SUCH_FILE}: file does not exist. */
+    public static final int ERR_NO_SUCH_FILE = MpiCalls.MPI_ERR_NO_SUCH_FILE();
+    /** {@code MPI_ERR_PORT}: invalid port name. */
+    public static final int ERR_PORT = MpiCalls.MPI_ERR_PORT();
+    /** {@code MPI_ERR_QUOTA}: quota exceeded. */
+    public static final int ERR_QUOTA = MpiCalls.MPI_ERR_QUOTA();
+    /** {@code MPI_ERR_READ_ONLY}: read-only file or file system. */
+    public static final int ERR_READ_ONLY = MpiCalls.MPI_ERR_READ_ONLY();
+    /** {@code MPI_ERR_RMA_CONFLICT}: conflicting accesses to a window. */
+    public static final int ERR_RMA_CONFLICT = MpiCalls.MPI_ERR_RMA_CONFLICT();
+    /** {@code MPI_ERR_RMA_SYNC}: wrong synchronisation of one-sided calls. */
+    public static final int ERR_RMA_SYNC = MpiCalls.MPI_ERR_RMA_SYNC();
+    /** {@code MPI_ERR_RMA_RANGE}: target memory outside the window. */
+    public static final int ERR_RMA_RANGE = MpiCalls.MPI_ERR_RMA_RANGE();
+    /** {@code MPI_ERR_RMA_ATTACH}: memory cannot be attached. */
+    public static final int ERR_RMA_ATTACH = MpiCalls.MPI_ERR_RMA_ATTACH();
+    /** {@code MPI_ERR_RMA_SHARED}: memory cannot be shared. */
+    public static final int ERR_RMA_SHARED = MpiCalls.MPI_ERR_RMA_SHARED();
+    /** {@code MPI_ERR_RMA_FLAVOR}: wrong window flavour. */
+    public static final int ERR_RMA_FLAVOR = MpiCalls.MPI_ERR_RMA_FLAVOR();
+    /** {@code MPI_ERR_SERVICE}: invalid service name. */
+    public static final int ERR_SERVICE = MpiCalls.MPI_ERR_SERVICE();
+    /** {@code MPI_ERR_SIZE}: invalid size. */
+    public static final int ERR_SIZE = MpiCalls.MPI_ERR_SIZE();
+    /** {@code MPI_ERR_SPAWN}: error spawning processes. */
+    public static final int ERR_SPAWN = MpiCalls.MPI_ERR_SPAWN();
+    /** {@code MPI_ERR_UNSUPPORTED_DATAREP}: unsupported data representation. */
+    public static final int ERR_UNSUPPORTED_DATAREP = MpiCalls.MPI_ERR_UNSUPPORTED_DATAREP();
+    /** {@code MPI_ERR_UNSUPPORTED_OPERATION}: unsupported operation. */
+    public static final int ERR_UNSUPPORTED_OPERATION = MpiCalls.MPI_ERR_UNSUPPORTED_OPERATION();
+    /** {@code MPI_ERR_WIN}: invalid window. */
+    public static final int ERR_WIN = MpiCalls.MPI_ERR_WIN();
 
     /** The largest class or code added through this class (MPICH's MPI_LASTUSEDCODE counts classes only). */
     private static final java.util.concurrent.atomic.AtomicInteger ADDED = new java.util.concurrent.atomic.AtomicInteger();

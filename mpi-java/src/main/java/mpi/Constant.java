@@ -1,8 +1,9 @@
 package mpi;
 
-import java.nio.*;
-
-/** TODO. */
+/**
+ * The integer constants of {@link MPI} as the fields of one object, each with the value of
+ * the MPI library running underneath.
+ */
 class Constant {
     protected int THREAD_SINGLE, THREAD_FUNNELED, THREAD_SERIALIZED, THREAD_MULTIPLE;
 
@@ -156,8 +157,15 @@ class Constant {
 
     protected int ERR_SYSRESOURCE;
 
+    /** The constants, read from {@link MPI}. */
     protected Constant() {
-        throw new UnsupportedOperationException("not yet");
+        for (java.lang.reflect.Field f : Constant.class.getDeclaredFields()) {
+            try {
+                f.setInt(this, MPI.class.getField(f.getName()).getInt(null));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("MPI has no int constant " + f.getName(), e);
+            }
+        }
     }
 
 }

@@ -131,6 +131,11 @@ public final class Datatype implements Freeable, Cloneable {
         return type;
     }
 
+    /** The jmpi type, or null for a null or freed type; no checks. */
+    org.jmpi.Datatype jmpiOrNull() {
+        return type;
+    }
+
     /** Whether this is one of the constants of {@link MPI}. */
     boolean isPredefined() {
         return predefined;

@@ -1,35 +1,94 @@
 package mpi;
 
-import java.nio.*;
-
-/** TODO. */
+/**
+ * The value-index pairs of {@link MPI#DOUBLE_INT} ({@code MPI_DOUBLE_INT}), as compared by
+ * {@link MPI#MINLOC} and {@link MPI#MAXLOC}: {@link MPI#doubleInt}
+ * reads and writes them in a byte buffer, {@code getData(buffer, i)} giving pair i.
+ */
 public final class DoubleInt extends Struct {
+    private final int valueSize;
+    private final int intOff;
+    private final int intSize;
+
+    /**
+     * The layout of {@code MPI_DOUBLE_INT}: the value, then the int of {@code intSize} bytes (4 or
+     * 8) at {@code intOff}.
+     *
+     * @param intOff  offset of the index
+     * @param intSize bytes of the index
+     */
     protected DoubleInt(int intOff, int intSize) {
-        throw new UnsupportedOperationException("not yet");
+        this.valueSize = 8;
+        this.intSize = intSize;
+        addDouble();
+        setOffset(intOff);
+        this.intOff = addSized(intSize);
     }
 
-    protected DoubleInt.Data newData() {
-        throw new UnsupportedOperationException("not yet");
+    /** Adds an integer field of {@code size} bytes. */
+    private int addSized(int size) {
+        return switch (size) {
+            case 2 -> addShort();
+            case 4 -> addInt();
+            case 8 -> addLong();
+            default -> throw new IllegalArgumentException("size: " + size + " bytes is no integer size");
+        };
     }
 
-    /** TODO. */
+    /**
+     * An accessor of one pair.
+     *
+     * @return the accessor
+     */
+    @Override
+    protected Data newData() {
+        return new Data();
+    }
+
+    /** One pair in a buffer. */
     public final class Data extends Struct.Data {
+        /** An accessor placed by {@link Struct#getData}. */
+        public Data() {
+        }
+
+        /**
+         * The value.
+         *
+         * @return the value
+         */
         public double getValue() {
-            throw new UnsupportedOperationException("not yet");
+            return getDouble(0);
         }
 
+        /**
+         * The index.
+         *
+         * @return the index
+         */
         public int getIndex() {
-            throw new UnsupportedOperationException("not yet");
+            return intSize == 8 ? (int) getLong(intOff) : getInt(intOff);
         }
 
+        /**
+         * Sets the value.
+         *
+         * @param v the value
+         */
         public void putValue(double v) {
-            throw new UnsupportedOperationException("not yet");
+            putDouble(0, v);
         }
 
+        /**
+         * Sets the index.
+         *
+         * @param v the index
+         */
         public void putIndex(int v) {
-            throw new UnsupportedOperationException("not yet");
+            if (intSize == 8) {
+                putLong(intOff, v);
+            } else {
+                putInt(intOff, v);
+            }
         }
-
     }
-
 }

@@ -36,6 +36,16 @@ final class Failure {
         return new ArgumentError(errorClass, message);
     }
 
+    /** An error of code {@code errorCode} raised by the program ({@code MPI_*_call_errhandler}). */
+    static RuntimeException code(int errorCode) {
+        try {
+            return new MpiException("MPI_Comm_call_errhandler", errorCode, ErrorCodes.classOf(errorCode),
+                    ErrorCodes.string(errorCode));
+        } catch (RuntimeException e) {
+            return arg(ErrorCodes.ERR_ARG, "errorCode: " + errorCode + " is no error code");
+        }
+    }
+
     /**
      * The exception to throw for {@code e} under {@code handler}; ends the job instead when
      * the handler is not {@link MPI#ERRORS_RETURN} and MPI is running.

@@ -1,8 +1,14 @@
 package mpi;
 
-import java.nio.*;
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteOrder;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** TODO. */
+/**
+ * A reduction operation: the predefined ones are constants of {@link MPI}; a user-defined
+ * one applies a {@link UserFunction}.
+ */
 public final class Op implements Freeable {
     static final int MAX_CODE = 1;
     static final int MIN_CODE = 2;
@@ -24,9 +30,13 @@ public final class Op implements Freeable {
     /** An identifier of this operation within the process (not a native MPI handle). */
     protected long handle;
 
-    /** The jmpi operation; null once freed. */
+    /** The jmpi operation; made when first used for a user function, null once freed. */
     private org.jmpi.Op op;
     private final boolean commute;
+    private volatile boolean freed;
+    /** The datatype of the last reduction, and the datatype of each jmpi type seen. */
+    private volatile Datatype datatype;
+    private final Map<org.jmpi.Datatype, Datatype> types = new ConcurrentHashMap<>();
 
     /**
      * The predefined operation with code {@code type} (1 MAX, 2 MIN, 3 SUM, 4 PROD, 5 LAND,
@@ -63,37 +73,132 @@ public final class Op implements Freeable {
      */
     org.jmpi.Op jmpi(Datatype type) throws MPIException {
         Lifecycle.check();
-        if (op == null) {
-            throw Failure.raise(MPI.COMM_WORLD.errhandler(), Failure.arg(MPI.ERR_OP, "op: freed"), "op");
+        try {
+            return forCall(type);
+        } catch (RuntimeException e) {
+            throw Failure.raise(MPI.COMM_WORLD.errhandler(), e, "op");
         }
-        if (uf != null && type != null) {
+    }
+
+    /** As {@link #jmpi(Datatype)} with unchecked errors, for calls that route them themselves. */
+    org.jmpi.Op forCall(Datatype type) {
+        if (freed) {
+            throw Failure.arg(MPI.ERR_OP, "op: freed");
+        }
+        if (uf == null) {
+            return op;
+        }
+        if (type != null) {
             setDatatype(type);
         }
-        return op;
+        synchronized (this) {
+            if (op == null) {
+                op = org.jmpi.Op.create(this::apply, commute);
+            }
+            return op;
+        }
     }
 
+    /**
+     * A user-defined operation ({@code MPI_Op_create}) applying {@code function}; its
+     * ByteBuffer form receives the data where MPI holds it.
+     *
+     * @param function the combining function
+     * @param commute  whether the operation is commutative
+     */
     public Op(UserFunction function, boolean commute) {
-        throw new UnsupportedOperationException("not yet");
+        if (function == null) {
+            throw new IllegalArgumentException("function: null");
+        }
+        this.uf = function;
+        this.commute = commute;
+        this.handle = Handles.register(this);
     }
 
+    /**
+     * Records the datatype of the reduction about to run, which the user function gets.
+     *
+     * @param t the datatype
+     */
     protected void setDatatype(Datatype t) {
-        throw new UnsupportedOperationException("not yet");
+        this.datatype = t;
+        org.jmpi.Datatype j = t.jmpiOrNull();
+        if (j != null) {
+            types.put(j, t);
+        }
     }
 
+    /**
+     * Applies the user function to arrays of the recorded datatype's base type.
+     *
+     * @param invec    the input elements
+     * @param inoutvec the input-output elements, which receive the result
+     * @param count    the number of elements of the datatype
+     * @throws MPIException if the function fails
+     */
     protected void call(Object invec, Object inoutvec, int count) throws MPIException {
-        throw new UnsupportedOperationException("not yet");
+        uf.call(invec, inoutvec, count, datatype);
     }
 
+    /** The body of the jmpi operation: the user function over the native memory, as byte buffers. */
+    private void apply(MemorySegment in, MemorySegment inout, int count, org.jmpi.Datatype type) {
+        Datatype t = type == null ? datatype : types.getOrDefault(type, datatype);
+        try {
+            uf.call(in.asByteBuffer().order(ByteOrder.nativeOrder()),
+                    inout.asByteBuffer().order(ByteOrder.nativeOrder()), count, t);
+        } catch (MPIException e) {
+            throw new IllegalStateException("the user function failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Whether the operation is commutative (every predefined one is).
+     *
+     * @return whether it commutes
+     */
     public boolean isCommutative() {
-        throw new UnsupportedOperationException("not yet");
+        return commute;
     }
 
+    /**
+     * Frees a user-defined operation ({@code MPI_Op_free}).
+     *
+     * @throws MPIException if it is predefined or already freed
+     */
+    @Override
     public void free() throws MPIException {
-        throw new UnsupportedOperationException("not yet");
+        Lifecycle.check();
+        if (uf == null || freed) {
+            throw Failure.raise(MPI.COMM_WORLD.errhandler(), Failure.arg(MPI.ERR_OP,
+                    uf == null ? "op: a predefined operation cannot be freed" : "op: freed"), "MPI_Op_free");
+        }
+        freed = true;
+        Handles.unregister(handle);
+        org.jmpi.Op o;
+        synchronized (this) {
+            o = op;
+            op = null;
+        }
+        try {
+            if (o != null) {
+                o.close();
+            }
+        } catch (RuntimeException e) {
+            throw Failure.raise(MPI.COMM_WORLD.errhandler(), e, "MPI_Op_free");
+        }
     }
 
+    /**
+     * Whether the operation has been freed.
+     *
+     * @return whether it is null
+     */
     public boolean isNull() {
-        throw new UnsupportedOperationException("not yet");
+        return freed;
     }
 
+    @Override
+    public String toString() {
+        return uf == null ? op.toString() : "Op[user function " + uf.getClass().getName() + "]";
+    }
 }

@@ -1,57 +1,180 @@
 package mpi;
 
-import java.nio.*;
-
-/** TODO. */
+/**
+ * What a receive, probe or completed request reports: the message's source, tag and error,
+ * its size (through {@link #getCount}), whether it was cancelled, and, from the
+ * multiple-completion calls of {@link Request}, the index of the request it belongs to.
+ */
 public final class Status {
+    /** Source, tag, error, cancelled flag (1 or 0), 0, index: a snapshot of this status. */
     protected final long[] data;
 
+    /** The jmpi status behind this one. */
+    private final org.jmpi.Status status;
+
+    /** An empty status (source, tag and error 0). */
     protected Status() {
-        throw new UnsupportedOperationException("not yet");
+        this(new org.jmpi.Status(), -1);
     }
 
+    /** A status over a jmpi one, reported for the request at {@code index} (or -1). */
+    Status(org.jmpi.Status status, int index) {
+        this.status = status;
+        this.data = new long[] {status.source(), status.tag(), status.error(), 0, 0, index};
+    }
+
+    /** The jmpi status behind this one. */
+    org.jmpi.Status jmpi() {
+        return status;
+    }
+
+    /**
+     * The number of elements of {@code datatype} received ({@code MPI_Get_count}), or
+     * {@link MPI#UNDEFINED} when the data is not a whole number of them.
+     *
+     * @param datatype the datatype of the receive
+     * @return the count
+     * @throws MPIException if the datatype is null or freed
+     */
     public int getCount(Datatype datatype) throws MPIException {
-        throw new UnsupportedOperationException("not yet");
+        org.jmpi.Datatype t = type(datatype);
+        try {
+            int n = status.count(t);
+            return n < 0 ? MPI.UNDEFINED : n;
+        } catch (RuntimeException e) {
+            throw Failure.raise(MPI.COMM_WORLD.errhandler(), e, "MPI_Get_count");
+        }
     }
 
+    /**
+     * Whether the request this status describes was cancelled ({@code MPI_Test_cancelled}).
+     *
+     * @return whether it was cancelled
+     * @throws MPIException if MPI does not run
+     */
     public boolean isCancelled() throws MPIException {
-        throw new UnsupportedOperationException("not yet");
+        Lifecycle.check();
+        try {
+            return status.cancelled();
+        } catch (RuntimeException e) {
+            throw Failure.raise(MPI.COMM_WORLD.errhandler(), e, "MPI_Test_cancelled");
+        }
     }
 
+    /**
+     * The number of basic elements of {@code datatype} received ({@code MPI_Get_elements}),
+     * or {@link MPI#UNDEFINED} when it does not fit an {@code int}.
+     *
+     * @param datatype the datatype of the receive
+     * @return the count of basic elements
+     * @throws MPIException if the datatype is null or freed
+     */
     public int getElements(Datatype datatype) throws MPIException {
-        throw new UnsupportedOperationException("not yet");
+        long n = getElementsX(datatype).getCount();
+        return n < 0 || n > Integer.MAX_VALUE ? MPI.UNDEFINED : (int) n;
     }
 
+    /**
+     * The number of basic elements of {@code datatype} received, as a {@link Count}
+     * ({@code MPI_Get_elements_x}).
+     *
+     * @param datatype the datatype of the receive
+     * @return the count of basic elements
+     * @throws MPIException if the datatype is null or freed
+     */
     public Count getElementsX(Datatype datatype) throws MPIException {
-        throw new UnsupportedOperationException("not yet");
+        org.jmpi.Datatype t = type(datatype);
+        try {
+            return new Count(status.elements(t));
+        } catch (RuntimeException e) {
+            throw Failure.raise(MPI.COMM_WORLD.errhandler(), e, "MPI_Get_elements_x");
+        }
     }
 
+    /**
+     * Records that {@code count} basic elements of {@code datatype} were received
+     * ({@code MPI_Status_set_elements}), for requests completed by user code.
+     *
+     * @param datatype the datatype
+     * @param count    the number of basic elements
+     * @throws MPIException if an argument is wrong
+     */
     public void setElements(Datatype datatype, int count) throws MPIException {
-        throw new UnsupportedOperationException("not yet");
+        setElementsX(datatype, new Count(count));
     }
 
+    /**
+     * Records that {@code count} basic elements of {@code datatype} were received
+     * ({@code MPI_Status_set_elements_x}).
+     *
+     * @param datatype the datatype
+     * @param count    the number of basic elements
+     * @throws MPIException if an argument is wrong
+     */
     public void setElementsX(Datatype datatype, Count count) throws MPIException {
-        throw new UnsupportedOperationException("not yet");
+        StatusUpdates.setElements(this, type(datatype), count == null ? -1 : count.getCount());
     }
 
+    /**
+     * Records whether the request was cancelled ({@code MPI_Status_set_cancelled}).
+     *
+     * @param flag whether it was cancelled
+     * @throws MPIException if MPI does not run
+     */
     public void setCancelled(boolean flag) throws MPIException {
-        throw new UnsupportedOperationException("not yet");
+        StatusUpdates.setCancelled(this, flag);
+        data[3] = flag ? 1 : 0;
     }
 
+    /**
+     * The rank that sent the message ({@code MPI_SOURCE}).
+     *
+     * @return the source
+     */
     public int getSource() {
-        throw new UnsupportedOperationException("not yet");
+        return (int) data[0];
     }
 
+    /**
+     * The message's tag ({@code MPI_TAG}).
+     *
+     * @return the tag
+     */
     public int getTag() {
-        throw new UnsupportedOperationException("not yet");
+        return (int) data[1];
     }
 
+    /**
+     * The error code of the operation ({@code MPI_ERROR}); meaningful after the
+     * multiple-completion calls.
+     *
+     * @return the error code
+     */
     public int getError() {
-        throw new UnsupportedOperationException("not yet");
+        return (int) data[2];
     }
 
+    /**
+     * The index, in the array given to a multiple-completion call, of the request this
+     * status belongs to; -1 otherwise.
+     *
+     * @return the index
+     */
     public int getIndex() {
-        throw new UnsupportedOperationException("not yet");
+        return (int) data[5];
     }
 
+    private static org.jmpi.Datatype type(Datatype datatype) throws MPIException {
+        Lifecycle.check();
+        if (datatype == null) {
+            throw Failure.raise(MPI.COMM_WORLD.errhandler(), Failure.arg(MPI.ERR_TYPE, "datatype: null"), "status");
+        }
+        return datatype.jmpi();
+    }
+
+    @Override
+    public String toString() {
+        return "Status[source " + getSource() + ", tag " + getTag() + ", error " + getError()
+                + (getIndex() >= 0 ? ", index " + getIndex() : "") + "]";
+    }
 }

@@ -125,6 +125,21 @@ final class Types {
         }
     }
 
+    /** The jmpi types of an array of types, each live and committed (unchecked errors). */
+    static org.jmpi.Datatype[] jmpi(Datatype[] types, String arg) {
+        if (types == null) {
+            throw Failure.arg(MPI.ERR_TYPE, arg + ": null");
+        }
+        org.jmpi.Datatype[] js = new org.jmpi.Datatype[types.length];
+        for (int i = 0; i < js.length; i++) {
+            if (types[i] == null) {
+                throw Failure.arg(MPI.ERR_TYPE, arg + "[" + i + "]: null");
+            }
+            js[i] = types[i].forBuffer();
+        }
+        return js;
+    }
+
     private interface Build {
         org.jmpi.Datatype run();
     }

@@ -112,9 +112,14 @@ final class Completions {
 
     /** {@code MPI_Waitany} ({@code block}) or {@code MPI_Testany}: the completed index, or -1. */
     static int any(Request[] requests, boolean block) {
+        return any(requests, block, null);
+    }
+
+    /** {@link #any(Request[], boolean)}, filling {@code status} (when not null) for the request completed. */
+    static int any(Request[] requests, boolean block, Status status) {
         if (block && Polling.needed()) {
             int index;
-            for (int polls = 0; (index = any(requests, false)) < 0; ) {
+            for (int polls = 0; (index = any(requests, false, status)) < 0; ) {
                 Polling.pause(++polls);
             }
             return index;
@@ -131,6 +136,9 @@ final class Completions {
             done = requests[index];
             Abi.setHandle(done.slot, 0, Abi.getHandle(hs, index));
             done.completed(st, 0, rc == 0);
+            if (status != null) {
+                MemorySegment.copy(st, 0, status.segment(), 0, Scratch.STATUS_BYTES);
+            }
         } else {
             index = -1;
         }
@@ -145,15 +153,20 @@ final class Completions {
 
     /** {@code MPI_Waitsome} ({@code block}) or {@code MPI_Testsome}: the indices completed. */
     static int[] some(Request[] requests, boolean block) {
+        return some(requests, block, null);
+    }
+
+    /** {@link #some(Request[], boolean)}, filling {@code statuses[i]} (when given) for each request i completed. */
+    static int[] some(Request[] requests, boolean block, Status[] statuses) {
         if (block && Polling.needed()) {
             int[] done;
-            for (int polls = 0; (done = some(requests, false)).length == 0; ) {
+            for (int polls = 0; (done = some(requests, false, statuses)).length == 0; ) {
                 Polling.pause(++polls);
             }
             return done;
         }
-        checkAll(requests, null, false);
-        int done = some(requests, load(requests), block, null, block ? "MPI_Waitsome" : "MPI_Testsome");
+        checkAll(requests, statuses, false);
+        int done = some(requests, load(requests), block, statuses, block ? "MPI_Waitsome" : "MPI_Testsome");
         int[] indices = Scratch.ints(done).asSlice(0, done * 4L).toArray(JAVA_INT);
         for (int i : indices) {
             requests[i].afterCompletion();

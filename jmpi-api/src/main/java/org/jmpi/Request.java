@@ -290,6 +290,38 @@ public final class Request extends RequestState implements AutoCloseable {
     }
 
     /**
+     * {@link #waitAny(Request...)}, filling {@code status} (when not null) with the status of
+     * the request that completed.
+     */
+    public static int waitAny(Request[] requests, Status status) {
+        return Completions.any(requests, true, status);
+    }
+
+    /**
+     * {@link #testAny(Request...)}, filling {@code status} (when not null) with the status of
+     * the request that completed, if one did.
+     */
+    public static int testAny(Request[] requests, Status status) {
+        return Completions.any(requests, false, status);
+    }
+
+    /**
+     * {@link #waitSome(Request...)}, filling {@code statuses[i]} (when the array and the
+     * element are not null) for each request i that completed.
+     */
+    public static int[] waitSome(Request[] requests, Status[] statuses) {
+        return Completions.some(requests, true, statuses);
+    }
+
+    /**
+     * {@link #testSome(Request...)}, filling {@code statuses[i]} (when the array and the
+     * element are not null) for each request i that completed.
+     */
+    public static int[] testSome(Request[] requests, Status[] statuses) {
+        return Completions.some(requests, false, statuses);
+    }
+
+    /**
      * Releases the request. A persistent request is freed ({@code MPI_Request_free}); an
      * active point-to-point request on native segments is handed to MPI to complete on its
      * own ({@code MPI_Request_free}); an active nonblocking collective or file operation,

@@ -19,7 +19,8 @@ abstract class CommBase implements Freeable, Cloneable {
     private org.jmpi.Comm comm;
     /** 0, {@link #SELF_KIND} or {@link #WORLD_KIND}. */
     private int kind;
-    private volatile Errhandler errhandler = MPI.ERRORS_ARE_FATAL;
+    /** The error handler set on this communicator; null for the default, {@link MPI#ERRORS_ARE_FATAL}. */
+    private volatile Errhandler errhandler;
     /** The pending request of a nonblocking duplication, or null. */
     private Request pending;
 
@@ -28,7 +29,7 @@ abstract class CommBase implements Freeable, Cloneable {
 
     CommBase(org.jmpi.Comm comm, Errhandler inherited) {
         this.comm = comm;
-        this.errhandler = inherited == null ? MPI.ERRORS_ARE_FATAL : inherited;
+        this.errhandler = inherited;
     }
 
     /** Takes the state of {@code other}: a second object for the same communicator. */
@@ -68,7 +69,8 @@ abstract class CommBase implements Freeable, Cloneable {
 
     /** The error handler in force ({@link MPI#ERRORS_ARE_FATAL} until one is set). */
     final Errhandler errhandler() {
-        return errhandler;
+        Errhandler e = errhandler;
+        return e == null ? MPI.ERRORS_ARE_FATAL : e;
     }
 
     /** Sets the error handler. */
@@ -81,7 +83,7 @@ abstract class CommBase implements Freeable, Cloneable {
      * handler: the exception to throw, or the end of the job.
      */
     final MPIException failure(RuntimeException e, String call) {
-        return Failure.raise(errhandler, e, call);
+        return Failure.raise(errhandler(), e, call);
     }
 
     /** Forgets the jmpi communicator once it has been freed or disconnected. */

@@ -138,9 +138,16 @@ final class Lifecycle {
         System.err.println("*** error class " + error.getErrorClass() + ", handled by "
                 + (handler == null ? "MPI_ERRORS_ARE_FATAL" : handler) + ": the job is aborted");
         System.err.flush();
+        int code = Math.max(1, error.getErrorCode());
         Mpi m = mpi;
-        if (m != null) {
-            m.abort(Math.max(1, error.getErrorCode()));
+        try {
+            if (m != null) {
+                m.abort(code);
+            }
+        } catch (RuntimeException e) {
+            // MPI_Abort refused (another thread below THREAD_SERIALIZED): the launcher ends the job
+            // when this process dies without finalizing.
         }
+        Runtime.getRuntime().halt(code);
     }
 }

@@ -16,12 +16,8 @@ final class Topo {
             try {
                 return body.run(c);
             } catch (IllegalStateException e) {
-                if (String.valueOf(e.getMessage()).contains(" has topology ")) {
-                    Failure.ArgumentError a = Failure.arg(MPI.ERR_TOPOLOGY, e.getMessage());
-                    a.initCause(e);
-                    throw a;
-                }
-                throw e;
+                throw String.valueOf(e.getMessage()).contains(" has topology ")
+                        ? Reclassified.as(MPI.ERR_TOPOLOGY, e) : e;
             }
         });
     }

@@ -162,27 +162,13 @@ final class WinSupport {
      * errors and errors of this package pass unchanged.
      */
     static RuntimeException classify(RuntimeException e) {
-        if (e instanceof Failure.ArgumentError || e instanceof org.jmpi.MpiException) {
-            return e;
-        }
-        String m = String.valueOf(e.getMessage());
-        int c = -1;
-        if (e instanceof IllegalStateException) {
-            c = m.contains("has been freed") ? MPI.ERR_WIN
-                    : m.contains("only a window from createDynamic") ? ErrorCodes.ERR_RMA_FLAVOR : MPI.ERR_RMA_SYNC;
-        } else if (e instanceof IllegalArgumentException) {
-            c = m.startsWith("targetDisp must not") ? MPI.ERR_DISP
+        return Reclassified.of(e, m -> m.contains("has been freed") ? MPI.ERR_WIN
+                    : m.contains("only a window from createDynamic") ? ErrorCodes.ERR_RMA_FLAVOR : MPI.ERR_RMA_SYNC,
+                m -> m.startsWith("targetDisp must not") ? MPI.ERR_DISP
                     : m.startsWith("targetDisp:") ? ErrorCodes.ERR_RMA_RANGE
                     : m.startsWith("rank:") || m.startsWith("targetRank") ? MPI.ERR_RANK
                     : m.startsWith("asserts") ? MPI.ERR_ASSERT
                     : m.startsWith("targetCount") ? MPI.ERR_COUNT
-                    : m.startsWith("memory:") ? ErrorCodes.ERR_RMA_ATTACH : -1;
-        }
-        if (c < 0) {
-            return e;
-        }
-        Failure.ArgumentError a = Failure.arg(c, m);
-        a.initCause(e);
-        return a;
+                    : m.startsWith("memory:") ? ErrorCodes.ERR_RMA_ATTACH : -1);
     }
 }

@@ -23,6 +23,8 @@ abstract class CommBase implements Freeable, Cloneable {
     private volatile Errhandler errhandler;
     /** The pending request of a nonblocking duplication, or null. */
     private Request pending;
+    /** The communicator a nonblocking duplication makes, until it is taken. */
+    private org.jmpi.PendingComm future;
 
     CommBase() {
     }
@@ -38,6 +40,7 @@ abstract class CommBase implements Freeable, Cloneable {
         this.kind = other.kind;
         this.errhandler = other.errhandler;
         this.pending = other.pending;
+        this.future = other.future;
     }
 
     /** Makes this a predefined communicator. */
@@ -56,10 +59,32 @@ abstract class CommBase implements Freeable, Cloneable {
         }
         Lifecycle.check();
         org.jmpi.Comm c = comm;
+        if (c == null && future != null) {
+            c = taken();
+        }
         if (c == null) {
             throw failure(Failure.arg(MPI.ERR_COMM, "comm: the communicator has been freed"), "communicator");
         }
         return c;
+    }
+
+    /** The communicator of a completed nonblocking duplication. */
+    private synchronized org.jmpi.Comm taken() throws MPIException {
+        if (comm == null && future != null) {
+            try {
+                comm = future.get();
+            } catch (RuntimeException e) {
+                throw failure(Failure.arg(MPI.ERR_COMM, "comm: the duplication (MPI_Comm_idup) has not completed: "
+                        + e.getMessage()), "communicator");
+            }
+            future = null;
+        }
+        return comm;
+    }
+
+    /** Whether this communicator is still to be made by a nonblocking duplication. */
+    final boolean isPendingDuplicate() {
+        return future != null;
     }
 
     /** The jmpi communicator or null, without checks. */
@@ -96,9 +121,10 @@ abstract class CommBase implements Freeable, Cloneable {
         return pending;
     }
 
-    /** Sets the pending request of a nonblocking duplication. */
-    final void pending(Request r) {
+    /** Sets the request of a nonblocking duplication and the communicator it makes. */
+    final void pending(Request r, org.jmpi.PendingComm made) {
         this.pending = r;
+        this.future = made;
     }
 
     /** Whether this is {@link MPI#COMM_WORLD} or {@link MPI#COMM_SELF}. */
@@ -152,8 +178,4 @@ abstract class CommBase implements Freeable, Cloneable {
         return q;
     }
 
-    /** The size of this communicator (of the local group for an intercommunicator). */
-    final int size(org.jmpi.Comm c) {
-        return c.size();
-    }
 }

@@ -11,7 +11,6 @@ import org.jmpi.ThreadLevel;
 final class Lifecycle {
     private static volatile Mpi mpi;
     private static volatile boolean finalized;
-    private static Thread mainThread;
     private static byte[] attached;
     private static BsendBuffer bsend;
 
@@ -31,7 +30,6 @@ final class Lifecycle {
         }
         try {
             Mpi m = Mpi.init(level);
-            mainThread = Thread.currentThread();
             mpi = m;
             return m.threadLevel().value();
         } catch (RuntimeException e) {
@@ -80,13 +78,14 @@ final class Lifecycle {
 
     /** The thread level MPI provides. */
     static int queryThread() throws MPIException {
-        return mpi().threadLevel().value();
+        mpi();
+        return Mpi.queryThread().value();
     }
 
     /** Whether the calling thread is the one that initialised MPI. */
     static boolean isThreadMain() throws MPIException {
         mpi();
-        return Thread.currentThread() == mainThread;
+        return Mpi.isThreadMain();
     }
 
     /** The processor name. */

@@ -309,7 +309,7 @@ public final class Win extends WinBase implements Freeable {
      */
     public void setAttr(int keyval, Object value) throws MPIException {
         org.jmpi.Win w = call("MPI_Win_set_attr", x -> x);
-        Attributes.set(w, keyval, Attributes.Kind.WIN, value);
+        Attributes.set(w, keyval, Attributes.Kind.WIN, value, handler());
     }
 
     /**
@@ -333,7 +333,7 @@ public final class Win extends WinBase implements Freeable {
             });
         }
         org.jmpi.Win w = call("MPI_Win_get_attr", x -> x);
-        return Attributes.get(w, keyval, Attributes.Kind.WIN);
+        return Attributes.get(w, keyval, Attributes.Kind.WIN, handler());
     }
 
     /**
@@ -344,7 +344,7 @@ public final class Win extends WinBase implements Freeable {
      */
     public void deleteAttr(int keyval) throws MPIException {
         org.jmpi.Win w = call("MPI_Win_delete_attr", x -> x);
-        Attributes.delete(w, keyval, Attributes.Kind.WIN);
+        Attributes.delete(w, keyval, Attributes.Kind.WIN, handler());
     }
 
     /**

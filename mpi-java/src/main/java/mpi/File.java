@@ -571,7 +571,7 @@ public final class File extends FileBase {
      */
     public void callErrhandler(int errorCode) throws MPIException {
         run("MPI_File_call_errhandler", f -> {
-            throw Failure.code(errorCode);
+            throw Reclassified.called(errorCode, "MPI_File_call_errhandler");
         });
     }
 }

@@ -33,4 +33,12 @@ final class Reclassified {
         a.initCause(e);
         return a;
     }
+
+    /** The error {@code call} raises with {@code errorCode} ({@code MPI_Win_call_errhandler}, ...), named after it. */
+    static RuntimeException called(int errorCode, String call) {
+        RuntimeException e = Failure.code(errorCode);
+        return e instanceof org.jmpi.MpiException m
+                ? new org.jmpi.MpiException(call, m.errorCode(), m.errorClass(), org.jmpi.ErrorCodes.string(errorCode))
+                : e;
+    }
 }

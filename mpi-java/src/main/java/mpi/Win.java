@@ -274,7 +274,7 @@ public final class Win extends WinBase implements Freeable {
      */
     public void callErrhandler(int errorCode) throws MPIException {
         run("MPI_Win_call_errhandler", w -> {
-            throw Failure.code(errorCode);
+            throw Reclassified.called(errorCode, "MPI_Win_call_errhandler");
         });
     }
 
@@ -390,6 +390,46 @@ public final class Win extends WinBase implements Freeable {
                 w.setInfo(i);
             }
         });
+    }
+
+    /**
+     * {@link #put} with a request ({@code MPI_Rput}), inside a passive-target epoch; the
+     * request completes when {@code origin_addr} may be reused.
+     *
+     * @param origin_addr     the data, a direct buffer
+     * @param origin_count    number of origin elements
+     * @param origin_datatype datatype of the origin elements
+     * @param target_rank     rank of the target
+     * @param target_disp     displacement at the target
+     * @param target_count    number of target elements
+     * @param target_datatype datatype of the target elements
+     * @return the request
+     * @throws MPIException if an argument is wrong, there is no passive epoch, or MPI fails
+     */
+    public final Request rPut(Buffer origin_addr, int origin_count, Datatype origin_datatype, int target_rank,
+                              int target_disp, int target_count, Datatype target_datatype) throws MPIException {
+        return WinCalls.transfer(this, WinCalls.PUT, origin_addr, origin_count, origin_datatype, target_rank,
+                target_disp, target_count, target_datatype, null, true);
+    }
+
+    /**
+     * {@link #get} with a request ({@code MPI_Rget}), inside a passive-target epoch; the
+     * request completes when the data are in {@code origin}.
+     *
+     * @param origin      where the data go, a direct buffer
+     * @param orgCount    number of origin elements
+     * @param orgType     datatype of the origin elements
+     * @param targetRank  rank of the target
+     * @param targetDisp  displacement at the target
+     * @param targetCount number of target elements
+     * @param targetType  datatype of the target elements
+     * @return the request
+     * @throws MPIException if an argument is wrong, there is no passive epoch, or MPI fails
+     */
+    public final Request rGet(Buffer origin, int orgCount, Datatype orgType, int targetRank, int targetDisp,
+                              int targetCount, Datatype targetType) throws MPIException {
+        return WinCalls.transfer(this, WinCalls.GET, origin, orgCount, orgType, targetRank, targetDisp, targetCount,
+                targetType, null, true);
     }
 
     /**

@@ -4,9 +4,10 @@ import java.nio.Buffer;
 
 /**
  * What every {@link Win} holds (the jmpi window and the error handler set on it), the
- * plumbing of its calls, and its data movement: put, get and accumulate with and without
- * requests, get-accumulate, fetch-and-op and compare-and-swap. Synchronization, creation,
- * attributes and the rest are in {@link Win}.
+ * plumbing of its calls, and its data movement: put, get, accumulate, get-accumulate, the
+ * request forms of the two accumulations, fetch-and-op and compare-and-swap.
+ * Synchronization, creation, attributes, {@code rPut} and {@code rGet} (final in the API)
+ * and the rest are in {@link Win}.
  */
 abstract class WinBase {
     /** The jmpi window; null once freed. */
@@ -119,46 +120,6 @@ abstract class WinBase {
                            int targetCount, Datatype targetType, Op op) throws MPIException {
         WinCalls.transfer(this, WinCalls.ACCUMULATE, origin, orgCount, orgType, targetRank, targetDisp, targetCount,
                 targetType, op, false);
-    }
-
-    /**
-     * {@link #put} with a request ({@code MPI_Rput}), inside a passive-target epoch; the
-     * request completes when {@code origin_addr} may be reused.
-     *
-     * @param origin_addr     the data, a direct buffer
-     * @param origin_count    number of origin elements
-     * @param origin_datatype datatype of the origin elements
-     * @param target_rank     rank of the target
-     * @param target_disp     displacement at the target
-     * @param target_count    number of target elements
-     * @param target_datatype datatype of the target elements
-     * @return the request
-     * @throws MPIException if an argument is wrong, there is no passive epoch, or MPI fails
-     */
-    public final Request rPut(Buffer origin_addr, int origin_count, Datatype origin_datatype, int target_rank,
-                              int target_disp, int target_count, Datatype target_datatype) throws MPIException {
-        return WinCalls.transfer(this, WinCalls.PUT, origin_addr, origin_count, origin_datatype, target_rank,
-                target_disp, target_count, target_datatype, null, true);
-    }
-
-    /**
-     * {@link #get} with a request ({@code MPI_Rget}), inside a passive-target epoch; the
-     * request completes when the data are in {@code origin}.
-     *
-     * @param origin      where the data go, a direct buffer
-     * @param orgCount    number of origin elements
-     * @param orgType     datatype of the origin elements
-     * @param targetRank  rank of the target
-     * @param targetDisp  displacement at the target
-     * @param targetCount number of target elements
-     * @param targetType  datatype of the target elements
-     * @return the request
-     * @throws MPIException if an argument is wrong, there is no passive epoch, or MPI fails
-     */
-    public final Request rGet(Buffer origin, int orgCount, Datatype orgType, int targetRank, int targetDisp,
-                              int targetCount, Datatype targetType) throws MPIException {
-        return WinCalls.transfer(this, WinCalls.GET, origin, orgCount, orgType, targetRank, targetDisp, targetCount,
-                targetType, null, true);
     }
 
     /**

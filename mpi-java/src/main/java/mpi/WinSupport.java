@@ -52,11 +52,12 @@ final class WinSupport {
             if (size < 0) {
                 throw Failure.arg(MPI.ERR_SIZE, "size: " + size + " is negative");
             }
-            if (dispUnit <= 0) {
-                throw Failure.arg(MPI.ERR_DISP, "dispUnit: " + dispUnit + " is not positive");
+            if (dispUnit <= 0 || dispUnit > Integer.MAX_VALUE / unit) {
+                throw Failure.arg(MPI.ERR_DISP, "dispUnit: " + dispUnit + " elements of " + unit + " bytes is not a"
+                        + " positive int of bytes");
             }
             long bytes = (long) size * unit;
-            int unitBytes = Math.toIntExact((long) dispUnit * unit);
+            int unitBytes = dispUnit * unit;
             if (flavor == Flavor.CREATE) {
                 return org.jmpi.Win.create(c, memory(base, size, "size"), unitBytes, hints);
             }

@@ -9,7 +9,6 @@ import org.jmpi.bindings.abi.Abi;
 import org.jmpi.bindings.abi.MpiCalls;
 import org.jmpi.internal.Errors;
 import org.jmpi.internal.MpiState;
-import org.jmpi.internal.Scratch;
 
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
@@ -59,13 +58,7 @@ public final class BsendBuffer implements AutoCloseable {
      */
     public static long sizeFor(int count, Datatype type, Comm comm) {
         Objects.requireNonNull(type, "type");
-        Objects.requireNonNull(comm, "comm").check();
-        if (count < 0) {
-            throw new IllegalArgumentException("count: must not be negative, got " + count);
-        }
-        MemorySegment out = Scratch.words();
-        Errors.check(MpiCalls.MPI_Pack_size(count, type.handle(), comm.handle, out), "MPI_Pack_size");
-        return out.get(JAVA_INT, 0) + (long) OVERHEAD;
+        return Objects.requireNonNull(comm, "comm").packSize(count, type) + (long) OVERHEAD;
     }
 
     /** The size in bytes of this buffer. */

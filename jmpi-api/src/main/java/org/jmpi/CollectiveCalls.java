@@ -180,16 +180,24 @@ final class CollectiveCalls {
 
     /** Refuses a reduction whose two messages differ in count or datatype (MPI takes one of each). */
     private static void sameMessage(Object send, Object recv) {
-        int n = Msg.count(recv, "recv");
-        int sn = Msg.count(send, "send");
+        sameMessage(send, "send", recv, "recv");
+    }
+
+    /**
+     * Refuses a reduction whose input {@code send} and output {@code recv} (named
+     * {@code sendArg} and {@code recvArg}) differ in count or datatype.
+     */
+    static void sameMessage(Object send, String sendArg, Object recv, String recvArg) {
+        int n = Msg.count(recv, recvArg);
+        int sn = Msg.count(send, sendArg);
         if (n != sn) {
             if (!(send instanceof Buf) && !(recv instanceof Buf)) {
-                Args.sameLength(n, "recv", sn, "send");
+                Args.sameLength(n, recvArg, sn, sendArg);
             }
-            throw new IllegalArgumentException("recv: count " + n + " differs from send's " + sn
+            throw new IllegalArgumentException(recvArg + ": count " + n + " differs from " + sendArg + "'s " + sn
                     + "; a reduction takes one count");
         }
-        Blocks.sameType(Msg.type(recv, "recv"), "recv", Msg.type(send, "send"), "send");
+        Blocks.sameType(Msg.type(recv, recvArg), recvArg, Msg.type(send, sendArg), sendArg);
     }
 
     /** The count of a reduction of segments: recv's alone in place, else send's, which recv must fit. */
@@ -197,8 +205,13 @@ final class CollectiveCalls {
         if (inPlace) {
             return Buffers.countOf(Args.writable(recv, "recv"), type, "recv");
         }
-        int n = Buffers.countOf(send, type, "send");
-        Buffers.fits(Args.writable(recv, "recv"), n, type, "recv");
+        return sameCount(send, "send", recv, "recv", type);
+    }
+
+    /** The count of the whole segment {@code send} of {@code type}, which {@code recv} must fit (named as given). */
+    static int sameCount(MemorySegment send, String sendArg, MemorySegment recv, String recvArg, Datatype type) {
+        int n = Buffers.countOf(send, type, sendArg);
+        Buffers.fits(Args.writable(recv, recvArg), n, type, recvArg);
         return n;
     }
 

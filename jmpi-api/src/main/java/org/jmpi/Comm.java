@@ -5,6 +5,8 @@ import java.lang.foreign.MemorySegment;
 
 import org.jmpi.bindings.abi.Abi;
 import org.jmpi.bindings.abi.MpiCalls;
+import java.util.Arrays;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.ToIntFunction;
@@ -61,6 +63,8 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
  *     nonblocking: {@code neighborAllgather(v)}, {@code neighborAlltoall(v, w)}.</li>
  * <li>{@link Intercommunicators}: intercommunicators (chapter 6.6): {@code isInter},
  *     {@code remoteSize}, {@code remoteGroup}, {@code intercommCreate}, {@code merge}.</li>
+ * <li>{@link Packing}: packing messages into a contiguous buffer (chapter 4.2):
+ *     {@code pack}, {@code unpack}, {@code packSize}.</li>
  * <li>{@link DynamicProcesses}: process creation and connection (chapter 10):
  *     {@code spawn}, {@code spawnMultiple}, {@code accept}, {@code connect},
  *     {@code disconnect}; {@link #parent()} here.</li>
@@ -89,7 +93,7 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
  */
 public final class Comm implements PointToPoint, NonblockingPointToPoint, Collectives, VariableCollectives,
         NonblockingCollectives, Caching, ErrorHandling, ObjectMessages, Topologies,
-        NeighborCollectives, Intercommunicators, DynamicProcesses, AutoCloseable {
+        NeighborCollectives, Intercommunicators, DynamicProcesses, Packing, AutoCloseable {
     // The values of ANY_SOURCE, ANY_TAG, PROC_NULL and ROOT are the MPI's own, read when the
     // class loads (Open MPI and MPICH differ), so they are not compile-time constants.
     /** {@code MPI_ANY_SOURCE}: a receive that matches any sender. */
@@ -167,15 +171,14 @@ public final class Comm implements PointToPoint, NonblockingPointToPoint, Collec
         Errors.check(MpiCalls.MPI_Barrier(handle), "MPI_Barrier");
     }
 
-    /** The communicator's name ({@code MPI_Comm_get_name}). */
+    /**
+     * The communicator's name ({@code MPI_Comm_get_name}): {@code "MPI_COMM_WORLD"} and
+     * {@code "MPI_COMM_SELF"} for the predefined ones, what {@link #name(String)} set, else
+     * the MPI's default (often empty).
+     */
     public String name() {
         check();
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment name = arena.allocate(MpiCalls.MPI_MAX_OBJECT_NAME());
-            MemorySegment len = arena.allocate(JAVA_INT);
-            Errors.check(MpiCalls.MPI_Comm_get_name(handle, name, len), "MPI_Comm_get_name");
-            return name.getString(0);
-        }
+        return ObjectNames.get(handle, MpiCalls::MPI_Comm_get_name, "MPI_Comm_get_name");
     }
 
     // ---------------------------------------------------------------- communicator management
@@ -208,6 +211,50 @@ public final class Comm implements PointToPoint, NonblockingPointToPoint, Collec
             }
             return created(out, "dup of " + label);
         }
+    }
+
+    /**
+     * A new communicator with the same group and a new context, whose hints are
+     * {@code info} rather than this communicator's ({@code MPI_Comm_dup_with_info});
+     * collective. Attributes are copied as by {@link #dup()}; MPI keeps the hints it
+     * knows ({@link #getInfo()} reads them). MPI has no nonblocking form, so on a virtual
+     * thread it blocks the carrier, as {@link #split} does.
+     */
+    public Comm dupWithInfo(Info info) {
+        check();
+        MemorySegment hints = Objects.requireNonNull(info, "info").handle();
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment out = Abi.allocateHandle(arena);
+            Errors.check(MpiCalls.MPI_Comm_dup_with_info(handle, hints, out), "MPI_Comm_dup_with_info");
+            return created(out, "dup of " + label + " with info");
+        }
+    }
+
+    /**
+     * {@link #dupWithInfo(Info)} with the hints in {@code hints}, checked as {@link Info}
+     * describes before MPI sees them; an empty map gives an empty info.
+     */
+    public Comm dupWithInfo(Map<String, String> hints) {
+        check();
+        try (Info info = Info.of(hints, "hints")) {
+            return dupWithInfo(info);
+        }
+    }
+
+    /**
+     * Starts duplicating this communicator ({@code MPI_Comm_idup}); collective and
+     * nonblocking. The new communicator exists once the returned
+     * {@link PendingComm#request() request} completes: wait for it or test it (alone, with
+     * other requests, or through its future), then take it with {@link PendingComm#get()},
+     * and close it when done. The request cannot be closed before it completes.
+     */
+    public PendingComm idup() {
+        check();
+        MemorySegment out = Abi.allocateHandle(Arena.ofAuto());
+        Abi.setHandle(out, 0, Handles.COMM_NULL);
+        Request r = new Request();
+        Errors.check(MpiCalls.MPI_Comm_idup(handle, out, r.slot), "MPI_Comm_idup");
+        return new PendingComm(r.startedCollective(out, null), out, "idup of " + label);
     }
 
     /**
@@ -256,6 +303,46 @@ public final class Comm implements PointToPoint, NonblockingPointToPoint, Collec
         }
     }
 
+    /**
+     * A communicator of the members of {@code group}, a subset of this communicator's
+     * group ({@code MPI_Comm_create_group}); collective over the members of {@code group}
+     * only, which all pass the same group and {@code tag} (groups created at the same time
+     * must be disjoint or use different tags). A process outside {@code group} gets
+     * {@code null} at once, without calling MPI (in C it would not call). MPI has no
+     * nonblocking form, so on a virtual thread it blocks the carrier.
+     *
+     * @throws IllegalArgumentException if {@code tag} is not in [0, tag upper bound] or
+     *                                  {@code group} holds a process outside this communicator
+     * @throws IllegalStateException    on an intercommunicator, for which MPI does not define it
+     */
+    public Comm createGroup(Group group, int tag) {
+        check();
+        Objects.requireNonNull(group, "group");
+        Args.tag(tag, MpiState.tagUpperBound(), "tag");
+        if (inter) {
+            throw new IllegalStateException("createGroup needs an intracommunicator; " + this
+                    + " is an intercommunicator");
+        }
+        if (group.rank() == Group.UNDEFINED) {
+            return null;
+        }
+        int[] members = new int[group.size()];
+        Arrays.setAll(members, i -> i);
+        try (Group mine = group()) {
+            int[] here = group.translateRanks(members, mine);
+            for (int i = 0; i < here.length; i++) {
+                if (here[i] == Group.UNDEFINED) {
+                    throw new IllegalArgumentException("group: its rank " + i + " is not a member of " + this);
+                }
+            }
+        }
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment out = Abi.allocateHandle(arena);
+            Errors.check(MpiCalls.MPI_Comm_create_group(handle, group.handle(), tag, out), "MPI_Comm_create_group");
+            return created(out, "created from a group of " + label + " (tag " + tag + ")");
+        }
+    }
+
     /** The communicator's group ({@code MPI_Comm_group}); close it when done. */
     public Group group() {
         check();
@@ -277,17 +364,13 @@ public final class Comm implements PointToPoint, NonblockingPointToPoint, Collec
         }
     }
 
-    /** Names the communicator ({@code MPI_Comm_set_name}); at most MPI_MAX_OBJECT_NAME - 1 bytes. */
+    /**
+     * Names the communicator ({@code MPI_Comm_set_name}), for this process only: at most
+     * {@code MPI_MAX_OBJECT_NAME - 1} UTF-8 bytes, no NUL.
+     */
     public void name(String name) {
         check();
-        Objects.requireNonNull(name, "name");
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment text = arena.allocateFrom(name);
-            if (text.byteSize() > MpiCalls.MPI_MAX_OBJECT_NAME()) {
-                throw new IllegalArgumentException("name: longer than " + (MpiCalls.MPI_MAX_OBJECT_NAME() - 1) + " bytes");
-            }
-            Errors.check(MpiCalls.MPI_Comm_set_name(handle, text), "MPI_Comm_set_name");
-        }
+        ObjectNames.set(handle, name, MpiCalls::MPI_Comm_set_name, "MPI_Comm_set_name");
     }
 
     /** Whether this is a predefined communicator (world, self), which close() leaves alone. */

@@ -230,9 +230,23 @@ public final class Datatype implements AutoCloseable {
         return predefined;
     }
 
-    /** A description of the type: the MPI name of a predefined type, how a derived one was built. */
+    /**
+     * The type's name as MPI keeps it ({@code MPI_Type_get_name}): the constant's C name
+     * for a predefined type ({@code "MPI_INT"}), what {@link #name(String)} set for a
+     * derived one, else empty. {@link #toString()} describes how a derived type was built.
+     */
     public String name() {
-        return name;
+        return ObjectNames.get(handle(), MpiCalls::MPI_Type_get_name, "MPI_Type_get_name");
+    }
+
+    /**
+     * Names the type ({@code MPI_Type_set_name}), for this process only: at most
+     * {@code MPI_MAX_OBJECT_NAME - 1} UTF-8 bytes, no NUL. A predefined type may be renamed
+     * too, as in C; the name is then the new one for every user of the constant in this
+     * process ({@link #toString()} stays the C name).
+     */
+    public void name(String name) {
+        ObjectNames.set(handle(), name, MpiCalls::MPI_Type_set_name, "MPI_Type_set_name");
     }
 
     /** Storage order of a multidimensional array, for {@link #subarray}. */
@@ -365,6 +379,10 @@ public final class Datatype implements AutoCloseable {
         }
     }
 
+    /**
+     * A description of the type: the C name of a predefined type, how a derived one was
+     * built (its factory and arguments); unlike {@link #name()} no MPI call.
+     */
     @Override
     public String toString() {
         return name;

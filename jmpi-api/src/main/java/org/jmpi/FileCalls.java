@@ -111,6 +111,9 @@ final class FileCalls {
 
     private static void checkFile(MpiFile f, FileOp op, long offset) {
         f.checkAccess(op);
+        if (op.collective) {
+            f.requireNoSplit(op.call);
+        }
         if (offset < 0) {
             throw new IllegalArgumentException("offset: must not be negative, got " + offset);
         }

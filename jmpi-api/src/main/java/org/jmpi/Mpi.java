@@ -12,6 +12,7 @@ import org.jmpi.bindings.abi.LaunchEnvironment;
 import org.jmpi.internal.Errors;
 import org.jmpi.internal.JobGuard;
 import org.jmpi.internal.MpiState;
+import org.jmpi.internal.Scratch;
 
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
@@ -152,6 +153,35 @@ public final class Mpi implements AutoCloseable {
     /** The thread level MPI provided. */
     public ThreadLevel threadLevel() {
         return threadLevel;
+    }
+
+    /**
+     * The thread level MPI provides, asked of MPI ({@code MPI_Query_thread}): the level
+     * {@link #threadLevel()} recorded at initialization.
+     */
+    public static ThreadLevel queryThread() {
+        MpiState.checkCall();
+        MemorySegment out = Scratch.words();
+        Errors.check(MpiCalls.MPI_Query_thread(out), "MPI_Query_thread");
+        return ThreadLevel.of(out.get(JAVA_INT, 0));
+    }
+
+    /**
+     * Whether the calling thread is the one that initialized MPI, its main thread
+     * ({@code MPI_Is_thread_main}). Any thread may ask, at every thread level, since at
+     * {@link ThreadLevel#FUNNELED} the answer tells whether it may call MPI at all.
+     *
+     * @throws IllegalStateException if MPI is not initialized, or finalized
+     */
+    public static boolean isThreadMain() {
+        if (!MpiState.active()) {
+            MpiState.checkCall();
+        }
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment flag = arena.allocate(JAVA_INT);
+            Errors.check(MpiCalls.MPI_Is_thread_main(flag), "MPI_Is_thread_main");
+            return flag.get(JAVA_INT, 0) != 0;
+        }
     }
 
     /** {@code MPI_COMM_WORLD}. */

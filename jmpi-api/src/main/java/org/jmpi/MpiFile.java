@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.ToIntFunction;
 
 import org.jmpi.bindings.abi.Abi;
@@ -34,19 +35,20 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  * }
  * }</pre>
  *
- * Data access ({@link FileAccess}, {@link NonblockingFileAccess}) takes a message: a Java
- * array or a {@link Buf} ({@code f.readAt(0, ints)}), or a segment with a datatype;
- * arrays are never pinned, blocking or not. Offsets and positions are in units of the
- * view's elementary type (bytes until a view is set). Collective routines (open, close, {@code *All},
- * {@code *Ordered}, {@link #setView}, {@link #setSize}, {@link #preallocate},
+ * Data access ({@link FileAccess}, {@link NonblockingFileAccess}, {@link SplitCollectives})
+ * takes a message: a Java array or a {@link Buf} ({@code f.readAt(0, ints)}), or a segment
+ * with a datatype; arrays are never pinned, blocking or not. Offsets and positions are in
+ * units of the view's elementary type (bytes until a view is set). Collective routines
+ * (open, close, {@code *All}, {@code *Ordered}, the split collectives, {@link #setInfo},
+ * {@link #setView}, {@link #setSize}, {@link #preallocate},
  * {@link #sync}, {@link #setAtomicity}, {@link #seekShared}) must be called by every
  * process of the file's group. Errors are {@link MpiException}s naming the file: files
  * use {@code MPI_ERRORS_RETURN}, which is also set on {@code MPI_FILE_NULL} for the
  * errors of open and delete; a handler from {@link Errhandler#forFile} set with
  * {@link #setErrhandler} runs first. Use after {@link #close()} is an {@link IllegalStateException}.
  */
-public final class MpiFile implements FileViews, FilePointers, FileAccess, NonblockingFileAccess, ErrorHandling,
-        AutoCloseable {
+public final class MpiFile implements FileViews, FilePointers, FileAccess, NonblockingFileAccess, SplitCollectives,
+        ErrorHandling, AutoCloseable {
     private static boolean fileNullReturns;
 
     final MemorySegment handle;
@@ -54,14 +56,22 @@ public final class MpiFile implements FileViews, FilePointers, FileAccess, Nonbl
     private final Set<FileMode> modes;
     private final Freed freed;
     private final List<Request> inFlight = new ArrayList<>();
+    /** The split collective begun and not yet ended on this file, or null. */
+    final AtomicReference<FileSplit> split = new AtomicReference<>();
+    /**
+     * A private duplicate of the communicator the file was opened on, where the clipping
+     * of a split ordered read needs a collective ({@link FileSplit}); null where it does not.
+     */
+    private final Comm ranks;
     /** Bytes of the view's etype in memory and in the file (its data representation); the default view's is a byte. */
     private volatile long etypeBytes = 1;
     private volatile long etypeFileBytes = 1;
 
-    private MpiFile(MemorySegment handle, String path, Set<FileMode> modes) {
+    private MpiFile(MemorySegment handle, String path, Set<FileMode> modes, Comm ranks) {
         this.handle = handle;
         this.path = path;
         this.modes = modes;
+        this.ranks = ranks;
         this.freed = new Freed("file " + path);
     }
 
@@ -113,8 +123,15 @@ public final class MpiFile implements FileViews, FilePointers, FileAccess, Nonbl
                 throw Errors.exception(rc, "MPI_File_open(" + filename + ", " + copy + ")");
             }
             MemorySegment fh = out.get(ValueLayout.ADDRESS, 0);
-            Errors.check(MpiCalls.MPI_File_set_errhandler(fh, Handles.ERRORS_RETURN), "MPI_File_set_errhandler");
-            return new MpiFile(fh, filename, copy);
+            Comm ranks = null;
+            try {
+                Errors.check(MpiCalls.MPI_File_set_errhandler(fh, Handles.ERRORS_RETURN), "MPI_File_set_errhandler");
+                ranks = MpiQuirks.SPLIT_READS_HANG_PAST_EOF ? comm.dup() : null;
+            } catch (RuntimeException e) {
+                MpiCalls.MPI_File_close(arena.allocateFrom(ValueLayout.ADDRESS, fh));
+                throw e;
+            }
+            return new MpiFile(fh, filename, copy, ranks);
         }
     }
 
@@ -181,6 +198,9 @@ public final class MpiFile implements FileViews, FilePointers, FileAccess, Nonbl
             freed.free(handle, MpiCalls::MPI_File_close, "MPI_File_close", true);
         } finally {
             Errhandler.freed(this);
+            if (ranks != null) {
+                ranks.close();
+            }
         }
     }
 
@@ -253,6 +273,37 @@ public final class MpiFile implements FileViews, FilePointers, FileAccess, Nonbl
         return queryLong(out -> MpiCalls.MPI_File_get_type_extent(handle, t, out), "MPI_File_get_type_extent");
     }
 
+    /**
+     * The hints MPI uses for the file, as a new {@link Info} to close
+     * ({@code MPI_File_get_info}). Which hints an MPI reports differs: MPICH (ROMIO) lists
+     * every hint it uses with its value, Open MPI 4.1 (ompio) the hints given at open.
+     */
+    public Info getInfo() {
+        check();
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment out = Abi.allocateHandle(arena);
+            check(MpiCalls.MPI_File_get_info(handle, out), "MPI_File_get_info");
+            return Info.owned(Abi.getHandle(out));
+        }
+    }
+
+    /**
+     * Sets hints on the file ({@code MPI_File_set_info}); collective. MPI keeps the ones it
+     * knows and may ignore the others: Open MPI 4.1 ignores them all ({@link #getInfo()} tells).
+     */
+    public void setInfo(Info info) {
+        check();
+        check(MpiCalls.MPI_File_set_info(handle, Objects.requireNonNull(info, "info").handle()), "MPI_File_set_info");
+    }
+
+    /** Sets the hints in {@code hints} ({@code MPI_File_set_info}); see {@link Info} for the limits. */
+    public void setInfo(Map<String, String> hints) {
+        check();
+        try (Info info = Info.of(hints, "hints")) {
+            setInfo(info);
+        }
+    }
+
     // ------------------------------------------------------------------ internals
 
     /** Refuses the call unless MPI runs, the thread may call it and the file is open. */
@@ -262,14 +313,19 @@ public final class MpiFile implements FileViews, FilePointers, FileAccess, Nonbl
 
     /** Checks the file is open and {@code op} is allowed by the access mode it was opened with. */
     void checkAccess(FileOp op) {
+        checkAccess(op.read, op.pointer, op.call);
+    }
+
+    /** Checks the file is open and that {@code call}, a read or a write through {@code pointer}, fits its access mode. */
+    void checkAccess(boolean read, FileOp.Pointer pointer, String call) {
         check();
-        if (op.read && modes.contains(FileMode.WRONLY)) {
-            throw new IllegalStateException("file " + path + " was opened WRONLY: " + op.call + " cannot read it");
+        if (read && modes.contains(FileMode.WRONLY)) {
+            throw new IllegalStateException("file " + path + " was opened WRONLY: " + call + " cannot read it");
         }
-        if (!op.read && modes.contains(FileMode.RDONLY)) {
-            throw new IllegalStateException("file " + path + " was opened RDONLY: " + op.call + " cannot write it");
+        if (!read && modes.contains(FileMode.RDONLY)) {
+            throw new IllegalStateException("file " + path + " was opened RDONLY: " + call + " cannot write it");
         }
-        checkPointer(op.pointer, op.call);
+        checkPointer(pointer, call);
     }
 
     /** Checks the file is open and {@code pointer} may be used in the mode it was opened with. */
@@ -335,8 +391,31 @@ public final class MpiFile implements FileViews, FilePointers, FileAccess, Nonbl
         }
     }
 
-    /** Refuses {@code call} while a nonblocking operation on the file is in flight. */
+    /** The private communicator over the file's processes, or null where none is kept (see {@link #ranks}). */
+    Comm ranks() {
+        return ranks;
+    }
+
+    /** Refuses the collective I/O call {@code call} while a split collective is active on the file (MPI 3.1 13.4.5). */
+    void requireNoSplit(String call) {
+        FileSplit s = split.get();
+        if (s != null) {
+            throw splitActive(s, call);
+        }
+    }
+
+    /** The refusal of {@code call} while the split collective {@code s} (null: one that just ended) is active. */
+    IllegalStateException splitActive(FileSplit s, String call) {
+        String active = s == null ? "a split collective" : s.op.begin + "()";
+        String end = s == null ? "its end" : s.op.end + "()";
+        return new IllegalStateException("file " + path + ": " + active + " is active; " + call + " must wait"
+                + " until " + end + " (MPI allows one split collective per file at a time, and no other"
+                + " collective I/O on the file meanwhile)");
+    }
+
+    /** Refuses {@code call} while a nonblocking operation or a split collective on the file is in flight. */
     void requireNoneInFlight(String call) {
+        requireNoSplit(call + "()");
         synchronized (inFlight) {
             inFlight.removeIf(q -> !q.isActive());
             if (!inFlight.isEmpty()) {

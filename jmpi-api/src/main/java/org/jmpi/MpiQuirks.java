@@ -24,6 +24,25 @@ final class MpiQuirks {
      * waiting for it. {@code MPI_Waitsome} does not, so {@link Request#waitAll} repeats that.
      */
     static final boolean WAITALL_SPINS_ON_FAILED = !MPICH;
+    /**
+     * Open MPI 4.1's split collective reads ({@code MPI_File_read_all_begin}, ...) are
+     * nonblocking reads underneath (ompio), which never complete when they reach past the
+     * end of the file (see {@link ReadClip}): the {@code *_end} call would hang. MPICH's
+     * ROMIO reads in the begin call.
+     */
+    static final boolean SPLIT_READS_HANG_PAST_EOF = !MPICH;
+    /**
+     * Open MPI 4.1's {@code MPI_Cart_map} and {@code MPI_Graph_map}, on a communicator
+     * without that topology, return the caller's rank even when it lies outside the grid
+     * or graph, where the standard says {@code MPI_UNDEFINED}.
+     */
+    static final boolean MAP_IGNORES_NODE_COUNT = !MPICH;
+    /**
+     * MPICH 4.0.2's {@code MPI_Status_set_elements(_x)} takes the count as whole elements
+     * of the datatype (it records count x size bytes), where the standard takes basic
+     * elements, as {@code MPI_Get_elements} counts them; the two agree on predefined types.
+     */
+    static final boolean SET_ELEMENTS_COUNTS_WHOLE_TYPES = MPICH;
 
     private MpiQuirks() {
     }

@@ -150,6 +150,27 @@ public final class Op implements AutoCloseable {
         return out.get(JAVA_INT, 0) != 0;
     }
 
+    /**
+     * Combines {@code in} into {@code inout} element-wise on this process alone,
+     * {@code inout[i] = in[i] op inout[i]} ({@code MPI_Reduce_local}): each an array or a
+     * {@link Buf}, with one count and one datatype, as in a reduction between processes.
+     * For a non-commutative op {@code in} is the left operand. A predefined op takes a
+     * predefined datatype (MPI refuses a derived one with {@code MPI_ERR_OP}); a user op
+     * takes any, and its exception is rethrown here as a {@link UserFunctionException}.
+     */
+    public void reduceLocal(Object in, Object inout) {
+        LocalReduction.reduce(this, in, inout);
+    }
+
+    /**
+     * {@link #reduceLocal(Object, Object)} of the whole segment {@code in}, as
+     * {@code byteSize / extent} elements of {@code type}, into {@code inout}, which must
+     * hold as many.
+     */
+    public void reduceLocal(MemorySegment in, MemorySegment inout, Datatype type) {
+        LocalReduction.reduce(this, in, inout, type);
+    }
+
     /** Whether this is a predefined op (close() leaves it alone). */
     public boolean isPredefined() {
         return stub == null;

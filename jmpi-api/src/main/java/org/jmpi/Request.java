@@ -1,6 +1,7 @@
 package org.jmpi;
 
 import java.lang.foreign.MemorySegment;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -121,6 +122,39 @@ public final class Request extends RequestState implements AutoCloseable {
             return true;
         }
         return false;
+    }
+
+    /**
+     * Whether the operation has completed, without completing the request
+     * ({@code MPI_Request_get_status}): its status if it has, else empty. Unlike
+     * {@link #test()} this leaves the request active and allocated, so it may be asked
+     * again; complete it with {@link #waitFor} or {@link #test}, which then return at once.
+     * A receive into a Java array reaches the array at that completion, not here. A request
+     * bound to a {@link #future()} answers from the future.
+     *
+     * @throws IllegalStateException if no operation is in flight (never started, or already completed)
+     */
+    public Optional<Status> getStatus() {
+        Status status = new Status();
+        return getStatus(status) ? Optional.of(status) : Optional.empty();
+    }
+
+    /**
+     * {@link #getStatus()} into {@code status} (when not null), allocating nothing: true,
+     * with the status filled, once the operation has completed; the request stays active.
+     */
+    public boolean getStatus(Status status) {
+        if (future != null) {
+            return test(status); // answered by the future, which alone completes the request
+        }
+        checkActive();
+        MemorySegment flag = Scratch.words();
+        MemorySegment st = status == null ? MpiCalls.MPI_STATUS_IGNORE() : status.segment();
+        int rc = MpiCalls.MPI_Request_get_status(Abi.getHandle(slot), flag, st);
+        if (rc != 0) {
+            throw failure(rc, "MPI_Request_get_status", st, 0);
+        }
+        return flag.get(JAVA_INT, 0) != 0;
     }
 
     /**

@@ -2,6 +2,7 @@ package org.jmpi;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.util.Objects;
 
 import org.jmpi.bindings.abi.Abi;
 import org.jmpi.bindings.abi.MpiCalls;
@@ -14,7 +15,9 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 /**
  * The status of a receive or a completed request ({@code MPI_Status}). A {@code Status}
  * is reusable: pass one to the receive and wait calls that fill it, so a loop of
- * receives allocates nothing.
+ * receives allocates nothing. It is MPI's own status in native memory: the setters
+ * ({@link #setElements}, {@link #setCancelled}) go through MPI, so MPI's queries and
+ * those of this class agree.
  */
 public final class Status {
     private final MemorySegment native_;
@@ -79,6 +82,33 @@ public final class Status {
             Errors.check(MpiCalls.MPI_Test_cancelled(native_, f), "MPI_Test_cancelled");
             return f.get(JAVA_INT, 0) != 0;
         }
+    }
+
+    /**
+     * Records that the operation moved {@code count} basic elements of {@code type}
+     * ({@code MPI_Status_set_elements_x}), as the query function of a layered operation
+     * does: afterwards {@link #elements(Datatype) elements(type)} returns {@code count} and
+     * {@link #count(Datatype) count(type)} the whole elements of {@code type} that makes
+     * (or -1); the other fields stay. Basic elements as the standard counts them, on every
+     * MPI (MPICH 4.0.2 alone would take whole elements of a derived type). Returns this status.
+     *
+     * @throws IllegalArgumentException if {@code count} is negative, or positive for a type
+     *                                  that holds no data
+     */
+    public Status setElements(Datatype type, long count) {
+        MpiState.checkCall();
+        StatusElements.set(native_, Objects.requireNonNull(type, "type"), count);
+        return this;
+    }
+
+    /**
+     * Records whether the operation was cancelled ({@code MPI_Status_set_cancelled}):
+     * {@link #cancelled()} returns {@code flag} afterwards. Returns this status.
+     */
+    public Status setCancelled(boolean flag) {
+        MpiState.checkCall();
+        Errors.check(MpiCalls.MPI_Status_set_cancelled(native_, flag ? 1 : 0), "MPI_Status_set_cancelled");
+        return this;
     }
 
     @Override

@@ -65,6 +65,29 @@ public sealed interface Topologies permits Comm {
         return TopologyCalls.distGraph((Comm) this, sources, degrees, destinations, weights, reorder);
     }
 
+    /**
+     * The rank MPI would give this process in a Cartesian grid of {@code dims}, periodic
+     * where {@code periods} says ({@code MPI_Cart_map}), or {@link Group#UNDEFINED} if it
+     * would be left out of the grid; local, nothing is created. {@link #cartCreate} with
+     * {@code reorder} may place processes this way.
+     *
+     * @throws IllegalArgumentException as {@link #cartCreate} does
+     */
+    default int cartMap(int[] dims, boolean[] periods) {
+        return TopologyCalls.cartMap((Comm) this, dims, periods);
+    }
+
+    /**
+     * The rank MPI would give this process in the graph of {@code index} and {@code edges}
+     * ({@code MPI_Graph_map}; the form of {@link #graphCreate}), or {@link Group#UNDEFINED}
+     * if it would be left out of the graph; local, nothing is created.
+     *
+     * @throws IllegalArgumentException as {@link #graphCreate} does
+     */
+    default int graphMap(int[] index, int[] edges) {
+        return TopologyCalls.graphMap((Comm) this, index, edges);
+    }
+
     /** The topology attached to this communicator ({@code MPI_Topo_test}). */
     default Topology topology() {
         return TopologyCalls.topology((Comm) this);

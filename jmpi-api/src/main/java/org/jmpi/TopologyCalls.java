@@ -28,6 +28,52 @@ final class TopologyCalls {
 
     static Comm cart(Comm c, int[] dims, boolean[] periods, boolean reorder) {
         intra(c, "cartCreate");
+        grid(c, dims, periods);
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment out = Abi.allocateHandle(arena);
+            Errors.check(MpiCalls.MPI_Cart_create(c.handle, dims.length, ints(arena, dims), ints(arena, flags(periods)),
+                    reorder ? 1 : 0, out), "MPI_Cart_create");
+            return Comm.created(out, "Cartesian grid of " + c.label());
+        }
+    }
+
+    /**
+     * The rank MPI would give this process in a grid of {@code dims} on {@code c}
+     * ({@code MPI_Cart_map}), or {@link Group#UNDEFINED} outside the grid.
+     */
+    static int cartMap(Comm c, int[] dims, boolean[] periods) {
+        intra(c, "cartMap");
+        long nodes = grid(c, dims, periods);
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment out = arena.allocate(JAVA_INT);
+            Errors.check(MpiCalls.MPI_Cart_map(c.handle, dims.length, ints(arena, dims), ints(arena, flags(periods)),
+                    out), "MPI_Cart_map");
+            return mapped(out.get(JAVA_INT, 0), nodes);
+        }
+    }
+
+    /**
+     * The rank MPI would give this process in a graph of {@code index} and {@code edges} on
+     * {@code c} ({@code MPI_Graph_map}), or {@link Group#UNDEFINED} outside the graph.
+     */
+    static int graphMap(Comm c, int[] index, int[] edges) {
+        intra(c, "graphMap");
+        graph(c, index, edges);
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment out = arena.allocate(JAVA_INT);
+            Errors.check(MpiCalls.MPI_Graph_map(c.handle, index.length, ints(arena, index), ints(arena, edges), out),
+                    "MPI_Graph_map");
+            return mapped(out.get(JAVA_INT, 0), index.length);
+        }
+    }
+
+    /** A mapped rank, {@link Group#UNDEFINED} beyond the {@code nodes} nodes ({@link MpiQuirks#MAP_IGNORES_NODE_COUNT}). */
+    private static int mapped(int rank, long nodes) {
+        return MpiQuirks.MAP_IGNORES_NODE_COUNT && rank >= nodes ? Group.UNDEFINED : rank;
+    }
+
+    /** Checks a grid's dimensions and periods for {@code c}; returns its number of processes. */
+    private static long grid(Comm c, int[] dims, boolean[] periods) {
         Objects.requireNonNull(dims, "dims");
         Objects.requireNonNull(periods, "periods");
         if (periods.length != dims.length) {
@@ -45,16 +91,22 @@ final class TopologyCalls {
             throw new IllegalArgumentException("dims: a grid of " + product + " processes does not fit "
                     + c.size + " processes");
         }
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment out = Abi.allocateHandle(arena);
-            Errors.check(MpiCalls.MPI_Cart_create(c.handle, dims.length, ints(arena, dims), ints(arena, flags(periods)),
-                    reorder ? 1 : 0, out), "MPI_Cart_create");
-            return Comm.created(out, "Cartesian grid of " + c.label());
-        }
+        return product;
     }
 
     static Comm graph(Comm c, int[] index, int[] edges, boolean reorder) {
         intra(c, "graphCreate");
+        graph(c, index, edges);
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment out = Abi.allocateHandle(arena);
+            Errors.check(MpiCalls.MPI_Graph_create(c.handle, index.length, ints(arena, index), ints(arena, edges),
+                    reorder ? 1 : 0, out), "MPI_Graph_create");
+            return Comm.created(out, "graph of " + c.label());
+        }
+    }
+
+    /** Checks a graph in MPI's compressed form for {@code c}. */
+    private static void graph(Comm c, int[] index, int[] edges) {
         Objects.requireNonNull(index, "index");
         Objects.requireNonNull(edges, "edges");
         int nodes = index.length;
@@ -75,12 +127,6 @@ final class TopologyCalls {
                     + "] = " + total);
         }
         ranks(edges, nodes, "edges");
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment out = Abi.allocateHandle(arena);
-            Errors.check(MpiCalls.MPI_Graph_create(c.handle, nodes, ints(arena, index), ints(arena, edges),
-                    reorder ? 1 : 0, out), "MPI_Graph_create");
-            return Comm.created(out, "graph of " + c.label());
-        }
     }
 
     static Comm distGraphAdjacent(Comm c, int[] sources, int[] sourceWeights, int[] destinations,

@@ -408,16 +408,54 @@ public final class Win implements OneSided, OneSidedAtomics, OneSidedRequests, W
         }
     }
 
-    /** The hints MPI uses for this window ({@code MPI_Win_get_info}). */
+    /** The hints MPI uses for this window ({@code MPI_Win_get_info}), as a map. */
     public Map<String, String> info() {
+        try (Info got = getInfo()) {
+            return got.toMap();
+        }
+    }
+
+    /** The hints MPI uses for this window, as a new {@link Info} to close ({@code MPI_Win_get_info}). */
+    public Info getInfo() {
         check();
         try (Arena a = Arena.ofConfined()) {
             MemorySegment out = Abi.allocateHandle(a);
             Errors.check(MpiCalls.MPI_Win_get_info(handle, out), "MPI_Win_get_info");
-            try (Info got = Info.owned(Abi.getHandle(out))) {
-                return got.toMap();
-            }
+            return Info.owned(Abi.getHandle(out));
         }
+    }
+
+    /**
+     * Sets hints on the window ({@code MPI_Win_set_info}); collective. MPI keeps the ones
+     * it knows and may ignore the others ({@link #getInfo()} tells).
+     */
+    public void setInfo(Info info) {
+        check();
+        Errors.check(MpiCalls.MPI_Win_set_info(handle, Objects.requireNonNull(info, "info").handle()),
+                "MPI_Win_set_info");
+    }
+
+    /** Sets the hints in {@code hints} ({@code MPI_Win_set_info}); see {@link Info} for the limits. */
+    public void setInfo(Map<String, String> hints) {
+        check();
+        try (Info info = Info.of(hints, "hints")) {
+            setInfo(info);
+        }
+    }
+
+    /** The window's name ({@code MPI_Win_get_name}): what {@link #name(String)} set, else the MPI's default. */
+    public String name() {
+        check();
+        return ObjectNames.get(handle, MpiCalls::MPI_Win_get_name, "MPI_Win_get_name");
+    }
+
+    /**
+     * Names the window ({@code MPI_Win_set_name}), for this process only: at most
+     * {@code MPI_MAX_OBJECT_NAME - 1} UTF-8 bytes, no NUL.
+     */
+    public void name(String name) {
+        check();
+        ObjectNames.set(handle, name, MpiCalls::MPI_Win_set_name, "MPI_Win_set_name");
     }
 
     /**

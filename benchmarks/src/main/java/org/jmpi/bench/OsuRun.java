@@ -21,9 +21,11 @@ public final class OsuRun extends OsuTiming {
     private final Mpi mpi;
     private final Comm world;
     private final Arena arena = Arena.ofConfined();
-    /** One value in and out of the reductions. */
-    private final MemorySegment in = arena.allocate(JAVA_LONG);
-    private final MemorySegment out = arena.allocate(JAVA_LONG);
+    /** Two longs in and out of the final reduction; their first halves, one value, for the others. */
+    private final MemorySegment pairIn = arena.allocate(JAVA_LONG, 2);
+    private final MemorySegment pairOut = arena.allocate(JAVA_LONG, 2);
+    private final MemorySegment in = pairIn.asSlice(0, 8);
+    private final MemorySegment out = pairOut.asSlice(0, 8);
 
     private OsuRun(Mpi mpi, OsuOptions options, String title, String bench, String column) {
         super(options, new OsuReport(mpi.world().rank() == 0, title, bench, options.buffer().label(), column),
@@ -85,6 +87,14 @@ public final class OsuRun extends OsuTiming {
         in.set(JAVA_DOUBLE, 0, value);
         world.reduce(in, out, Datatype.DOUBLE, Op.SUM, 0);
         return out.get(JAVA_DOUBLE, 0) / world.size();
+    }
+
+    @Override
+    protected long[] maxAtRoot(long first, long second) {
+        pairIn.setAtIndex(JAVA_LONG, 0, first);
+        pairIn.setAtIndex(JAVA_LONG, 1, second);
+        world.reduce(pairIn, pairOut, Datatype.LONG, Op.MAX, 0);
+        return new long[] {pairOut.getAtIndex(JAVA_LONG, 0), pairOut.getAtIndex(JAVA_LONG, 1)};
     }
 
     @Override

@@ -97,6 +97,12 @@ public abstract class OsuTiming implements AutoCloseable {
     /** The sum ({@code max} false) or the maximum of every rank's {@code value}, on every rank ({@code MPI_Allreduce}). */
     protected abstract long allreduce(long value, boolean max);
 
+    /**
+     * The maximum over the ranks of each of two values, valid on rank 0 ({@code MPI_Reduce} of
+     * two longs to rank 0, as the C twins' {@code osu_finish}, whose ranks may share a job).
+     */
+    protected abstract long[] maxAtRoot(long first, long second);
+
     /** Finalises MPI and frees what the run holds. */
     protected abstract void finish();
 
@@ -247,10 +253,9 @@ public abstract class OsuTiming implements AutoCloseable {
      */
     @Override
     public final void close() {
-        long all = allreduce(allocated, true);
-        long lastOne = allreduce(lastAllocated, true);
-        report.comment("java heap bytes allocated in timed loops (most of any rank): " + all + " in all, "
-                + lastOne + " in the last");
+        long[] most = maxAtRoot(allocated, lastAllocated);
+        report.comment("java heap bytes allocated in timed loops (most of any rank): " + most[0] + " in all, "
+                + most[1] + " in the last");
         finish();
     }
 }

@@ -177,6 +177,18 @@ public final class MpiJavaRun extends OsuTiming {
     }
 
     @Override
+    protected long[] maxAtRoot(long first, long second) {
+        long[] pair = {first, second};
+        long[] most = new long[2];
+        try {
+            world.reduce(pair, most, 2, MPI.LONG, MPI.MAX, 0);
+        } catch (MPIException e) {
+            throw failed(e);
+        }
+        return most;
+    }
+
+    @Override
     protected void finish() {
         try {
             MPI.Finalize();

@@ -1,5 +1,6 @@
 package org.jmpi.bench;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -11,7 +12,8 @@ import java.util.Locale;
  *                OSU's, fewer above 8 KiB; a lone N counts for every size)
  *   -x N[:L]     warm-up iterations per size, at least 0, split the same way (default: OSU's)
  *   -w N         window size for bandwidth tests, at least 1 (default 64)
- *   -b KIND      buffer kind: segment (native MemorySegment) or array (Java array)
+ *   -b KIND      buffer kind: segment (native MemorySegment) or array (Java array); the
+ *                programs on the {@code mpi} package take direct (a direct ByteBuffer) or array
  * </pre>
  *
  * @param minSize     smallest message size in bytes (at least the benchmark's minimum)
@@ -33,29 +35,48 @@ public record OsuOptions(long minSize, long maxSize, int iterations, int warmup,
     public enum BufferKind {
         /** Native memory, the zero-copy path. */
         SEGMENT,
-        /** A Java byte[] (jmpi's per-thread staging for blocking calls, the program's staging for nonblocking ones). */
-        ARRAY;
+        /** A Java array (jmpi's per-thread staging for blocking calls, the program's staging for nonblocking ones). */
+        ARRAY,
+        /** A direct NIO buffer in native byte order: the zero-copy path of the {@code mpi} package. */
+        DIRECT;
 
-        /** The name used on the command line and in results: {@code segment} or {@code array}. */
+        /** The name used on the command line and in results: {@code segment}, {@code array} or {@code direct}. */
         public String label() {
             return name().toLowerCase(Locale.ROOT);
         }
     }
 
     /**
-     * Parses the options; an unknown or malformed option is an IllegalArgumentException
+     * Parses the options of a program on jmpi-api ({@code -b segment}, the default, or
+     * {@code -b array}); an unknown or malformed option is an IllegalArgumentException
      * naming it.
      *
      * @param args    the program's arguments
      * @param minimum the smallest size the benchmark supports (e.g. 8 for atomics)
      */
     public static OsuOptions parse(String[] args, long minimum) {
+        return parse(args, minimum, List.of(BufferKind.SEGMENT, BufferKind.ARRAY));
+    }
+
+    /**
+     * Parses the options with {@code -b} taking one of {@code kinds}, the first the default;
+     * an unknown or malformed option is an IllegalArgumentException naming it.
+     *
+     * @param args    the program's arguments
+     * @param minimum the smallest size the benchmark supports (e.g. 8 for atomics)
+     * @param kinds   the buffer kinds the program supports, the default first
+     */
+    public static OsuOptions parse(String[] args, long minimum, List<BufferKind> kinds) {
+        if (kinds.isEmpty()) {
+            throw new IllegalArgumentException("kinds must name at least one buffer kind");
+        }
+        List<String> labels = kinds.stream().map(BufferKind::label).toList();
         long min = Math.max(1, minimum);
         long max = 4L << 20;
         int[] iterations = {-1, -1};
         int[] warmup = {-1, -1};
         int window = 64;
-        BufferKind buffer = BufferKind.SEGMENT;
+        BufferKind buffer = kinds.getFirst();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (i + 1 >= args.length) {
@@ -77,13 +98,15 @@ public record OsuOptions(long minSize, long maxSize, int iterations, int warmup,
                 case "-i" -> iterations = counts("-i", v, 1);
                 case "-x" -> warmup = counts("-x", v, 0);
                 case "-w" -> window = count("-w", v, 1);
-                case "-b" -> buffer = switch (v) {
-                    case "segment" -> BufferKind.SEGMENT;
-                    case "array" -> BufferKind.ARRAY;
-                    default -> throw new IllegalArgumentException("-b must be segment or array, not " + v);
-                };
+                case "-b" -> {
+                    int k = labels.indexOf(v);
+                    if (k < 0) {
+                        throw new IllegalArgumentException("-b must be " + String.join(" or ", labels) + ", not " + v);
+                    }
+                    buffer = kinds.get(k);
+                }
                 default -> throw new IllegalArgumentException("unknown option " + a
-                        + " (expected -m MIN:MAX, -i N[:L], -x N[:L], -w N, -b segment|array)");
+                        + " (expected -m MIN:MAX, -i N[:L], -x N[:L], -w N, -b " + String.join("|", labels) + ")");
             }
         }
         if (min > max) {

@@ -20,6 +20,8 @@ public final class OsuReport {
     private final boolean printing;
 
     /**
+     * The report of a program on jmpi-api ({@code impl=java}).
+     *
      * @param printing whether this rank prints (usually rank 0)
      * @param title    OSU's title line, e.g. "OSU MPI Latency Test"
      * @param bench    the benchmark's short name, e.g. "latency"
@@ -27,11 +29,25 @@ public final class OsuReport {
      * @param column   the value column's heading, e.g. "Latency (us)" or "Bandwidth (MB/s)"
      */
     public OsuReport(boolean printing, String title, String bench, String buffer, String column) {
+        this(printing, title + " (jmpi, Java)", "java", bench, buffer, column);
+    }
+
+    /**
+     * A report that names its implementation.
+     *
+     * @param printing whether this rank prints (usually rank 0)
+     * @param heading  the first line, e.g. "OSU MPI Latency Test (jmpi, Java)"
+     * @param impl     the implementation, as the runner names it: {@code java}, {@code mpi}, {@code jni}
+     * @param bench    the benchmark's short name, e.g. "latency"
+     * @param buffer   the buffer kind label
+     * @param column   the value column's heading, e.g. "Latency (us)" or "Bandwidth (MB/s)"
+     */
+    public OsuReport(boolean printing, String heading, String impl, String bench, String buffer, String column) {
         this.out = System.out;
         this.printing = printing;
         if (printing) {
-            out.println("# " + title + " (jmpi, Java)");
-            out.println("# jmpi bench=" + bench + " impl=java buffer=" + buffer);
+            out.println("# " + heading);
+            out.println("# jmpi bench=" + bench + " impl=" + impl + " buffer=" + buffer);
             out.printf(Locale.ROOT, "%-10s%18s%n", "# Size", column);
             out.flush();
         }

@@ -18,7 +18,9 @@ import org.jmpi.test.BoundedProcess;
 /**
  * Runs every OSU-style benchmark in Java and in C side by side (np = 2, bound to cores) on
  * one MPI ({@code --mpi openmpi}, the default, or {@code mpich}), alternating the
- * implementations from one repetition to the next, and writes
+ * implementations from one repetition to the next (the Java programs on jmpi-api, those on
+ * jmpi's {@code mpi} package for latency, bw and allreduce, and with {@code --jni-jar} the
+ * latter on Open MPI's own JNI bindings), and writes
  * results.csv, an OSU-layout table on standard output, one PNG per benchmark and
  * summary.md. A benchmark whose target is still undecided after its repetitions (noisy for
  * modes or a second-best repetition, see {@link Assessment}) gets more rounds of the variants concerned,
@@ -67,7 +69,20 @@ public final class BenchRunner {
         }
         List<String> flags = Arrays.stream(System.getProperty("jmpi.bench.mpirunFlags", "").split("\\s+"))
                 .filter(s -> !s.isEmpty()).toList();
-        Launcher launcher = new Launcher(root, options.mpi(), flags, options.timeout());
+        Launcher.Jni jni = null;
+        if (options.jniJar() != null) {
+            String problem = !Files.isRegularFile(options.jniJar()) ? "--jni-jar: no such file: " + options.jniJar()
+                    : !Files.exists(options.jniLibrary().resolve("libmpi_java.so"))
+                    ? "--jni-lib: no libmpi_java.so in " + options.jniLibrary() : null;
+            if (problem != null) {
+                System.err.println("bench: " + problem);
+                System.exit(2);
+                return;
+            }
+            jni = new Launcher.Jni(options.jniJar().toAbsolutePath(), options.jniLibrary(),
+                    Path.of(System.getProperty("java.home"), "bin", "java"));
+        }
+        Launcher launcher = new Launcher(root, options.mpi(), flags, options.timeout(), jni);
         BenchRunner runner = new BenchRunner(options, launcher);
         boolean ok = runner.runAll();
         System.exit(ok ? 0 : 1);
@@ -105,12 +120,11 @@ public final class BenchRunner {
 
     private void runBenchmark(Benchmark b) throws IOException, InterruptedException {
         List<Variant> variants = new ArrayList<>();
-        for (Variant v : b.variants()) {
+        for (Variant v : b.variants(launcher.jni())) {
             if (launcher.available(b, v)) {
                 variants.add(v);
             } else {
-                skipped.add(b.name() + " " + v.title() + ": program not built ("
-                        + (v.isC() ? launcher.cProgram(b) : b.javaClass()) + ")");
+                skipped.add(b.name() + " " + v.title() + ": program not built (" + launcher.program(b, v) + ")");
             }
         }
         // A variant that failed (hung, crashed, printed garbage) is not run again: its
@@ -195,6 +209,8 @@ public final class BenchRunner {
                 options.mpi().title, options.mpi().launcher.executable(),
                 options.quick() ? "quick" : "full", options.reps(), options.maxReps(), extraJobs, Launcher.RANKS,
                 jobs, wall,
-                options.programOptions().isEmpty() ? "" : "; program options " + String.join(" ", options.programOptions()));
+                options.programOptions().isEmpty() ? "" : "; program options " + String.join(" ", options.programOptions()))
+                + (options.jniJar() == null ? "" : " JNI variants: Open MPI's Java bindings from " + options.jniJar()
+                        + " with " + options.jniLibrary().resolve("libmpi_java.so") + ".");
     }
 }

@@ -9,6 +9,9 @@ import java.util.Map;
 public final class Benchmarks {
     private static final List<String> BOTH = List.of("segment", "array");
     private static final List<String> SEGMENT = List.of("segment");
+    private static final List<String> DIRECT_ARRAY = List.of("direct", "array");
+    /** The mpi package's nonblocking calls take direct buffers only (see MpiJavaBandwidth). */
+    private static final List<String> DIRECT = List.of("direct");
     /**
      * Quick mode: many cheap small-message iterations and warm-up rounds (so that the Java
      * side is compiled by the JIT before it is timed), few large-message ones; bandwidth
@@ -23,9 +26,12 @@ public final class Benchmarks {
 
     static {
         mpi("latency", "Latency", "osu_latency", Metric.LATENCY, BOTH, QUICK_LATENCY);
+        mpiPackage("latency", "MpiJavaLatency", DIRECT_ARRAY);
         mpi("bw", "Bandwidth", "osu_bw", Metric.BANDWIDTH, BOTH, QUICK_BANDWIDTH);
+        mpiPackage("bw", "MpiJavaBandwidth", DIRECT);
         mpi("bibw", "BiBandwidth", "osu_bibw", Metric.BANDWIDTH, BOTH, QUICK_BANDWIDTH);
         mpi("allreduce", "Allreduce", "osu_allreduce", Metric.LATENCY, BOTH, QUICK_COLLECTIVE);
+        mpiPackage("allreduce", "MpiJavaAllreduce", DIRECT_ARRAY);
         mpi("bcast", "Bcast", "osu_bcast", Metric.LATENCY, BOTH, QUICK_COLLECTIVE);
         mpi("alltoall", "Alltoall", "osu_alltoall", Metric.LATENCY, BOTH, QUICK_COLLECTIVE);
         mpi("barrier", "Barrier", "osu_barrier", Metric.LATENCY, SEGMENT, QUICK_SINGLE);
@@ -42,6 +48,13 @@ public final class Benchmarks {
 
     private static void mpi(String name, String cls, String c, Metric m, List<String> kinds, List<String> quick) {
         ALL.put(name, new Benchmark(name, "org.jmpi.bench.osu." + cls, c, m, kinds, quick));
+    }
+
+    /** Adds the program on the {@code mpi} package to benchmark {@code name}, registered just before. */
+    private static void mpiPackage(String name, String cls, List<String> kinds) {
+        Benchmark b = ALL.get(name);
+        ALL.put(name, new Benchmark(b.name(), b.javaClass(), b.cProgram(), b.metric(), b.javaBuffers(),
+                b.quickOptions(), "org.jmpi.bench.mpijava." + cls, kinds));
     }
 
     private static void dsm(String name, String cls, String c, Metric m, List<String> kinds, List<String> quick) {

@@ -39,7 +39,7 @@ public final class Results {
 
     /**
      * The rows: benchmarks in the order they were first added, then C, Java(segment),
-     * Java(array), then size.
+     * Java(array), mpi(direct), mpi(array), JNI(direct), JNI(array), then size.
      */
     public List<ResultRow> rows() {
         List<ResultRow> rows = new ArrayList<>();
@@ -59,17 +59,12 @@ public final class Results {
         return rows;
     }
 
-    /** C first, then Java segment, then Java array, then anything else by name. */
+    /** In {@link Variant#ORDER} (C, jmpi-api, the mpi package on jmpi, on JNI), then anything else by name. */
     static final Comparator<Variant> VARIANT_ORDER = Comparator.comparingInt(Results::rank)
             .thenComparing(Variant::impl).thenComparing(Variant::buffer);
 
     private static int rank(Variant v) {
-        if (v.equals(Variant.C)) {
-            return 0;
-        }
-        if (v.equals(Variant.JAVA_SEGMENT)) {
-            return 1;
-        }
-        return v.equals(Variant.JAVA_ARRAY) ? 2 : 3;
+        int i = Variant.ORDER.indexOf(v);
+        return i < 0 ? Variant.ORDER.size() : i;
     }
 }

@@ -18,6 +18,9 @@ import java.util.List;
  *   --out DIR        output directory (default benchmarks/results/latest, for MPICH latest-mpich)
  *   --timeout S      bound on one job's wall time in seconds (default 600, quick 120)
  *   --summary-only   rewrite summary.md from the files in the output directory and stop
+ *   --jni-jar JAR    also run the programs on the mpi package against Open MPI's own Java
+ *                    bindings built into JAR (Open MPI only): variants JNI(direct), JNI(array)
+ *   --jni-lib DIR    where their libmpi_java.so lies (default {@value #DEFAULT_JNI_LIBRARY})
  *   anything else    program options passed to every benchmark (-m, -i, -x, -w)
  * </pre>
  *
@@ -30,9 +33,15 @@ import java.util.List;
  * @param timeout        the bound on one job
  * @param summaryOnly    only rewrite summary.md
  * @param programOptions options for every program, after the quick ones (so they win)
+ * @param jniJar         the jar of Open MPI's Java bindings, or null: no JNI variants
+ * @param jniLibrary     the directory of their {@code libmpi_java.so}
  */
 public record RunnerOptions(MpiLibrary mpi, boolean quick, int reps, int maxReps, List<String> only, Path out,
-                            Duration timeout, boolean summaryOnly, List<String> programOptions) {
+                            Duration timeout, boolean summaryOnly, List<String> programOptions, Path jniJar,
+                            Path jniLibrary) {
+
+    /** Where Debian's Open MPI keeps {@code libmpi_java.so}. */
+    public static final String DEFAULT_JNI_LIBRARY = "/usr/lib/x86_64-linux-gnu/openmpi/lib";
 
     /** Copies the lists. */
     public RunnerOptions {
@@ -55,6 +64,8 @@ public record RunnerOptions(MpiLibrary mpi, boolean quick, int reps, int maxReps
         long timeout = -1;
         boolean summaryOnly = false;
         List<String> program = new ArrayList<>();
+        Path jniJar = null;
+        Path jniLibrary = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -65,12 +76,15 @@ public record RunnerOptions(MpiLibrary mpi, boolean quick, int reps, int maxReps
                 case "--max-reps" -> maxReps = positive(a, value(args, ++i, a));
                 case "--timeout" -> timeout = positive(a, value(args, ++i, a));
                 case "--out" -> out = Path.of(value(args, ++i, a));
+                case "--jni-jar" -> jniJar = Path.of(value(args, ++i, a));
+                case "--jni-lib" -> jniLibrary = Path.of(value(args, ++i, a));
                 case "--only" -> Arrays.stream(value(args, ++i, a).split(","))
                         .map(String::strip).filter(s -> !s.isEmpty()).forEach(only::add);
                 default -> {
                     if (a.startsWith("--")) {
                         throw new IllegalArgumentException("unknown option " + a + " (expected --mpi M, --quick, --reps N, "
-                                + "--max-reps N, --only a,b, --out DIR, --timeout S, --summary-only, or program options -m -i -x -w)");
+                                + "--max-reps N, --only a,b, --out DIR, --timeout S, --summary-only, --jni-jar JAR, --jni-lib DIR, "
+                                + "or program options -m -i -x -w)");
                     }
                     program.add(a);
                 }
@@ -90,8 +104,15 @@ public record RunnerOptions(MpiLibrary mpi, boolean quick, int reps, int maxReps
         if (out == null) {
             out = resultsDir.resolve(mpi.latestDirectory());
         }
+        if (jniJar != null && mpi != MpiLibrary.OPENMPI) {
+            throw new IllegalArgumentException("--jni-jar: Open MPI's Java bindings run on Open MPI only, not on "
+                    + mpi.title);
+        }
+        if (jniLibrary != null && jniJar == null) {
+            throw new IllegalArgumentException("--jni-lib needs --jni-jar");
+        }
         return new RunnerOptions(mpi, quick, reps, maxReps, only, out, Duration.ofSeconds(timeout), summaryOnly,
-                program);
+                program, jniJar, jniLibrary == null ? Path.of(DEFAULT_JNI_LIBRARY) : jniLibrary);
     }
 
     /** The options one program gets: the quick ones (in quick mode), then the user's. */

@@ -61,9 +61,10 @@ public final class Summary {
         if (!runInfo.isBlank()) {
             sb.append(runInfo.strip()).append("\n\n");
         }
-        sb.append("Every target is a ratio of one variant to a reference measured in the same run: Java/C, or ")
-                .append("Java(array)/Java(segment). Each is **met**, **not met** or **noisy** (this run cannot tell); ")
-                .append("see *How the verdicts are decided* below.\n\n");
+        sb.append("Every target is a ratio of one variant to a reference measured in the same run: Java/C, ")
+                .append("Java(array)/Java(segment), or a program on jmpi's `mpi` package over the same program on ")
+                .append("jmpi-api (mpi-direct/segment, mpi-array/array). Each is **met**, **not met** or **noisy** ")
+                .append("(this run cannot tell); see *How the verdicts are decided* below.\n\n");
         for (MpiLibrary mpi : rows.stream().map(ResultRow::mpi).distinct().toList()) {
             TargetTable.append(sb, mpi, rows.stream().filter(r -> r.mpi() == mpi).toList());
         }

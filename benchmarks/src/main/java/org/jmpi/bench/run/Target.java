@@ -10,7 +10,8 @@ import java.util.Locale;
  * @param bench     the benchmark's short name
  * @param size      message size in bytes (0 for barrier)
  * @param measured  the variant judged, e.g. {@link Variant#JAVA_ARRAY}
- * @param reference what it is divided by: {@link Variant#C}, or Java(segment) for arrays
+ * @param reference what it is divided by: {@link Variant#C}, Java(segment) for arrays, or the
+ *                  jmpi-api twin of a program on the {@code mpi} package
  * @param metric    latency or bandwidth: which way the bound goes and which repetition is best
  * @param goal      the bound on measured/reference
  */
@@ -36,17 +37,13 @@ public record Target(String bench, long size, Variant measured, Variant referenc
         return size == 0 ? bench : bench + " " + Summary.size(size);
     }
 
-    /** The comparison as summary.md writes it: {@code segment/C}, {@code array/segment}. */
+    /** The comparison as summary.md writes it: {@code segment/C}, {@code array/segment}, {@code mpi-direct/segment}. */
     public String comparison() {
-        return name(measured) + "/" + name(reference);
+        return measured.label() + "/" + reference.label();
     }
 
     /** The goal as summary.md writes it: {@code ≤ 1.20}, {@code ≥ 0.90}. */
     public String goalText() {
         return String.format(Locale.ROOT, "%s %.2f", metric.higherIsBetter() ? "≥" : "≤", goal);
-    }
-
-    private static String name(Variant v) {
-        return v.isC() ? "C" : v.buffer();
     }
 }

@@ -133,4 +133,43 @@ class ResultsTest {
         assertEquals(List.of("8", "0.30", "0.55", "-", "1.83", "-"), List.of(lines.get(3).trim().split("\\s+")));
         assertTrue(table.contains("# bw on Open MPI: bandwidth (MB/s), median of 1 run; ratio = Java/C, higher is better"), table);
     }
+
+    @Test
+    void theMpiPackageSitsBesideJmpiApiWithItsRatiosToCAndToItsTwin() {
+        Results r = new Results(MpiLibrary.OPENMPI);
+        // added out of order: rows and columns follow Variant.ORDER
+        r.add(LATENCY, OsuOutput.parse(latency("jni", "array", 0.8, 0.8)));
+        r.add(LATENCY, OsuOutput.parse(latency("mpi", "direct", 0.44, 0.33)));
+        r.add(LATENCY, OsuOutput.parse(latency("c", "native", 0.2, 0.25)));
+        r.add(LATENCY, OsuOutput.parse(latency("java", "segment", 0.4, 0.3)));
+        r.add(LATENCY, OsuOutput.parse(latency("mpi", "array", 0.6, 0.6)));
+        r.add(LATENCY, OsuOutput.parse(latency("java", "array", 0.5, 0.5)));
+        r.add(LATENCY, OsuOutput.parse(latency("jni", "direct", 0.3, 0.3)));
+        assertEquals(List.of(Variant.C, Variant.JAVA_SEGMENT, Variant.JAVA_ARRAY, Variant.MPI_DIRECT, Variant.MPI_ARRAY,
+                Variant.JNI_DIRECT, Variant.JNI_ARRAY),
+                r.rows().stream().map(ResultRow::variant).distinct().toList());
+        List<String> lines = OsuTable.format(r.rows()).lines().toList();
+        assertTrue(lines.get(0).endsWith("; ratio(x) = x/C, mpi-x/y = package mpi on jmpi / jmpi-api, lower is better"),
+                lines.get(0));
+        assertEquals(List.of("#", "Size", "C", "Java(segment)", "Java(array)", "mpi(direct)", "mpi(array)",
+                "JNI(direct)", "JNI(array)", "ratio(segment)", "ratio(array)", "ratio(mpi-direct)", "ratio(mpi-array)",
+                "ratio(jni-direct)", "ratio(jni-array)", "mpi-direct/segment", "mpi-array/array"),
+                List.of(lines.get(1).trim().split("\\s+")));
+        assertEquals(List.of("1", "0.20", "0.40", "0.50", "0.44", "0.60", "0.30", "0.80", "2.00", "2.50", "2.20",
+                "3.00", "1.50", "4.00", "1.10", "1.20"), List.of(lines.get(2).trim().split("\\s+")));
+        // columns stay aligned under headings wider than the numbers
+        assertEquals(lines.get(1).length(), lines.get(2).length());
+    }
+
+    @Test
+    void jniAloneGetsRatiosToCButNoTwinColumn() {
+        Results r = new Results(MpiLibrary.OPENMPI);
+        r.add(BW, OsuOutput.parse("# jmpi bench=bw impl=c buffer=native\n1048576 10000\n"));
+        r.add(BW, OsuOutput.parse("# jmpi bench=bw impl=jni buffer=direct\n1048576 9000\n"));
+        List<String> lines = OsuTable.format(r.rows()).lines().toList();
+        assertTrue(lines.get(0).endsWith("; ratio(x) = x/C, higher is better"), lines.get(0));
+        assertEquals(List.of("#", "Size", "C", "JNI(direct)", "ratio(jni-direct)"),
+                List.of(lines.get(1).trim().split("\\s+")));
+        assertEquals(List.of("1048576", "10000.00", "9000.00", "0.90"), List.of(lines.get(2).trim().split("\\s+")));
+    }
 }

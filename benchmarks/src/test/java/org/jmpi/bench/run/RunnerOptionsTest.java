@@ -81,9 +81,49 @@ class RunnerOptionsTest {
     @Test
     void variantsAlternateBetweenRepetitions() {
         List<Variant> v = Benchmarks.named("latency").variants();
-        assertEquals(List.of(Variant.JAVA_SEGMENT, Variant.JAVA_ARRAY, Variant.C), Variant.order(v, 0));
-        assertEquals(List.of(Variant.C, Variant.JAVA_ARRAY, Variant.JAVA_SEGMENT), Variant.order(v, 1));
+        assertEquals(List.of(Variant.JAVA_SEGMENT, Variant.JAVA_ARRAY, Variant.MPI_DIRECT, Variant.MPI_ARRAY, Variant.C),
+                Variant.order(v, 0));
+        assertEquals(List.of(Variant.C, Variant.MPI_ARRAY, Variant.MPI_DIRECT, Variant.JAVA_ARRAY, Variant.JAVA_SEGMENT),
+                Variant.order(v, 1));
         assertEquals(Variant.order(v, 0), Variant.order(v, 2));
         assertEquals(List.of(Variant.JAVA_SEGMENT, Variant.C), Benchmarks.named("barrier").variants());
+    }
+
+    @Test
+    void theMpiPackageRunsLatencyBandwidthAndAllreduceAndOnJniWhenAsked() {
+        assertEquals(List.of(Variant.JAVA_SEGMENT, Variant.JAVA_ARRAY, Variant.MPI_DIRECT, Variant.MPI_ARRAY,
+                Variant.JNI_DIRECT, Variant.JNI_ARRAY, Variant.C), Benchmarks.named("allreduce").variants(true));
+        // the package's iSend/iRecv take direct buffers only
+        assertEquals(List.of(Variant.JAVA_SEGMENT, Variant.JAVA_ARRAY, Variant.MPI_DIRECT, Variant.JNI_DIRECT,
+                Variant.C), Benchmarks.named("bw").variants(true));
+        assertEquals(List.of(Variant.JAVA_SEGMENT, Variant.JAVA_ARRAY, Variant.C),
+                Benchmarks.named("bibw").variants(true), "no program on the mpi package");
+        Benchmark lat = Benchmarks.named("latency");
+        assertEquals("org.jmpi.bench.mpijava.MpiJavaLatency", lat.mainClass(Variant.JNI_ARRAY));
+        assertEquals("org.jmpi.bench.mpijava.MpiJavaLatency", lat.mainClass(Variant.MPI_DIRECT));
+        assertEquals("org.jmpi.bench.osu.Latency", lat.mainClass(Variant.JAVA_ARRAY));
+        assertThrows(IllegalArgumentException.class, () -> lat.mainClass(Variant.C));
+        assertEquals(List.of("mpi(direct)", "JNI(array)", "mpi-direct", "jni-array"), List.of(Variant.MPI_DIRECT.title(),
+                Variant.JNI_ARRAY.title(), Variant.MPI_DIRECT.label(), Variant.JNI_ARRAY.label()));
+        assertEquals(Variant.JAVA_SEGMENT, Variant.MPI_DIRECT.apiTwin());
+        assertEquals(Variant.JAVA_ARRAY, Variant.MPI_ARRAY.apiTwin());
+        assertEquals(null, Variant.JNI_DIRECT.apiTwin());
+    }
+
+    @Test
+    void jniBindingsAreOpenMpisOnly() {
+        assertEquals(null, RunnerOptions.parse(new String[0], OUT).jniJar());
+        RunnerOptions o = RunnerOptions.parse(new String[] {"--jni-jar", "/j/mpi.jar"}, OUT);
+        assertEquals(Path.of("/j/mpi.jar"), o.jniJar());
+        assertEquals(Path.of(RunnerOptions.DEFAULT_JNI_LIBRARY), o.jniLibrary());
+        assertEquals(Path.of("/lib"), RunnerOptions.parse(new String[] {"--jni-jar", "j", "--jni-lib", "/lib"}, OUT)
+                .jniLibrary());
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> RunnerOptions.parse(new String[] {"--mpi", "mpich", "--jni-jar", "j"}, OUT));
+        assertTrue(e.getMessage().contains("--jni-jar") && e.getMessage().contains("MPICH"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> RunnerOptions.parse(new String[] {"--jni-lib", "x"}, OUT));
+        assertTrue(e.getMessage().contains("--jni-lib needs --jni-jar"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> RunnerOptions.parse(new String[] {"--jni-jar"}, OUT));
+        assertTrue(e.getMessage().contains("--jni-jar"), e.getMessage());
     }
 }

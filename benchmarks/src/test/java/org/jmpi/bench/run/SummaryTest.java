@@ -60,6 +60,32 @@ class SummaryTest {
     }
 
     @Test
+    void theMpiPackageIsJudgedAgainstItsJmpiApiTwinWithinTenPercent() {
+        Results r = new Results(MpiLibrary.OPENMPI);
+        for (String[] rep : new String[][] {{"0.200", "0.204", "0.300", "0.320"}, {"0.201", "0.206", "0.301", "0.321"},
+                                            {"0.202", "0.205", "0.302", "0.322"}}) {
+            add(r, "latency", "java", "segment", "8 " + rep[0] + "\n");
+            add(r, "latency", "mpi", "direct", "8 " + rep[1] + "\n");
+            add(r, "latency", "java", "array", "8 " + rep[2] + "\n");
+            add(r, "latency", "mpi", "array", "8 " + rep[2] + "\n");
+            add(r, "latency", "jni", "direct", "8 " + rep[3] + "\n");
+        }
+        for (String v : new String[] {"7000", "7010", "7020"}) {
+            add(r, "bw", "java", "segment", "1048576 " + v + "\n");
+            add(r, "bw", "mpi", "direct", "1048576 " + (Double.parseDouble(v) * 0.8) + "\n");
+        }
+        String md = Summary.format(r.rows(), "", List.of(), MpiLibrary.OPENMPI, List.of(), Map.of());
+        assertTrue(md.contains("| latency 8 B | mpi-direct/segment ≤ 1.10 | 0.204 / 0.205 | 0.200 / 0.201 | **1.02** "
+                + "/ 1.02 | met |"), md);
+        assertTrue(md.contains("| latency 8 B | mpi-array/array ≤ 1.10 | 0.300 / 0.301 | 0.300 / 0.301 | **1.00** "
+                + "/ 1.00 | met |"), md);
+        assertTrue(md.contains("| bw 1 MiB | mpi-direct/segment ≥ 0.91 | 5616 / 5608 | 7020 / 7010 | **0.80** / 0.80 "
+                + "| **not met** |"), md);
+        assertTrue(md.contains("allreduce 8 B mpi-direct/segment, allreduce 8 B mpi-array/array"), md);
+        assertTrue(!md.contains("jni-direct/"), "JNI is a reference for the reader, not a target: " + md);
+    }
+
+    @Test
     void noRowsNoTargetsAndNoRules() {
         String md = Summary.format(List.of(), "", List.of(), MpiLibrary.OPENMPI, List.of(), Map.of());
         assertTrue(!md.contains("## Targets") && !md.contains("## How the verdicts"), md);

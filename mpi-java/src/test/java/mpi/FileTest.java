@@ -321,6 +321,12 @@ class FileTest {
         assertTrue(info.size() >= 0);
         info.free();
         f.setInfo(MPI.INFO_NULL);
+        Info hints = new Info();
+        hints.set("access_style", "read_once");
+        f.setInfo(hints);
+        f.setView(0, MPI.INT, MPI.INT, "native", hints);
+        assertEquals(4, f.getByteOffset(1), "the view counts ints");
+        hints.free();
         TestEnv.failsWith(MPI.ERR_ARG, () -> f.seek(0, 12345));
         TestEnv.failsWith(MPI.ERR_ARG, () -> f.seek(-1, MPI.SEEK_SET));
         TestEnv.failsWith(MPI.ERR_TYPE, () -> f.setView(0, null, MPI.INT, "native"));

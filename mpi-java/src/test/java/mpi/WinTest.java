@@ -166,6 +166,7 @@ class WinTest {
             assertEquals(i, tickets[i], "every process drew its own ticket");
         }
         win.lockAll(0);
+        win.sync();
         win.fetchAndOp(null, before, MPI.LONG, 0, 0, MPI.NO_OP);
         win.flush(0);
         assertEquals(n, before.get(0));

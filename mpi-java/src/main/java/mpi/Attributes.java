@@ -62,7 +62,7 @@ final class Attributes {
 
     /** Frees a key; values stored under it stay until their objects go. */
     static void freeKeyval(int keyval, Kind kind) throws MPIException {
-        Keyval<byte[]> k = keyval(keyval, kind);
+        Keyval<byte[]> k = keyval(keyval, kind, MPI.COMM_WORLD.errhandler());
         KEYS.remove(keyval);
         try {
             k.close();
@@ -72,20 +72,23 @@ final class Attributes {
     }
 
     /** The jmpi keyval behind {@code keyval}, refused (MPI_ERR_KEYVAL) when it is not one of {@code kind}. */
-    static Keyval<byte[]> keyval(int keyval, Kind kind) throws MPIException {
+    static Keyval<byte[]> keyval(int keyval, Kind kind, Errhandler handler) throws MPIException {
         Lifecycle.check();
         Key k = KEYS.get(keyval);
         if (k == null || k.kind != kind) {
-            throw Failure.raise(MPI.COMM_WORLD.errhandler(), Failure.arg(MPI.ERR_KEYVAL,
+            throw Failure.raise(handler, Failure.arg(MPI.ERR_KEYVAL,
                     "keyval: " + keyval + " is not a " + kind.name().toLowerCase(java.util.Locale.ROOT)
                             + " attribute key"), "attribute");
         }
         return k.keyval;
     }
 
-    /** Stores a serialized copy of {@code value} on a jmpi communicator, datatype or window. */
-    static void set(Object target, int keyval, Kind kind, Object value) throws MPIException {
-        Keyval<byte[]> k = keyval(keyval, kind);
+    /**
+     * Stores a serialized copy of {@code value} on a jmpi communicator, datatype or window;
+     * failures go to {@code handler}, the error handler of the object.
+     */
+    static void set(Object target, int keyval, Kind kind, Object value, Errhandler handler) throws MPIException {
+        Keyval<byte[]> k = keyval(keyval, kind, handler);
         byte[] bytes = serialize(value);
         try {
             switch (target) {
@@ -95,13 +98,13 @@ final class Attributes {
                 default -> throw new IllegalArgumentException("target: " + target);
             }
         } catch (RuntimeException e) {
-            throw Failure.raise(MPI.COMM_WORLD.errhandler(), e, "set_attr");
+            throw Failure.raise(handler, e, "set_attr");
         }
     }
 
     /** A copy of the value stored under {@code keyval}, or null. */
-    static Object get(Object target, int keyval, Kind kind) throws MPIException {
-        Keyval<byte[]> k = keyval(keyval, kind);
+    static Object get(Object target, int keyval, Kind kind, Errhandler handler) throws MPIException {
+        Keyval<byte[]> k = keyval(keyval, kind, handler);
         byte[] bytes;
         try {
             bytes = (switch (target) {
@@ -111,14 +114,14 @@ final class Attributes {
                 default -> throw new IllegalArgumentException("target: " + target);
             }).orElse(null);
         } catch (RuntimeException e) {
-            throw Failure.raise(MPI.COMM_WORLD.errhandler(), e, "get_attr");
+            throw Failure.raise(handler, e, "get_attr");
         }
         return deserialize(bytes);
     }
 
     /** Removes the value stored under {@code keyval}. */
-    static void delete(Object target, int keyval, Kind kind) throws MPIException {
-        Keyval<byte[]> k = keyval(keyval, kind);
+    static void delete(Object target, int keyval, Kind kind, Errhandler handler) throws MPIException {
+        Keyval<byte[]> k = keyval(keyval, kind, handler);
         try {
             switch (target) {
                 case org.jmpi.Comm c -> c.deleteAttr(k);
@@ -127,7 +130,7 @@ final class Attributes {
                 default -> throw new IllegalArgumentException("target: " + target);
             }
         } catch (RuntimeException e) {
-            throw Failure.raise(MPI.COMM_WORLD.errhandler(), e, "delete_attr");
+            throw Failure.raise(handler, e, "delete_attr");
         }
     }
 

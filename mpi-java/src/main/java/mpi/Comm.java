@@ -46,7 +46,7 @@ public class Comm extends CommNonblocking implements Freeable, Cloneable {
      */
     protected Comm(long[] commRequest) {
         this(commRequest[0]);
-        pending(Handles.lookup(commRequest[1], Request.class));
+        pending(Handles.lookup(commRequest[1], Request.class), null);
     }
 
     /** A communicator over a jmpi one, with the error handler it inherits. */
@@ -230,7 +230,7 @@ public class Comm extends CommNonblocking implements Freeable, Cloneable {
      * @return whether it is null
      */
     public final boolean isNull() {
-        return !isPredefined() && jmpiOrNull() == null;
+        return !isPredefined() && jmpiOrNull() == null && !isPendingDuplicate();
     }
 
     /**
@@ -339,7 +339,7 @@ public class Comm extends CommNonblocking implements Freeable, Cloneable {
      * @throws MPIException if the key or value is refused
      */
     public final void setAttr(int keyval, Object value) throws MPIException {
-        Attributes.set(jmpi(), keyval, Attributes.Kind.COMM, value);
+        Attributes.set(jmpi(), keyval, Attributes.Kind.COMM, value, errhandler());
     }
 
     /**
@@ -370,7 +370,7 @@ public class Comm extends CommNonblocking implements Freeable, Cloneable {
         } else if (keyval == MPI.LASTUSEDCODE) {
             return call("MPI_Comm_get_attr", x -> ErrorCodes.lastUsedCode());
         }
-        return Attributes.get(c, keyval, Attributes.Kind.COMM);
+        return Attributes.get(c, keyval, Attributes.Kind.COMM, errhandler());
     }
 
     /**
@@ -380,7 +380,7 @@ public class Comm extends CommNonblocking implements Freeable, Cloneable {
      * @throws MPIException if the key is refused
      */
     public final void deleteAttr(int keyval) throws MPIException {
-        Attributes.delete(jmpi(), keyval, Attributes.Kind.COMM);
+        Attributes.delete(jmpi(), keyval, Attributes.Kind.COMM, errhandler());
     }
 
     /**

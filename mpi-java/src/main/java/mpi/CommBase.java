@@ -19,16 +19,19 @@ abstract class CommBase implements Freeable, Cloneable {
     private org.jmpi.Comm comm;
     /** 0, {@link #SELF_KIND} or {@link #WORLD_KIND}. */
     private int kind;
-    private volatile Errhandler errhandler = MPI.ERRORS_ARE_FATAL;
+    /** The error handler set on this communicator; null for the default, {@link MPI#ERRORS_ARE_FATAL}. */
+    private volatile Errhandler errhandler;
     /** The pending request of a nonblocking duplication, or null. */
     private Request pending;
+    /** The communicator a nonblocking duplication makes, until it is taken. */
+    private org.jmpi.PendingComm future;
 
     CommBase() {
     }
 
     CommBase(org.jmpi.Comm comm, Errhandler inherited) {
         this.comm = comm;
-        this.errhandler = inherited == null ? MPI.ERRORS_ARE_FATAL : inherited;
+        this.errhandler = inherited;
     }
 
     /** Takes the state of {@code other}: a second object for the same communicator. */
@@ -37,6 +40,7 @@ abstract class CommBase implements Freeable, Cloneable {
         this.kind = other.kind;
         this.errhandler = other.errhandler;
         this.pending = other.pending;
+        this.future = other.future;
     }
 
     /** Makes this a predefined communicator. */
@@ -55,10 +59,32 @@ abstract class CommBase implements Freeable, Cloneable {
         }
         Lifecycle.check();
         org.jmpi.Comm c = comm;
+        if (c == null && future != null) {
+            c = taken();
+        }
         if (c == null) {
             throw failure(Failure.arg(MPI.ERR_COMM, "comm: the communicator has been freed"), "communicator");
         }
         return c;
+    }
+
+    /** The communicator of a completed nonblocking duplication. */
+    private synchronized org.jmpi.Comm taken() throws MPIException {
+        if (comm == null && future != null) {
+            try {
+                comm = future.get();
+            } catch (RuntimeException e) {
+                throw failure(Failure.arg(MPI.ERR_COMM, "comm: the duplication (MPI_Comm_idup) has not completed: "
+                        + e.getMessage()), "communicator");
+            }
+            future = null;
+        }
+        return comm;
+    }
+
+    /** Whether this communicator is still to be made by a nonblocking duplication. */
+    final boolean isPendingDuplicate() {
+        return future != null;
     }
 
     /** The jmpi communicator or null, without checks. */
@@ -68,7 +94,8 @@ abstract class CommBase implements Freeable, Cloneable {
 
     /** The error handler in force ({@link MPI#ERRORS_ARE_FATAL} until one is set). */
     final Errhandler errhandler() {
-        return errhandler;
+        Errhandler e = errhandler;
+        return e == null ? MPI.ERRORS_ARE_FATAL : e;
     }
 
     /** Sets the error handler. */
@@ -81,7 +108,7 @@ abstract class CommBase implements Freeable, Cloneable {
      * handler: the exception to throw, or the end of the job.
      */
     final MPIException failure(RuntimeException e, String call) {
-        return Failure.raise(errhandler, e, call);
+        return Failure.raise(errhandler(), e, call);
     }
 
     /** Forgets the jmpi communicator once it has been freed or disconnected. */
@@ -94,9 +121,10 @@ abstract class CommBase implements Freeable, Cloneable {
         return pending;
     }
 
-    /** Sets the pending request of a nonblocking duplication. */
-    final void pending(Request r) {
+    /** Sets the request of a nonblocking duplication and the communicator it makes. */
+    final void pending(Request r, org.jmpi.PendingComm made) {
         this.pending = r;
+        this.future = made;
     }
 
     /** Whether this is {@link MPI#COMM_WORLD} or {@link MPI#COMM_SELF}. */
@@ -150,8 +178,4 @@ abstract class CommBase implements Freeable, Cloneable {
         return q;
     }
 
-    /** The size of this communicator (of the local group for an intercommunicator). */
-    final int size(org.jmpi.Comm c) {
-        return c.size();
-    }
 }

@@ -42,12 +42,20 @@ abstract class CommCollectives extends CommPointToPoint {
         return op.forCall(type);
     }
 
-    /** Blocks until every process has called it ({@code MPI_Barrier}). @throws MPIException if MPI fails */
+    /**
+     * Blocks until every process has called it ({@code MPI_Barrier}).
+     *
+     * @throws MPIException if MPI fails
+     */
     public void barrier() throws MPIException {
         run("MPI_Barrier", org.jmpi.Comm::barrier);
     }
 
-    /** Broadcasts {@code count} elements from {@code root} ({@code MPI_Bcast}). @throws MPIException if MPI fails */
+    /**
+     * Broadcasts {@code count} elements from {@code root} ({@code MPI_Bcast}).
+     *
+     * @throws MPIException if MPI fails
+     */
     public void bcast(Object buf, int count, Datatype type, int root) throws MPIException {
         run("MPI_Bcast", c -> {
             boolean root0 = isRoot(c, root);

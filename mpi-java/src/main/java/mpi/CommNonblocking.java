@@ -38,17 +38,32 @@ abstract class CommNonblocking extends CommCollectives {
         return Buffers.direct(buf, count, type, arg);
     }
 
-    /** Starts a barrier ({@code MPI_Ibarrier}). @return the request @throws MPIException if MPI fails */
+    /**
+     * Starts a barrier ({@code MPI_Ibarrier}).
+     *
+     * @return the request
+     * @throws MPIException if MPI fails
+     */
     public Request iBarrier() throws MPIException {
         return start("MPI_Ibarrier", null, null, org.jmpi.Comm::ibarrier);
     }
 
-    /** Starts {@link #bcast} ({@code MPI_Ibcast}). @return the request @throws MPIException if MPI fails */
+    /**
+     * Starts {@link #bcast} ({@code MPI_Ibcast}).
+     *
+     * @return the request
+     * @throws MPIException if MPI fails
+     */
     public Request iBcast(Buffer buf, int count, Datatype type, int root) throws MPIException {
         return start("MPI_Ibcast", null, buf, c -> c.ibcast(d(buf, count, type, "buf"), root));
     }
 
-    /** Starts {@link #gather} ({@code MPI_Igather}). @return the request @throws MPIException if MPI fails */
+    /**
+     * Starts {@link #gather} ({@code MPI_Igather}).
+     *
+     * @return the request
+     * @throws MPIException if MPI fails
+     */
     public Request iGather(Buffer sendbuf, int sendcount, Datatype sendtype, Buffer recvbuf, int recvcount,
                            Datatype recvtype, int root) throws MPIException {
         return start("MPI_Igather", sendbuf, recvbuf, c -> c.igather(
@@ -56,14 +71,24 @@ abstract class CommNonblocking extends CommCollectives {
                 isRoot(c, root) ? d(recvbuf, recvcount, recvtype, "recvbuf") : null, root));
     }
 
-    /** Starts the in-place {@link #gather} ({@code MPI_Igather}). @return the request @throws MPIException if MPI fails */
+    /**
+     * Starts the in-place {@link #gather} ({@code MPI_Igather}).
+     *
+     * @return the request
+     * @throws MPIException if MPI fails
+     */
     public Request iGather(Buffer buf, int count, Datatype type, int root) throws MPIException {
         return start("MPI_Igather", null, buf, c -> isRoot(c, root)
                 ? c.igather(org.jmpi.Comm.IN_PLACE, d(buf, count, type, "buf"), root)
                 : c.igather(d(buf, count, type, "buf"), null, root));
     }
 
-    /** Starts {@link #gatherv} ({@code MPI_Igatherv}). @return the request @throws MPIException if MPI fails */
+    /**
+     * Starts {@link #gatherv} ({@code MPI_Igatherv}).
+     *
+     * @return the request
+     * @throws MPIException if MPI fails
+     */
     public Request iGatherv(Buffer sendbuf, int sendcount, Datatype sendtype, Buffer recvbuf, int[] recvcount,
                             int[] displs, Datatype recvtype, int root) throws MPIException {
         return start("MPI_Igatherv", sendbuf, recvbuf, c -> c.igatherv(
@@ -71,20 +96,35 @@ abstract class CommNonblocking extends CommCollectives {
                 isRoot(c, root) ? d(recvbuf, 0, recvtype, "recvbuf") : null, recvcount, displs, root));
     }
 
-    /** Starts the in-place {@link #gatherv} at the root. @return the request @throws MPIException if MPI fails */
+    /**
+     * Starts the in-place {@link #gatherv} at the root.
+     *
+     * @return the request
+     * @throws MPIException if MPI fails
+     */
     public Request iGatherv(Buffer recvbuf, int[] recvcount, int[] displs, Datatype recvtype, int root)
             throws MPIException {
         return start("MPI_Igatherv", null, recvbuf, c -> c.igatherv(org.jmpi.Comm.IN_PLACE,
                 d(recvbuf, 0, recvtype, "recvbuf"), recvcount, displs, root));
     }
 
-    /** Starts {@link #gatherv} off the root. @return the request @throws MPIException if MPI fails */
+    /**
+     * Starts {@link #gatherv} off the root.
+     *
+     * @return the request
+     * @throws MPIException if MPI fails
+     */
     public Request iGatherv(Buffer sendbuf, int sendcount, Datatype sendtype, int root) throws MPIException {
         return start("MPI_Igatherv", sendbuf, null, c -> c.igatherv(d(sendbuf, sendcount, sendtype, "sendbuf"),
                 null, null, null, root));
     }
 
-    /** Starts {@link #scatter} ({@code MPI_Iscatter}). @return the request @throws MPIException if MPI fails */
+    /**
+     * Starts {@link #scatter} ({@code MPI_Iscatter}).
+     *
+     * @return the request
+     * @throws MPIException if MPI fails
+     */
     public Request iScatter(Buffer sendbuf, int sendcount, Datatype sendtype, Buffer recvbuf, int recvcount,
                             Datatype recvtype, int root) throws MPIException {
         return start("MPI_Iscatter", sendbuf, recvbuf, c -> c.iscatter(
@@ -92,14 +132,24 @@ abstract class CommNonblocking extends CommCollectives {
                 isLeaf(c, root) ? d(recvbuf, recvcount, recvtype, "recvbuf") : null, root));
     }
 
-    /** Starts the in-place {@link #scatter} ({@code MPI_Iscatter}). @return the request @throws MPIException if MPI fails */
+    /**
+     * Starts the in-place {@link #scatter} ({@code MPI_Iscatter}).
+     *
+     * @return the request
+     * @throws MPIException if MPI fails
+     */
     public Request iScatter(Buffer buf, int count, Datatype type, int root) throws MPIException {
         return start("MPI_Iscatter", null, buf, c -> isRoot(c, root)
                 ? c.iscatter(d(buf, count, type, "buf"), org.jmpi.Comm.IN_PLACE, root)
                 : c.iscatter(null, d(buf, count, type, "buf"), root));
     }
 
-    /** Starts {@link #scatterv} ({@code MPI_Iscatterv}). @return the request @throws MPIException if MPI fails */
+    /**
+     * Starts {@link #scatterv} ({@code MPI_Iscatterv}).
+     *
+     * @return the request
+     * @throws MPIException if MPI fails
+     */
     public Request iScatterv(Buffer sendbuf, int[] sendcount, int[] displs, Datatype sendtype, Buffer recvbuf,
                              int recvcount, Datatype recvtype, int root) throws MPIException {
         return start("MPI_Iscatterv", sendbuf, recvbuf, c -> c.iscatterv(
@@ -107,60 +157,105 @@ abstract class CommNonblocking extends CommCollectives {
                 isLeaf(c, root) ? d(recvbuf, recvcount, recvtype, "recvbuf") : null, root));
     }
 
-    /** Starts the in-place {@link #scatterv} at the root. @return the request @throws MPIException if MPI fails */
+    /**
+     * Starts the in-place {@link #scatterv} at the root.
+     *
+     * @return the request
+     * @throws MPIException if MPI fails
+     */
     public Request iScatterv(Buffer sendbuf, int[] sendcount, int[] displs, Datatype sendtype, int root)
             throws MPIException {
         return start("MPI_Iscatterv", sendbuf, null, c -> c.iscatterv(d(sendbuf, 0, sendtype, "sendbuf"), sendcount,
                 displs, org.jmpi.Comm.IN_PLACE, root));
     }
 
-    /** Starts {@link #scatterv} off the root. @return the request @throws MPIException if MPI fails */
+    /**
+     * Starts {@link #scatterv} off the root.
+     *
+     * @return the request
+     * @throws MPIException if MPI fails
+     */
     public Request iScatterv(Buffer recvbuf, int recvcount, Datatype recvtype, int root) throws MPIException {
         return start("MPI_Iscatterv", null, recvbuf, c -> c.iscatterv(null, null, null,
                 d(recvbuf, recvcount, recvtype, "recvbuf"), root));
     }
 
-    /** Starts {@link #allGather} ({@code MPI_Iallgather}). @return the request @throws MPIException if MPI fails */
+    /**
+     * Starts {@link #allGather} ({@code MPI_Iallgather}).
+     *
+     * @return the request
+     * @throws MPIException if MPI fails
+     */
     public Request iAllGather(Buffer sendbuf, int sendcount, Datatype sendtype, Buffer recvbuf, int recvcount,
                               Datatype recvtype) throws MPIException {
         return start("MPI_Iallgather", sendbuf, recvbuf, c -> c.iallgather(d(sendbuf, sendcount, sendtype,
                 "sendbuf"), d(recvbuf, recvcount, recvtype, "recvbuf")));
     }
 
-    /** Starts the in-place {@link #allGather}. @return the request @throws MPIException if MPI fails */
+    /**
+     * Starts the in-place {@link #allGather}.
+     *
+     * @return the request
+     * @throws MPIException if MPI fails
+     */
     public Request iAllGather(Buffer buf, int count, Datatype type) throws MPIException {
         return start("MPI_Iallgather", null, buf, c -> c.iallgather(org.jmpi.Comm.IN_PLACE,
                 d(buf, count, type, "buf")));
     }
 
-    /** Starts {@link #allGatherv} ({@code MPI_Iallgatherv}). @return the request @throws MPIException if MPI fails */
+    /**
+     * Starts {@link #allGatherv} ({@code MPI_Iallgatherv}).
+     *
+     * @return the request
+     * @throws MPIException if MPI fails
+     */
     public Request iAllGatherv(Buffer sendbuf, int sendcount, Datatype sendtype, Buffer recvbuf, int[] recvcount,
                                int[] displs, Datatype recvtype) throws MPIException {
         return start("MPI_Iallgatherv", sendbuf, recvbuf, c -> c.iallgatherv(d(sendbuf, sendcount, sendtype,
                 "sendbuf"), d(recvbuf, 0, recvtype, "recvbuf"), recvcount, displs));
     }
 
-    /** Starts the in-place {@link #allGatherv}. @return the request @throws MPIException if MPI fails */
+    /**
+     * Starts the in-place {@link #allGatherv}.
+     *
+     * @return the request
+     * @throws MPIException if MPI fails
+     */
     public Request iAllGatherv(Buffer buf, int[] count, int[] displs, Datatype type) throws MPIException {
         return start("MPI_Iallgatherv", null, buf, c -> c.iallgatherv(org.jmpi.Comm.IN_PLACE,
                 d(buf, 0, type, "buf"), count, displs));
     }
 
-    /** Starts {@link #allToAll} ({@code MPI_Ialltoall}). @return the request @throws MPIException if MPI fails */
+    /**
+     * Starts {@link #allToAll} ({@code MPI_Ialltoall}).
+     *
+     * @return the request
+     * @throws MPIException if MPI fails
+     */
     public Request iAllToAll(Buffer sendbuf, int sendcount, Datatype sendtype, Buffer recvbuf, int recvcount,
                              Datatype recvtype) throws MPIException {
         return start("MPI_Ialltoall", sendbuf, recvbuf, c -> c.ialltoall(d(sendbuf, sendcount, sendtype,
                 "sendbuf"), d(recvbuf, recvcount, recvtype, "recvbuf")));
     }
 
-    /** Starts {@link #allToAllv} ({@code MPI_Ialltoallv}). @return the request @throws MPIException if MPI fails */
+    /**
+     * Starts {@link #allToAllv} ({@code MPI_Ialltoallv}).
+     *
+     * @return the request
+     * @throws MPIException if MPI fails
+     */
     public Request iAllToAllv(Buffer sendbuf, int[] sendcount, int[] sdispls, Datatype sendtype, Buffer recvbuf,
                               int[] recvcount, int[] rdispls, Datatype recvtype) throws MPIException {
         return start("MPI_Ialltoallv", sendbuf, recvbuf, c -> c.ialltoallv(d(sendbuf, 0, sendtype, "sendbuf"),
                 sendcount, sdispls, d(recvbuf, 0, recvtype, "recvbuf"), recvcount, rdispls));
     }
 
-    /** Starts {@link #allToAllw} ({@code MPI_Ialltoallw}). @return the request @throws MPIException if MPI fails */
+    /**
+     * Starts {@link #allToAllw} ({@code MPI_Ialltoallw}).
+     *
+     * @return the request
+     * @throws MPIException if MPI fails
+     */
     public Request iAllToAllw(Buffer sendBuf, int[] sendCount, int[] sDispls, Datatype[] sendTypes, Buffer recvBuf,
                               int[] recvCount, int[] rDispls, Datatype[] recvTypes) throws MPIException {
         return start("MPI_Ialltoallw", sendBuf, recvBuf, c -> c.ialltoallw(d(sendBuf, 0, MPI.BYTE, "sendBuf"),
@@ -168,7 +263,12 @@ abstract class CommNonblocking extends CommCollectives {
                 recvCount, rDispls, Types.jmpi(recvTypes, "recvTypes")));
     }
 
-    /** Starts {@link #reduce} ({@code MPI_Ireduce}). @return the request @throws MPIException if MPI fails */
+    /**
+     * Starts {@link #reduce} ({@code MPI_Ireduce}).
+     *
+     * @return the request
+     * @throws MPIException if MPI fails
+     */
     public Request iReduce(Buffer sendbuf, Buffer recvbuf, int count, Datatype type, Op op, int root)
             throws MPIException {
         return start("MPI_Ireduce", sendbuf, recvbuf, c -> c.ireduce(
@@ -176,25 +276,45 @@ abstract class CommNonblocking extends CommCollectives {
                 isRoot(c, root) ? d(recvbuf, count, type, "recvbuf") : null, op(op, type), root));
     }
 
-    /** Starts the in-place {@link #reduce}. @return the request @throws MPIException if MPI fails */
+    /**
+     * Starts the in-place {@link #reduce}.
+     *
+     * @return the request
+     * @throws MPIException if MPI fails
+     */
     public Request iReduce(Buffer buf, int count, Datatype type, Op op, int root) throws MPIException {
         return start("MPI_Ireduce", null, buf, c -> isRoot(c, root)
                 ? c.ireduce(org.jmpi.Comm.IN_PLACE, d(buf, count, type, "buf"), op(op, type), root)
                 : c.ireduce(d(buf, count, type, "buf"), null, op(op, type), root));
     }
 
-    /** Starts {@link #allReduce} ({@code MPI_Iallreduce}). @return the request @throws MPIException if MPI fails */
+    /**
+     * Starts {@link #allReduce} ({@code MPI_Iallreduce}).
+     *
+     * @return the request
+     * @throws MPIException if MPI fails
+     */
     public Request iAllReduce(Buffer sendbuf, Buffer recvbuf, int count, Datatype type, Op op) throws MPIException {
         return start("MPI_Iallreduce", sendbuf, recvbuf, c -> c.iallreduce(d(sendbuf, count, type, "sendbuf"),
                 d(recvbuf, count, type, "recvbuf"), op(op, type)));
     }
 
-    /** Starts the in-place {@link #allReduce}. @return the request @throws MPIException if MPI fails */
+    /**
+     * Starts the in-place {@link #allReduce}.
+     *
+     * @return the request
+     * @throws MPIException if MPI fails
+     */
     public Request iAllReduce(Buffer buf, int count, Datatype type, Op op) throws MPIException {
         return start("MPI_Iallreduce", null, buf, c -> c.iallreduce(d(buf, count, type, "buf"), op(op, type)));
     }
 
-    /** Starts {@link #reduceScatter} ({@code MPI_Ireduce_scatter}). @return the request @throws MPIException if MPI fails */
+    /**
+     * Starts {@link #reduceScatter} ({@code MPI_Ireduce_scatter}).
+     *
+     * @return the request
+     * @throws MPIException if MPI fails
+     */
     public Request iReduceScatter(Buffer sendbuf, Buffer recvbuf, int[] recvcounts, Datatype type, Op op)
             throws MPIException {
         return start("MPI_Ireduce_scatter", sendbuf, recvbuf, c -> c.ireduceScatter(
@@ -202,20 +322,35 @@ abstract class CommNonblocking extends CommCollectives {
                         "recvbuf"), recvcounts, op(op, type)));
     }
 
-    /** Starts the in-place {@link #reduceScatter}. @return the request @throws MPIException if MPI fails */
+    /**
+     * Starts the in-place {@link #reduceScatter}.
+     *
+     * @return the request
+     * @throws MPIException if MPI fails
+     */
     public Request iReduceScatter(Buffer buf, int[] counts, Datatype type, Op op) throws MPIException {
         return start("MPI_Ireduce_scatter", null, buf, c -> c.ireduceScatter(org.jmpi.Comm.IN_PLACE,
                 d(buf, Counts.sum(counts), type, "buf"), counts, op(op, type)));
     }
 
-    /** Starts {@link #reduceScatterBlock}. @return the request @throws MPIException if MPI fails */
+    /**
+     * Starts {@link #reduceScatterBlock}.
+     *
+     * @return the request
+     * @throws MPIException if MPI fails
+     */
     public Request iReduceScatterBlock(Buffer sendbuf, Buffer recvbuf, int recvcount, Datatype type, Op op)
             throws MPIException {
         return start("MPI_Ireduce_scatter_block", sendbuf, recvbuf, c -> c.ireduceScatterBlock(
                 d(sendbuf, recvcount, type, "sendbuf"), d(recvbuf, recvcount, type, "recvbuf"), op(op, type)));
     }
 
-    /** Starts the in-place {@link #reduceScatterBlock}. @return the request @throws MPIException if MPI fails */
+    /**
+     * Starts the in-place {@link #reduceScatterBlock}.
+     *
+     * @return the request
+     * @throws MPIException if MPI fails
+     */
     public Request iReduceScatterBlock(Buffer buf, int count, Datatype type, Op op) throws MPIException {
         return start("MPI_Ireduce_scatter_block", null, buf, c -> c.ireduceScatterBlock(org.jmpi.Comm.IN_PLACE,
                 d(buf, count, type, "buf"), op(op, type)));
@@ -237,7 +372,12 @@ abstract class CommNonblocking extends CommCollectives {
         });
     }
 
-    /** Starts {@link #neighborAllGather}. @return the request @throws MPIException if MPI fails */
+    /**
+     * Starts {@link #neighborAllGather}.
+     *
+     * @return the request
+     * @throws MPIException if MPI fails
+     */
     public Request iNeighborAllGather(Buffer sendbuf, int sendcount, Datatype sendtype, Buffer recvbuf,
                                       int recvcount, Datatype recvtype) throws MPIException {
         return start("MPI_Ineighbor_allgather", sendbuf, recvbuf, c -> c.ineighborAllgather(
@@ -260,7 +400,12 @@ abstract class CommNonblocking extends CommCollectives {
         });
     }
 
-    /** Starts {@link #neighborAllGatherv}. @return the request @throws MPIException if MPI fails */
+    /**
+     * Starts {@link #neighborAllGatherv}.
+     *
+     * @return the request
+     * @throws MPIException if MPI fails
+     */
     public Request iNeighborAllGatherv(Buffer sendbuf, int sendcount, Datatype sendtype, Buffer recvbuf,
                                        int[] recvcount, int[] displs, Datatype recvtype) throws MPIException {
         return start("MPI_Ineighbor_allgatherv", sendbuf, recvbuf, c -> c.ineighborAllgatherv(
@@ -283,7 +428,12 @@ abstract class CommNonblocking extends CommCollectives {
         });
     }
 
-    /** Starts {@link #neighborAllToAll}. @return the request @throws MPIException if MPI fails */
+    /**
+     * Starts {@link #neighborAllToAll}.
+     *
+     * @return the request
+     * @throws MPIException if MPI fails
+     */
     public Request iNeighborAllToAll(Buffer sendbuf, int sendcount, Datatype sendtype, Buffer recvbuf,
                                      int recvcount, Datatype recvtype) throws MPIException {
         return start("MPI_Ineighbor_alltoall", sendbuf, recvbuf, c -> c.ineighborAlltoall(
@@ -307,7 +457,12 @@ abstract class CommNonblocking extends CommCollectives {
         });
     }
 
-    /** Starts {@link #neighborAllToAllv}. @return the request @throws MPIException if MPI fails */
+    /**
+     * Starts {@link #neighborAllToAllv}.
+     *
+     * @return the request
+     * @throws MPIException if MPI fails
+     */
     public Request iNeighborAllToAllv(Buffer sendbuf, int[] sendcount, int[] sdispls, Datatype sendtype,
                                       Buffer recvbuf, int[] recvcount, int[] rdispls, Datatype recvtype)
             throws MPIException {

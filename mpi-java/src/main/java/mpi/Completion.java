@@ -13,24 +13,15 @@ final class Completion {
 
     /** {@code MPI_Wait}: the status, empty for a null or inactive request. */
     static Status waitOne(Request r) throws MPIException {
-        Lifecycle.check();
-        org.jmpi.Request j = r.jmpi();
-        if (j == null || !j.isActive()) {
-            return empty(-1);
-        }
-        org.jmpi.Status s = new org.jmpi.Status();
-        try {
-            j.waitFor(s);
-        } catch (RuntimeException e) {
-            r.completed();
-            throw Failure.raise(r.errhandler(), e, "MPI_Wait");
-        }
-        r.completed();
-        return new Status(s, -1);
+        return one(r, true);
     }
 
     /** {@code MPI_Test}: the status once complete (empty for a null or inactive request), else null. */
     static Status testOne(Request r) throws MPIException {
+        return one(r, false);
+    }
+
+    private static Status one(Request r, boolean block) throws MPIException {
         Lifecycle.check();
         org.jmpi.Request j = r.jmpi();
         if (j == null || !j.isActive()) {
@@ -38,12 +29,14 @@ final class Completion {
         }
         org.jmpi.Status s = new org.jmpi.Status();
         try {
-            if (!j.test(s)) {
+            if (block) {
+                j.waitFor(s);
+            } else if (!j.test(s)) {
                 return null;
             }
         } catch (RuntimeException e) {
             r.completed();
-            throw Failure.raise(r.errhandler(), e, "MPI_Test");
+            throw Failure.raise(r.errhandler(), e, block ? "MPI_Wait" : "MPI_Test");
         }
         r.completed();
         return new Status(s, -1);

@@ -420,7 +420,7 @@ public final class Datatype implements Freeable, Cloneable {
      * @throws MPIException if the key or value is refused
      */
     public void setAttr(int keyval, Object value) throws MPIException {
-        Attributes.set(jmpi(), keyval, Attributes.Kind.DATATYPE, value);
+        Attributes.set(jmpi(), keyval, Attributes.Kind.DATATYPE, value, MPI.COMM_WORLD.errhandler());
     }
 
     /**
@@ -431,7 +431,7 @@ public final class Datatype implements Freeable, Cloneable {
      * @throws MPIException if the key is refused
      */
     public Object getAttr(int keyval) throws MPIException {
-        return Attributes.get(jmpi(), keyval, Attributes.Kind.DATATYPE);
+        return Attributes.get(jmpi(), keyval, Attributes.Kind.DATATYPE, MPI.COMM_WORLD.errhandler());
     }
 
     /**
@@ -441,7 +441,7 @@ public final class Datatype implements Freeable, Cloneable {
      * @throws MPIException if the key is refused
      */
     public void deleteAttr(int keyval) throws MPIException {
-        Attributes.delete(jmpi(), keyval, Attributes.Kind.DATATYPE);
+        Attributes.delete(jmpi(), keyval, Attributes.Kind.DATATYPE, MPI.COMM_WORLD.errhandler());
     }
 
     /**

@@ -1,38 +1,26 @@
 package mpi;
 
 /**
- * The value-index pairs of {@link MPI#DOUBLE_INT} ({@code MPI_DOUBLE_INT}), as compared by
- * {@link MPI#MINLOC} and {@link MPI#MAXLOC}: {@link MPI#doubleInt}
- * reads and writes them in a byte buffer, {@code getData(buffer, i)} giving pair i.
+ * The value-index pairs of {@link MPI#DOUBLE_INT} ({@code MPI_DOUBLE_INT}), as {@link MPI#MINLOC}
+ * and {@link MPI#MAXLOC} compare them; {@link MPI#doubleInt} reads and writes them in a byte
+ * buffer, {@code getData(buffer, i)} giving pair i.
  */
 public final class DoubleInt extends Struct {
-    private final int valueSize;
     private final int intOff;
     private final int intSize;
 
     /**
-     * The layout of {@code MPI_DOUBLE_INT}: the value, then the int of {@code intSize} bytes (4 or
-     * 8) at {@code intOff}.
+     * The layout of {@code MPI_DOUBLE_INT}: the value, then the index of {@code intSize} bytes
+     * (4 or 8) at {@code intOff}.
      *
      * @param intOff  offset of the index
      * @param intSize bytes of the index
      */
     protected DoubleInt(int intOff, int intSize) {
-        this.valueSize = 8;
-        this.intSize = intSize;
         addDouble();
         setOffset(intOff);
-        this.intOff = addSized(intSize);
-    }
-
-    /** Adds an integer field of {@code size} bytes. */
-    private int addSized(int size) {
-        return switch (size) {
-            case 2 -> addShort();
-            case 4 -> addInt();
-            case 8 -> addLong();
-            default -> throw new IllegalArgumentException("size: " + size + " bytes is no integer size");
-        };
+        this.intOff = Pairs.add(this, intSize);
+        this.intSize = intSize;
     }
 
     /**
@@ -45,7 +33,7 @@ public final class DoubleInt extends Struct {
         return new Data();
     }
 
-    /** One pair in a buffer. */
+    /** One double-int pair in a buffer. */
     public final class Data extends Struct.Data {
         /** An accessor placed by {@link Struct#getData}. */
         public Data() {
@@ -66,7 +54,7 @@ public final class DoubleInt extends Struct {
          * @return the index
          */
         public int getIndex() {
-            return intSize == 8 ? (int) getLong(intOff) : getInt(intOff);
+            return (int) Pairs.get(this, intOff, intSize);
         }
 
         /**
@@ -84,11 +72,7 @@ public final class DoubleInt extends Struct {
          * @param v the index
          */
         public void putIndex(int v) {
-            if (intSize == 8) {
-                putLong(intOff, v);
-            } else {
-                putInt(intOff, v);
-            }
+            Pairs.put(this, intOff, intSize, v);
         }
     }
 }

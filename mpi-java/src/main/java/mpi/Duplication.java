@@ -1,8 +1,8 @@
 package mpi;
 
 /**
- * Duplications of a communicator that jmpi lacks as single calls: with info hints and
- * nonblocking. The new object is of the caller's class, made by {@code make}.
+ * The duplications of a communicator with info hints and nonblocking. The new object is of
+ * the caller's class, made by {@code make}.
  */
 final class Duplication {
     private Duplication() {
@@ -16,19 +16,18 @@ final class Duplication {
     /** {@code MPI_Comm_dup_with_info}: a duplicate whose hints are {@code info}. */
     static <T extends Comm> T withInfo(Comm comm, Info info, Make<T> make) throws MPIException {
         org.jmpi.Info i = Info.jmpiOf(info);
-        return comm.call("MPI_Comm_dup_with_info", c -> {
-            org.jmpi.Comm d = c.dup();
-            if (i != null) {
-                d.setInfo(i);
-            }
-            return make.make(d, comm.errhandler());
-        });
+        return comm.call("MPI_Comm_dup_with_info", c -> make.make(i == null
+                ? c.dupWithInfo(java.util.Map.of()) : c.dupWithInfo(i), comm.errhandler()));
     }
 
-    /** {@code MPI_Comm_idup}: the duplicate, with its (here already complete) request. */
+    /**
+     * {@code MPI_Comm_idup}: the duplicate, usable once its {@link Comm#getRequest()} has
+     * completed.
+     */
     static <T extends Comm> T start(Comm comm, Make<T> make) throws MPIException {
-        T d = comm.call("MPI_Comm_idup", c -> make.make(c.dup(), comm.errhandler()));
-        d.pending(MPI.REQUEST_NULL);
+        org.jmpi.PendingComm p = comm.call("MPI_Comm_idup", org.jmpi.Comm::idup);
+        T d = make.make(null, comm.errhandler());
+        d.pending(new Request(p.request(), comm.errhandler()), p);
         return d;
     }
 }

@@ -1,12 +1,11 @@
 package mpi;
 
-/** {@code MPI_Comm_create_group}, which jmpi does not offer yet. */
+/** {@code MPI_Comm_create_group}: collective over the members of the group only. */
 final class GroupCreation {
     private GroupCreation() {
     }
 
     static Intracomm create(Intracomm comm, org.jmpi.Group group, int tag) throws MPIException {
-        throw comm.failure(new UnsupportedOperationException("MPI_Comm_create_group is not available in jmpi yet"),
-                "MPI_Comm_create_group");
+        return comm.call("MPI_Comm_create_group", c -> new Intracomm(c.createGroup(group, tag), comm.errhandler()));
     }
 }

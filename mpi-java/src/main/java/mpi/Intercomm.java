@@ -30,25 +30,44 @@ public final class Intercomm extends Comm {
         super(commRequest);
     }
 
-    /** A duplicate ({@link #dup()}). @return the duplicate */
+    /**
+     * A duplicate ({@link #dup()}).
+     *
+     * @return the duplicate
+     */
     @Override
     public Intercomm clone() {
         return (Intercomm) super.clone();
     }
 
-    /** A new intercommunicator with the same groups ({@code MPI_Comm_dup}). @return it @throws MPIException if MPI fails */
+    /**
+     * A new intercommunicator with the same groups ({@code MPI_Comm_dup}).
+     *
+     * @return it
+     * @throws MPIException if MPI fails
+     */
     @Override
     public Intercomm dup() throws MPIException {
         return call("MPI_Comm_dup", c -> new Intercomm(c.dup(), errhandler()));
     }
 
-    /** Starts a duplication ({@code MPI_Comm_idup}). @return the new intercommunicator @throws MPIException if MPI fails */
+    /**
+     * Starts a duplication ({@code MPI_Comm_idup}).
+     *
+     * @return the new intercommunicator
+     * @throws MPIException if MPI fails
+     */
     @Override
     public Intercomm iDup() throws MPIException {
         return Duplication.start(this, Intercomm::new);
     }
 
-    /** A duplicate with new hints ({@code MPI_Comm_dup_with_info}). @return it @throws MPIException if MPI fails */
+    /**
+     * A duplicate with new hints ({@code MPI_Comm_dup_with_info}).
+     *
+     * @return it
+     * @throws MPIException if MPI fails
+     */
     @Override
     public Intercomm dupWithInfo(Info info) throws MPIException {
         return Duplication.withInfo(this, info, Intercomm::new);

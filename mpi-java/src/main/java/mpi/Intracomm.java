@@ -45,25 +45,44 @@ public class Intracomm extends Comm {
         super(commRequest);
     }
 
-    /** A duplicate ({@link #dup()}). @return the duplicate */
+    /**
+     * A duplicate ({@link #dup()}).
+     *
+     * @return the duplicate
+     */
     @Override
     public Intracomm clone() {
         return (Intracomm) super.clone();
     }
 
-    /** A new communicator with the same group ({@code MPI_Comm_dup}). @return it @throws MPIException if MPI fails */
+    /**
+     * A new communicator with the same group ({@code MPI_Comm_dup}).
+     *
+     * @return it
+     * @throws MPIException if MPI fails
+     */
     @Override
     public Intracomm dup() throws MPIException {
         return call("MPI_Comm_dup", c -> new Intracomm(c.dup(), errhandler()));
     }
 
-    /** Starts a duplication ({@code MPI_Comm_idup}). @return the new communicator @throws MPIException if MPI fails */
+    /**
+     * Starts a duplication ({@code MPI_Comm_idup}).
+     *
+     * @return the new communicator
+     * @throws MPIException if MPI fails
+     */
     @Override
     public Intracomm iDup() throws MPIException {
         return Duplication.start(this, Intracomm::new);
     }
 
-    /** A duplicate with new hints ({@code MPI_Comm_dup_with_info}). @return it @throws MPIException if MPI fails */
+    /**
+     * A duplicate with new hints ({@code MPI_Comm_dup_with_info}).
+     *
+     * @return it
+     * @throws MPIException if MPI fails
+     */
     @Override
     public Intracomm dupWithInfo(Info info) throws MPIException {
         return Duplication.withInfo(this, info, Intracomm::new);
@@ -238,18 +257,32 @@ public class Intracomm extends Comm {
         prefix("MPI_Scan", false, sendbuf, recvbuf, count, type, op);
     }
 
-    /** {@link #scan} in place: {@code recvbuf} holds the input. @throws MPIException if MPI fails */
+    /**
+     * {@link #scan} in place: {@code recvbuf} holds the input.
+     *
+     * @throws MPIException if MPI fails
+     */
     public final void scan(Object recvbuf, int count, Datatype type, Op op) throws MPIException {
         prefix("MPI_Scan", false, null, recvbuf, count, type, op);
     }
 
-    /** Starts {@link #scan} ({@code MPI_Iscan}). @return the request @throws MPIException if MPI fails */
+    /**
+     * Starts {@link #scan} ({@code MPI_Iscan}).
+     *
+     * @return the request
+     * @throws MPIException if MPI fails
+     */
     public final Request iScan(java.nio.Buffer sendbuf, java.nio.Buffer recvbuf, int count, Datatype type, Op op)
             throws MPIException {
         return iprefix("MPI_Iscan", false, sendbuf, recvbuf, count, type, op);
     }
 
-    /** Starts the in-place {@link #scan}. @return the request @throws MPIException if MPI fails */
+    /**
+     * Starts the in-place {@link #scan}.
+     *
+     * @return the request
+     * @throws MPIException if MPI fails
+     */
     public final Request iScan(java.nio.Buffer buf, int count, Datatype type, Op op) throws MPIException {
         return iprefix("MPI_Iscan", false, null, buf, count, type, op);
     }
@@ -264,18 +297,32 @@ public class Intracomm extends Comm {
         prefix("MPI_Exscan", true, sendbuf, recvbuf, count, type, op);
     }
 
-    /** {@link #exScan} in place: {@code buf} holds the input. @throws MPIException if MPI fails */
+    /**
+     * {@link #exScan} in place: {@code buf} holds the input.
+     *
+     * @throws MPIException if MPI fails
+     */
     public final void exScan(Object buf, int count, Datatype type, Op op) throws MPIException {
         prefix("MPI_Exscan", true, null, buf, count, type, op);
     }
 
-    /** Starts {@link #exScan} ({@code MPI_Iexscan}). @return the request @throws MPIException if MPI fails */
+    /**
+     * Starts {@link #exScan} ({@code MPI_Iexscan}).
+     *
+     * @return the request
+     * @throws MPIException if MPI fails
+     */
     public final Request iExScan(java.nio.Buffer sendbuf, java.nio.Buffer recvbuf, int count, Datatype type, Op op)
             throws MPIException {
         return iprefix("MPI_Iexscan", true, sendbuf, recvbuf, count, type, op);
     }
 
-    /** Starts the in-place {@link #exScan}. @return the request @throws MPIException if MPI fails */
+    /**
+     * Starts the in-place {@link #exScan}.
+     *
+     * @return the request
+     * @throws MPIException if MPI fails
+     */
     public final Request iExScan(java.nio.Buffer buf, int count, Datatype type, Op op) throws MPIException {
         return iprefix("MPI_Iexscan", true, null, buf, count, type, op);
     }
@@ -308,17 +355,31 @@ public class Intracomm extends Comm {
         });
     }
 
-    /** Opens a port for {@link #accept} ({@code MPI_Open_port}). @return its name @throws MPIException if MPI fails */
+    /**
+     * Opens a port for {@link #accept} ({@code MPI_Open_port}).
+     *
+     * @return its name
+     * @throws MPIException if MPI fails
+     */
     public static String openPort() throws MPIException {
         return Ports.open();
     }
 
-    /** Opens a port ({@code MPI_Open_port}); the hints are not used. @return its name @throws MPIException if MPI fails */
+    /**
+     * Opens a port ({@code MPI_Open_port}); the hints are not used.
+     *
+     * @return its name
+     * @throws MPIException if MPI fails
+     */
     public static String openPort(Info info) throws MPIException {
         return Ports.open();
     }
 
-    /** Closes a port opened here ({@code MPI_Close_port}). @throws MPIException if it is not open */
+    /**
+     * Closes a port opened here ({@code MPI_Close_port}).
+     *
+     * @throws MPIException if it is not open
+     */
     public static void closePort(String name) throws MPIException {
         Ports.close(name);
     }
@@ -336,7 +397,12 @@ public class Intracomm extends Comm {
         return call("MPI_Comm_accept", c -> new Intercomm(c.accept(port, root), errhandler()));
     }
 
-    /** {@link #accept(String, int)}; the hints are not used. @return the intercommunicator @throws MPIException if MPI fails */
+    /**
+     * {@link #accept(String, int)}; the hints are not used.
+     *
+     * @return the intercommunicator
+     * @throws MPIException if MPI fails
+     */
     public final Intercomm accept(String port, Info info, int root) throws MPIException {
         return accept(port, root);
     }
@@ -353,37 +419,68 @@ public class Intracomm extends Comm {
         return call("MPI_Comm_connect", c -> new Intercomm(c.connect(port, root), errhandler()));
     }
 
-    /** {@link #connect(String, int)}; the hints are not used. @return the intercommunicator @throws MPIException if MPI fails */
+    /**
+     * {@link #connect(String, int)}; the hints are not used.
+     *
+     * @return the intercommunicator
+     * @throws MPIException if MPI fails
+     */
     public final Intercomm connect(String port, Info info, int root) throws MPIException {
         return connect(port, root);
     }
 
-    /** Publishes a port opened here under a service name ({@code MPI_Publish_name}). @throws MPIException if MPI fails */
+    /**
+     * Publishes a port opened here under a service name ({@code MPI_Publish_name}).
+     *
+     * @throws MPIException if MPI fails
+     */
     public static void publishName(String service, String port) throws MPIException {
         Ports.publish(service, port, true);
     }
 
-    /** {@link #publishName(String, String)}; the hints are not used. @throws MPIException if MPI fails */
+    /**
+     * {@link #publishName(String, String)}; the hints are not used.
+     *
+     * @throws MPIException if MPI fails
+     */
     public static void publishName(String service, Info info, String port) throws MPIException {
         Ports.publish(service, port, true);
     }
 
-    /** Withdraws a published name ({@code MPI_Unpublish_name}). @throws MPIException if MPI fails */
+    /**
+     * Withdraws a published name ({@code MPI_Unpublish_name}).
+     *
+     * @throws MPIException if MPI fails
+     */
     public static void unpublishName(String service, String port) throws MPIException {
         Ports.publish(service, port, false);
     }
 
-    /** {@link #unpublishName(String, String)}; the hints are not used. @throws MPIException if MPI fails */
+    /**
+     * {@link #unpublishName(String, String)}; the hints are not used.
+     *
+     * @throws MPIException if MPI fails
+     */
     public static void unpublishName(String service, Info info, String port) throws MPIException {
         Ports.publish(service, port, false);
     }
 
-    /** The port published under a service name ({@code MPI_Lookup_name}). @return the port @throws MPIException if none is */
+    /**
+     * The port published under a service name ({@code MPI_Lookup_name}).
+     *
+     * @return the port
+     * @throws MPIException if none is
+     */
     public static String lookupName(String service) throws MPIException {
         return Ports.lookup(service);
     }
 
-    /** {@link #lookupName(String)}; the hints are not used. @return the port @throws MPIException if none is */
+    /**
+     * {@link #lookupName(String)}; the hints are not used.
+     *
+     * @return the port
+     * @throws MPIException if none is
+     */
     public static String lookupName(String service, Info info) throws MPIException {
         return Ports.lookup(service);
     }
@@ -404,7 +501,7 @@ public class Intracomm extends Comm {
      */
     public final Intercomm spawn(String command, String[] argv, int maxprocs, Info info, int root, int[] errcodes)
             throws MPIException {
-        return Spawning.spawn(this, new String[] {command}, argv == null ? null : new String[][] {argv},
+        return Spawning.spawn(this, true, new String[] {command}, argv == null ? null : new String[][] {argv},
                 new int[] {maxprocs}, new Info[] {info}, root, errcodes);
     }
 
@@ -423,6 +520,6 @@ public class Intracomm extends Comm {
      */
     public final Intercomm spawnMultiple(String[] commands, String[][] argv, int[] maxprocs, Info[] info, int root,
                                          int[] errcodes) throws MPIException {
-        return Spawning.spawn(this, commands, argv, maxprocs, info, root, errcodes);
+        return Spawning.spawn(this, false, commands, argv, maxprocs, info, root, errcodes);
     }
 }

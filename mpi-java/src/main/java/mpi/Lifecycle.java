@@ -11,7 +11,6 @@ import org.jmpi.ThreadLevel;
 final class Lifecycle {
     private static volatile Mpi mpi;
     private static volatile boolean finalized;
-    private static Thread mainThread;
     private static byte[] attached;
     private static BsendBuffer bsend;
 
@@ -31,7 +30,6 @@ final class Lifecycle {
         }
         try {
             Mpi m = Mpi.init(level);
-            mainThread = Thread.currentThread();
             mpi = m;
             return m.threadLevel().value();
         } catch (RuntimeException e) {
@@ -80,13 +78,14 @@ final class Lifecycle {
 
     /** The thread level MPI provides. */
     static int queryThread() throws MPIException {
-        return mpi().threadLevel().value();
+        mpi();
+        return Mpi.queryThread().value();
     }
 
     /** Whether the calling thread is the one that initialised MPI. */
     static boolean isThreadMain() throws MPIException {
         mpi();
-        return Thread.currentThread() == mainThread;
+        return Mpi.isThreadMain();
     }
 
     /** The processor name. */
@@ -138,9 +137,16 @@ final class Lifecycle {
         System.err.println("*** error class " + error.getErrorClass() + ", handled by "
                 + (handler == null ? "MPI_ERRORS_ARE_FATAL" : handler) + ": the job is aborted");
         System.err.flush();
+        int code = Math.max(1, error.getErrorCode());
         Mpi m = mpi;
-        if (m != null) {
-            m.abort(Math.max(1, error.getErrorCode()));
+        try {
+            if (m != null) {
+                m.abort(code);
+            }
+        } catch (RuntimeException e) {
+            // MPI_Abort refused (another thread below THREAD_SERIALIZED): the launcher ends the job
+            // when this process dies without finalizing.
         }
+        Runtime.getRuntime().halt(code);
     }
 }

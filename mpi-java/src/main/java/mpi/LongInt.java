@@ -1,9 +1,9 @@
 package mpi;
 
 /**
- * The value-index pairs of {@link MPI#LONG_INT} ({@code MPI_LONG_INT}), as compared by
- * {@link MPI#MINLOC} and {@link MPI#MAXLOC}: {@link MPI#longInt}
- * reads and writes them in a byte buffer, {@code getData(buffer, i)} giving pair i.
+ * The value-index pairs of {@link MPI#LONG_INT} ({@code MPI_LONG_INT}), as {@link MPI#MINLOC}
+ * and {@link MPI#MAXLOC} compare them; {@link MPI#longInt} reads and writes them in a byte
+ * buffer, {@code getData(buffer, i)} giving pair i.
  */
 public final class LongInt extends Struct {
     private final int valueSize;
@@ -11,8 +11,8 @@ public final class LongInt extends Struct {
     private final int intSize;
 
     /**
-     * The layout of {@code MPI_LONG_INT}: a long of {@code longSize} bytes (2, 4 or 8), then the
-     * int of {@code intSize} bytes (4 or 8) at {@code intOff}.
+     * The layout of {@code MPI_LONG_INT}: the value of {@code longSize} bytes, then the index
+     * of {@code intSize} bytes at {@code intOff} (sizes 2, 4 or 8).
      *
      * @param longSize bytes of the value as C stores it
      * @param intOff   offset of the index
@@ -20,20 +20,10 @@ public final class LongInt extends Struct {
      */
     protected LongInt(int longSize, int intOff, int intSize) {
         this.valueSize = longSize;
-        this.intSize = intSize;
-        addSized(longSize);
+        Pairs.add(this, longSize);
         setOffset(intOff);
-        this.intOff = addSized(intSize);
-    }
-
-    /** Adds an integer field of {@code size} bytes. */
-    private int addSized(int size) {
-        return switch (size) {
-            case 2 -> addShort();
-            case 4 -> addInt();
-            case 8 -> addLong();
-            default -> throw new IllegalArgumentException("size: " + size + " bytes is no integer size");
-        };
+        this.intOff = Pairs.add(this, intSize);
+        this.intSize = intSize;
     }
 
     /**
@@ -46,7 +36,7 @@ public final class LongInt extends Struct {
         return new Data();
     }
 
-    /** One pair in a buffer. */
+    /** One long-int pair in a buffer. */
     public final class Data extends Struct.Data {
         /** An accessor placed by {@link Struct#getData}. */
         public Data() {
@@ -58,11 +48,7 @@ public final class LongInt extends Struct {
          * @return the value
          */
         public long getValue() {
-            return switch (valueSize) {
-                case 2 -> getShort(0);
-                case 4 -> getInt(0);
-                default -> getLong(0);
-            };
+            return Pairs.get(this, 0, valueSize);
         }
 
         /**
@@ -71,7 +57,7 @@ public final class LongInt extends Struct {
          * @return the index
          */
         public int getIndex() {
-            return intSize == 8 ? (int) getLong(intOff) : getInt(intOff);
+            return (int) Pairs.get(this, intOff, intSize);
         }
 
         /**
@@ -80,11 +66,7 @@ public final class LongInt extends Struct {
          * @param v the value
          */
         public void putValue(long v) {
-            switch (valueSize) {
-                case 2 -> putShort(0, (short) v);
-                case 4 -> putInt(0, (int) v);
-                default -> putLong(0, v);
-            }
+            Pairs.put(this, 0, valueSize, v);
         }
 
         /**
@@ -93,11 +75,7 @@ public final class LongInt extends Struct {
          * @param v the index
          */
         public void putIndex(int v) {
-            if (intSize == 8) {
-                putLong(intOff, v);
-            } else {
-                putInt(intOff, v);
-            }
+            Pairs.put(this, intOff, intSize, v);
         }
     }
 }

@@ -228,55 +228,95 @@ public final class MPI {
         return Lifecycle.init(required);
     }
 
-    /** The thread level MPI provides ({@code MPI_Query_thread}). @throws MPIException if MPI does not run */
+    /**
+     * The thread level MPI provides ({@code MPI_Query_thread}).
+     *
+     * @throws MPIException if MPI does not run
+     */
     public static int queryThread() throws MPIException {
         return Lifecycle.queryThread();
     }
 
-    /** Whether this thread initialised MPI ({@code MPI_Is_thread_main}). @throws MPIException if MPI does not run */
+    /**
+     * Whether this thread initialised MPI ({@code MPI_Is_thread_main}).
+     *
+     * @throws MPIException if MPI does not run
+     */
     public static boolean isThreadMain() throws MPIException {
         return Lifecycle.isThreadMain();
     }
 
-    /** Finalises MPI ({@code MPI_Finalize}); no MPI call is allowed afterwards. @throws MPIException if MPI does not run */
+    /**
+     * Finalises MPI ({@code MPI_Finalize}); no MPI call is allowed afterwards.
+     *
+     * @throws MPIException if MPI does not run
+     */
     public static void Finalize() throws MPIException {
         Lifecycle.finish();
     }
 
-    /** Seconds since an arbitrary time in the past ({@code MPI_Wtime}). @throws MPIException if MPI does not run */
+    /**
+     * Seconds since an arbitrary time in the past ({@code MPI_Wtime}).
+     *
+     * @throws MPIException if MPI does not run
+     */
     public static double wtime() throws MPIException {
         check();
         return org.jmpi.Mpi.wtime();
     }
 
-    /** The resolution of {@link #wtime()} in seconds ({@code MPI_Wtick}). @throws MPIException if MPI does not run */
+    /**
+     * The resolution of {@link #wtime()} in seconds ({@code MPI_Wtick}).
+     *
+     * @throws MPIException if MPI does not run
+     */
     public static double wtick() throws MPIException {
         check();
         return org.jmpi.Mpi.wtick();
     }
 
-    /** The version of the MPI standard the library implements ({@code MPI_Get_version}). @return the version */
+    /**
+     * The version of the MPI standard the library implements ({@code MPI_Get_version}).
+     *
+     * @return the version
+     */
     public static Version getVersion() {
         int[] v = org.jmpi.Mpi.version();
         return new Version(v[0], v[1]);
     }
 
-    /** The library's version text ({@code MPI_Get_library_version}). @return the text */
+    /**
+     * The library's version text ({@code MPI_Get_library_version}).
+     *
+     * @return the text
+     */
     public static String getLibVersion() {
         return org.jmpi.Mpi.libraryVersion();
     }
 
-    /** The name of this processor ({@code MPI_Get_processor_name}). @throws MPIException if MPI does not run */
+    /**
+     * The name of this processor ({@code MPI_Get_processor_name}).
+     *
+     * @throws MPIException if MPI does not run
+     */
     public static String getProcessorName() throws MPIException {
         return Lifecycle.processorName();
     }
 
-    /** Whether MPI has been initialised ({@code MPI_Initialized}). @throws MPIException never in practice */
+    /**
+     * Whether MPI has been initialised ({@code MPI_Initialized}).
+     *
+     * @throws MPIException never in practice
+     */
     public static boolean isInitialized() throws MPIException {
         return org.jmpi.Mpi.isInitialized();
     }
 
-    /** Whether MPI has been finalised ({@code MPI_Finalized}). @throws MPIException never in practice */
+    /**
+     * Whether MPI has been finalised ({@code MPI_Finalized}).
+     *
+     * @throws MPIException never in practice
+     */
     public static boolean isFinalized() throws MPIException {
         return org.jmpi.Mpi.isFinalized();
     }
@@ -313,143 +353,147 @@ public final class MPI {
         // Nothing listens: MPI_Pcontrol itself does nothing without a profiling library.
     }
 
-    /** Refuses a call unless MPI is initialised and not finalised. @throws MPIException otherwise */
+    /**
+     * Refuses a call unless MPI is initialised and not finalised.
+     *
+     * @throws MPIException otherwise
+     */
     protected static void check() throws MPIException {
         Lifecycle.check();
     }
 
-    /** The serialised form of an attribute value. @param value a serializable value @return its bytes @throws MPIException if it cannot be serialised */
+    /** The serialised form of an attribute value. */
     protected static byte[] attrSet(Object value) throws MPIException {
         return Attributes.serialize(value);
     }
 
-    /** An attribute value from its serialised form. @param value bytes or null @return the value or null @throws MPIException if they cannot be read */
+    /** An attribute value from its serialised form. */
     protected static Object attrGet(byte[] value) throws MPIException {
         return Attributes.deserialize(value);
     }
 
-    /** A direct byte buffer in native byte order. @param capacity bytes @return the buffer */
+    /** A direct byte buffer in native byte order. */
     public static ByteBuffer newByteBuffer(int capacity) {
         return Buffers.newBytes(capacity, 1);
     }
 
-    /** A direct char buffer in native byte order. @param capacity chars @return the buffer */
+    /** A direct char buffer in native byte order. */
     public static CharBuffer newCharBuffer(int capacity) {
         return Buffers.newBytes(capacity, 2).asCharBuffer();
     }
 
-    /** A direct short buffer in native byte order. @param capacity shorts @return the buffer */
+    /** A direct short buffer in native byte order. */
     public static ShortBuffer newShortBuffer(int capacity) {
         return Buffers.newBytes(capacity, 2).asShortBuffer();
     }
 
-    /** A direct int buffer in native byte order. @param capacity ints @return the buffer */
+    /** A direct int buffer in native byte order. */
     public static IntBuffer newIntBuffer(int capacity) {
         return Buffers.newBytes(capacity, 4).asIntBuffer();
     }
 
-    /** A direct long buffer in native byte order. @param capacity longs @return the buffer */
+    /** A direct long buffer in native byte order. */
     public static LongBuffer newLongBuffer(int capacity) {
         return Buffers.newBytes(capacity, 8).asLongBuffer();
     }
 
-    /** A direct float buffer in native byte order. @param capacity floats @return the buffer */
+    /** A direct float buffer in native byte order. */
     public static FloatBuffer newFloatBuffer(int capacity) {
         return Buffers.newBytes(capacity, 4).asFloatBuffer();
     }
 
-    /** A direct double buffer in native byte order. @param capacity doubles @return the buffer */
+    /** A direct double buffer in native byte order. */
     public static DoubleBuffer newDoubleBuffer(int capacity) {
         return Buffers.newBytes(capacity, 8).asDoubleBuffer();
     }
 
-    /** Refuses a buffer that is not direct. @param buf the buffer @throws IllegalArgumentException if it is on the heap */
+    /** Refuses a buffer that is not direct. */
     protected static void assertDirectBuffer(java.nio.Buffer buf) {
         Buffers.requireDirect(buf, "buffer");
     }
 
-    /** Refuses a send or receive buffer that is not direct. @param sendbuf send buffer @param recvbuf receive buffer */
+    /** Refuses a send or receive buffer that is not direct. */
     protected static void assertDirectBuffer(java.nio.Buffer sendbuf, java.nio.Buffer recvbuf) {
         Buffers.requireDirect(sendbuf, "send buffer");
         Buffers.requireDirect(recvbuf, "receive buffer");
     }
 
-    /** Whether {@code obj} is a direct buffer. @param obj anything @return whether it is */
+    /** Whether {@code obj} is a direct buffer. */
     protected static boolean isDirectBuffer(Object obj) {
         return obj instanceof java.nio.Buffer b && b.isDirect();
     }
 
-    /** Whether {@code obj} is a heap buffer. @param obj anything @return whether it is */
+    /** Whether {@code obj} is a heap buffer. */
     protected static boolean isHeapBuffer(Object obj) {
         return obj instanceof java.nio.Buffer b && !b.isDirect();
     }
 
-    /** The part of a buffer from element {@code offset} to its capacity, in native byte order. @param buf buffer @param offset first element @return the slice */
+    /** The part of a buffer from element {@code offset} to its capacity, in native byte order. */
     public static ByteBuffer slice(ByteBuffer buf, int offset) {
         return buf.duplicate().clear().position(offset).slice().order(java.nio.ByteOrder.nativeOrder());
     }
 
-    /** The part of a buffer from element {@code offset} to its capacity. @param buf buffer @param offset first element @return the slice */
+    /** The part of a buffer from element {@code offset} to its capacity. */
     public static CharBuffer slice(CharBuffer buf, int offset) {
         return buf.duplicate().clear().position(offset).slice();
     }
 
-    /** The part of a buffer from element {@code offset} to its capacity. @param buf buffer @param offset first element @return the slice */
+    /** The part of a buffer from element {@code offset} to its capacity. */
     public static ShortBuffer slice(ShortBuffer buf, int offset) {
         return buf.duplicate().clear().position(offset).slice();
     }
 
-    /** The part of a buffer from element {@code offset} to its capacity. @param buf buffer @param offset first element @return the slice */
+    /** The part of a buffer from element {@code offset} to its capacity. */
     public static IntBuffer slice(IntBuffer buf, int offset) {
         return buf.duplicate().clear().position(offset).slice();
     }
 
-    /** The part of a buffer from element {@code offset} to its capacity. @param buf buffer @param offset first element @return the slice */
+    /** The part of a buffer from element {@code offset} to its capacity. */
     public static LongBuffer slice(LongBuffer buf, int offset) {
         return buf.duplicate().clear().position(offset).slice();
     }
 
-    /** The part of a buffer from element {@code offset} to its capacity. @param buf buffer @param offset first element @return the slice */
+    /** The part of a buffer from element {@code offset} to its capacity. */
     public static FloatBuffer slice(FloatBuffer buf, int offset) {
         return buf.duplicate().clear().position(offset).slice();
     }
 
-    /** The part of a buffer from element {@code offset} to its capacity. @param buf buffer @param offset first element @return the slice */
+    /** The part of a buffer from element {@code offset} to its capacity. */
     public static DoubleBuffer slice(DoubleBuffer buf, int offset) {
         return buf.duplicate().clear().position(offset).slice();
     }
 
-    /** A buffer over an array from element {@code offset} on, sharing the array. @param buf array @param offset first element @return the buffer */
+    /** A buffer over an array from element {@code offset} on, sharing the array. */
     public static ByteBuffer slice(byte[] buf, int offset) {
         return ByteBuffer.wrap(buf, offset, buf.length - offset).slice().order(java.nio.ByteOrder.nativeOrder());
     }
 
-    /** A buffer over an array from element {@code offset} on, sharing the array. @param buf array @param offset first element @return the buffer */
+    /** A buffer over an array from element {@code offset} on, sharing the array. */
     public static CharBuffer slice(char[] buf, int offset) {
         return CharBuffer.wrap(buf, offset, buf.length - offset).slice();
     }
 
-    /** A buffer over an array from element {@code offset} on, sharing the array. @param buf array @param offset first element @return the buffer */
+    /** A buffer over an array from element {@code offset} on, sharing the array. */
     public static ShortBuffer slice(short[] buf, int offset) {
         return ShortBuffer.wrap(buf, offset, buf.length - offset).slice();
     }
 
-    /** A buffer over an array from element {@code offset} on, sharing the array. @param buf array @param offset first element @return the buffer */
+    /** A buffer over an array from element {@code offset} on, sharing the array. */
     public static IntBuffer slice(int[] buf, int offset) {
         return IntBuffer.wrap(buf, offset, buf.length - offset).slice();
     }
 
-    /** A buffer over an array from element {@code offset} on, sharing the array. @param buf array @param offset first element @return the buffer */
+    /** A buffer over an array from element {@code offset} on, sharing the array. */
     public static LongBuffer slice(long[] buf, int offset) {
         return LongBuffer.wrap(buf, offset, buf.length - offset).slice();
     }
 
-    /** A buffer over an array from element {@code offset} on, sharing the array. @param buf array @param offset first element @return the buffer */
+    /** A buffer over an array from element {@code offset} on, sharing the array. */
     public static FloatBuffer slice(float[] buf, int offset) {
         return FloatBuffer.wrap(buf, offset, buf.length - offset).slice();
     }
 
-    /** A buffer over an array from element {@code offset} on, sharing the array. @param buf array @param offset first element @return the buffer */
+    /** A buffer over an array from element {@code offset} on, sharing the array. */
     public static DoubleBuffer slice(double[] buf, int offset) {
         return DoubleBuffer.wrap(buf, offset, buf.length - offset).slice();
     }

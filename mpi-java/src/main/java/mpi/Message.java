@@ -13,7 +13,7 @@ public final class Message {
     protected long handle;
 
     private org.jmpi.Message message;
-    private Errhandler errhandler = MPI.ERRORS_ARE_FATAL;
+    private Errhandler errhandler;
 
     /** A null message, to be filled by {@link #mProbe} or {@link #imProbe}. */
     public Message() {

@@ -1,9 +1,9 @@
 package mpi;
 
 /**
- * The value-index pairs of {@link MPI#SHORT_INT} ({@code MPI_SHORT_INT}), as compared by
- * {@link MPI#MINLOC} and {@link MPI#MAXLOC}: {@link MPI#shortInt}
- * reads and writes them in a byte buffer, {@code getData(buffer, i)} giving pair i.
+ * The value-index pairs of {@link MPI#SHORT_INT} ({@code MPI_SHORT_INT}), as {@link MPI#MINLOC}
+ * and {@link MPI#MAXLOC} compare them; {@link MPI#shortInt} reads and writes them in a byte
+ * buffer, {@code getData(buffer, i)} giving pair i.
  */
 public final class ShortInt extends Struct {
     private final int valueSize;
@@ -11,8 +11,8 @@ public final class ShortInt extends Struct {
     private final int intSize;
 
     /**
-     * The layout of {@code MPI_SHORT_INT}: a short of {@code shortSize} bytes (2, 4 or 8), then the
-     * int of {@code intSize} bytes (4 or 8) at {@code intOff}.
+     * The layout of {@code MPI_SHORT_INT}: the value of {@code shortSize} bytes, then the index
+     * of {@code intSize} bytes at {@code intOff} (sizes 2, 4 or 8).
      *
      * @param shortSize bytes of the value as C stores it
      * @param intOff   offset of the index
@@ -20,20 +20,10 @@ public final class ShortInt extends Struct {
      */
     protected ShortInt(int shortSize, int intOff, int intSize) {
         this.valueSize = shortSize;
-        this.intSize = intSize;
-        addSized(shortSize);
+        Pairs.add(this, shortSize);
         setOffset(intOff);
-        this.intOff = addSized(intSize);
-    }
-
-    /** Adds an integer field of {@code size} bytes. */
-    private int addSized(int size) {
-        return switch (size) {
-            case 2 -> addShort();
-            case 4 -> addInt();
-            case 8 -> addLong();
-            default -> throw new IllegalArgumentException("size: " + size + " bytes is no integer size");
-        };
+        this.intOff = Pairs.add(this, intSize);
+        this.intSize = intSize;
     }
 
     /**
@@ -46,7 +36,7 @@ public final class ShortInt extends Struct {
         return new Data();
     }
 
-    /** One pair in a buffer. */
+    /** One short-int pair in a buffer. */
     public final class Data extends Struct.Data {
         /** An accessor placed by {@link Struct#getData}. */
         public Data() {
@@ -58,11 +48,7 @@ public final class ShortInt extends Struct {
          * @return the value
          */
         public short getValue() {
-            return switch (valueSize) {
-                case 2 -> getShort(0);
-                case 4 -> (short) getInt(0);
-                default -> (short) getLong(0);
-            };
+            return (short) Pairs.get(this, 0, valueSize);
         }
 
         /**
@@ -71,7 +57,7 @@ public final class ShortInt extends Struct {
          * @return the index
          */
         public int getIndex() {
-            return intSize == 8 ? (int) getLong(intOff) : getInt(intOff);
+            return (int) Pairs.get(this, intOff, intSize);
         }
 
         /**
@@ -80,11 +66,7 @@ public final class ShortInt extends Struct {
          * @param v the value
          */
         public void putValue(short v) {
-            switch (valueSize) {
-                case 2 -> putShort(0, (short) v);
-                case 4 -> putInt(0, (int) v);
-                default -> putLong(0, v);
-            }
+            Pairs.put(this, 0, valueSize, v);
         }
 
         /**
@@ -93,11 +75,7 @@ public final class ShortInt extends Struct {
          * @param v the index
          */
         public void putIndex(int v) {
-            if (intSize == 8) {
-                putLong(intOff, v);
-            } else {
-                putInt(intOff, v);
-            }
+            Pairs.put(this, intOff, intSize, v);
         }
     }
 }

@@ -18,28 +18,45 @@ final class Spawning {
     private Spawning() {
     }
 
-    static Intercomm spawn(Intracomm comm, String[] commands, String[][] argv, int[] maxprocs, Info[] info, int root,
-                           int[] errcodes) throws MPIException {
-        List<SpawnCommand> list = new ArrayList<>();
-        try {
-            if (commands == null || maxprocs == null || commands.length != maxprocs.length
-                    || argv != null && argv.length != commands.length || info != null && info.length != commands.length) {
-                throw Failure.arg(MPI.ERR_ARG, "commands, argv, maxprocs and info: null or of different lengths");
+    static Intercomm spawn(Intracomm comm, boolean single, String[] commands, String[][] argv, int[] maxprocs,
+                           Info[] info, int root, int[] errcodes) throws MPIException {
+        boolean atRoot = comm.getRank() == root;
+        List<SpawnCommand> list = null;
+        RuntimeException refused = null;
+        if (atRoot) {
+            try {
+                list = commands(commands, argv, maxprocs, info);
+            } catch (RuntimeException e) {
+                refused = e;
             }
-            for (int i = 0; i < commands.length; i++) {
-                Map<String, String> hints = info == null ? Map.of() : hints(info[i]);
-                list.add(command(commands[i], argv == null ? null : argv[i], maxprocs[i]).withInfo(hints));
-            }
-        } catch (RuntimeException e) {
-            throw comm.failure(e, "MPI_Comm_spawn");
         }
-        Spawned s = comm.call("MPI_Comm_spawn", c -> list.size() == 1 ? c.spawn(list.get(0), root)
-                : c.spawnMultiple(list, root));
+        List<SpawnCommand> given = list;
+        Spawned s;
+        try {
+            s = comm.call("MPI_Comm_spawn", c -> single ? c.spawn(given == null ? null : given.get(0), root)
+                    : c.spawnMultiple(given, root));
+        } catch (MPIException e) {
+            throw refused != null ? comm.failure(refused, "MPI_Comm_spawn") : e;
+        }
         if (errcodes != null) {
             int[] codes = s.errorCodes();
             System.arraycopy(codes, 0, errcodes, 0, Math.min(codes.length, errcodes.length));
         }
         return new Intercomm(s.intercomm(), comm.errhandler());
+    }
+
+    /** The commands given at the root, checked. */
+    private static List<SpawnCommand> commands(String[] commands, String[][] argv, int[] maxprocs, Info[] info) {
+        if (commands == null || maxprocs == null || commands.length != maxprocs.length || commands.length == 0
+                || argv != null && argv.length != commands.length || info != null && info.length != commands.length) {
+            throw Failure.arg(MPI.ERR_ARG, "commands, argv, maxprocs and info: null, empty or of different lengths");
+        }
+        List<SpawnCommand> list = new ArrayList<>();
+        for (int i = 0; i < commands.length; i++) {
+            Map<String, String> hints = info == null ? Map.of() : hints(info[i]);
+            list.add(command(commands[i], argv == null ? null : argv[i], maxprocs[i]).withInfo(hints));
+        }
+        return list;
     }
 
     private static Map<String, String> hints(Info info) {

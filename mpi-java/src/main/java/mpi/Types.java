@@ -1,9 +1,5 @@
 package mpi;
 
-import java.util.Map;
-import java.util.WeakHashMap;
-
-import org.jmpi.MpiConstants;
 
 /**
  * The predefined types of {@link MPI} and the factories of {@link Datatype}: which jmpi
@@ -11,9 +7,6 @@ import org.jmpi.MpiConstants;
  * derived-type constructors.
  */
 final class Types {
-    /** Names given with {@link Datatype#setName}, until jmpi sets MPI's own. */
-    private static final Map<org.jmpi.Datatype, String> NAMES = new WeakHashMap<>();
-
     private Types() {
     }
 
@@ -109,19 +102,19 @@ final class Types {
 
     static void setName(Datatype type, String name) throws MPIException {
         org.jmpi.Datatype t = type.jmpi();
-        if (name == null || name.length() >= MpiConstants.MAX_OBJECT_NAME) {
-            throw fail(MPI.ERR_ARG, "name: null or longer than " + (MpiConstants.MAX_OBJECT_NAME - 1));
-        }
-        synchronized (NAMES) {
-            NAMES.put(t, name);
+        try {
+            t.name(name);
+        } catch (RuntimeException e) {
+            throw Failure.raise(MPI.COMM_WORLD.errhandler(), e, "MPI_Type_set_name");
         }
     }
 
     static String getName(Datatype type) throws MPIException {
         org.jmpi.Datatype t = type.jmpi();
-        synchronized (NAMES) {
-            String n = NAMES.get(t);
-            return n != null ? n : t.isPredefined() ? t.name() : "";
+        try {
+            return t.name();
+        } catch (RuntimeException e) {
+            throw Failure.raise(MPI.COMM_WORLD.errhandler(), e, "MPI_Type_get_name");
         }
     }
 

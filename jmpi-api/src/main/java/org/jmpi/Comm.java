@@ -76,8 +76,9 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
  * {@link #dup()}, {@link Request} waits) do not block inside MPI, which would pin the
  * carrier thread and can deadlock virtual threads that wait for each other: they start
  * the nonblocking form and poll it, yielding and parking briefly in between (Java arrays
- * are staged in native memory for the call). {@link #split}, {@link #splitShared} and
- * {@link #create} have no nonblocking form in MPI and still block their carrier.
+ * are staged in native memory for the call). {@link #split}, {@link #splitShared},
+ * {@link #create}, {@link #createGroup} and {@link #dupWithInfo} have no nonblocking form
+ * in MPI 3.1 and still block their carrier.
  *
  * <p>Java arrays (see {@link Buf}) and heap segments are never pinned: a blocking
  * call may wait as long as a peer makes it, and a pinned array (a critical downcall)

@@ -26,20 +26,23 @@ import org.jmpi.internal.Args;
  * an {@link IllegalArgumentException}, before MPI sees it.
  *
  * <p>Between begin and end MPI may read or write the buffer. A native segment is used in
- * place: do not touch it, and keep its arena open, until the end call. An array or heap
- * segment is never given to MPI (it could move): the begin call copies it to native
- * memory that the access owns (so a write's array may be reused at once), and the end
- * call copies a read's data into it. A read covers the whole elements before the end of
- * the file when it begins, and its status counts them, as a short blocking read would
- * (Open MPI 4.1 performs split reads in the background and never finishes one past the
- * end of the file; for an ordered read each rank finds its start with an exclusive scan
- * over a communicator the file keeps for this).
+ * place: do not touch it, and keep its arena open, until the end call (an end call that
+ * finds the arena closed is refused, since MPI may still write there, and the access then
+ * stays open, with the file). An array or heap segment is never given to MPI (it could
+ * move): the begin call copies it to native memory that the access owns (so a write's
+ * array may be reused at once), and the end call copies a read's data into it. A read
+ * covers the whole elements before the end of the file when it begins, and its status
+ * counts them, as a short blocking read would (Open MPI 4.1 performs split reads in the
+ * background and never finishes one past the end of the file; for an ordered read each
+ * rank finds its start with an exclusive scan over a communicator the file keeps for
+ * this).
  */
 public sealed interface SplitCollectives permits MpiFile {
 
     /**
-     * Reads at each process's file pointer into {@code buf}, advancing it: the first half of {@code MPI_File_read_all} ({@code MPI_File_read_all_begin}), for a
-     * message {@code buf}, an array or a {@link Buf}; collective. End it with
+     * Reads at each process's file pointer into {@code buf}, advancing it: the first half
+     * of {@code MPI_File_read_all} ({@code MPI_File_read_all_begin}), for a message
+     * {@code buf}, an array or a {@link Buf}; collective. End it with
      * {@link #readAllEnd}.
      */
     default void readAllBegin(Object buf) {
@@ -57,17 +60,18 @@ public sealed interface SplitCollectives permits MpiFile {
     }
 
     /**
-     * Completes the access {@link #readAllBegin(Object)} began ({@code MPI_File_read_all_end});
-     * collective. {@code buf} is the buffer the begin call got: the same array, an equal
-     * {@code Buf} or the same segment.
+     * Completes the access {@link #readAllBegin(Object)} began
+     * ({@code MPI_File_read_all_end}); collective. {@code buf} is the buffer the begin
+     * call got: the same array, an equal {@code Buf} or the same segment.
      */
     default Status readAllEnd(Object buf) {
         return FileSplit.end(file(), FileSplit.Kind.READ_ALL, buf);
     }
 
     /**
-     * Writes {@code buf} at each process's file pointer, advancing it: the first half of {@code MPI_File_write_all} ({@code MPI_File_write_all_begin}), for a
-     * message {@code buf}, an array or a {@link Buf}; collective. End it with
+     * Writes {@code buf} at each process's file pointer, advancing it: the first half of
+     * {@code MPI_File_write_all} ({@code MPI_File_write_all_begin}), for a message
+     * {@code buf}, an array or a {@link Buf}; collective. End it with
      * {@link #writeAllEnd}.
      */
     default void writeAllBegin(Object buf) {
@@ -85,17 +89,18 @@ public sealed interface SplitCollectives permits MpiFile {
     }
 
     /**
-     * Completes the access {@link #writeAllBegin(Object)} began ({@code MPI_File_write_all_end});
-     * collective. {@code buf} is the buffer the begin call got: the same array, an equal
-     * {@code Buf} or the same segment.
+     * Completes the access {@link #writeAllBegin(Object)} began
+     * ({@code MPI_File_write_all_end}); collective. {@code buf} is the buffer the begin
+     * call got: the same array, an equal {@code Buf} or the same segment.
      */
     default Status writeAllEnd(Object buf) {
         return FileSplit.end(file(), FileSplit.Kind.WRITE_ALL, buf);
     }
 
     /**
-     * Reads at {@code offset} etypes into {@code buf}: the first half of {@code MPI_File_read_at_all} ({@code MPI_File_read_at_all_begin}), for a
-     * message {@code buf}, an array or a {@link Buf}; collective. End it with
+     * Reads at {@code offset} etypes into {@code buf}: the first half of
+     * {@code MPI_File_read_at_all} ({@code MPI_File_read_at_all_begin}), for a message
+     * {@code buf}, an array or a {@link Buf}; collective. End it with
      * {@link #readAtAllEnd}.
      */
     default void readAtAllBegin(long offset, Object buf) {
@@ -113,17 +118,18 @@ public sealed interface SplitCollectives permits MpiFile {
     }
 
     /**
-     * Completes the access {@link #readAtAllBegin(long, Object)} began ({@code MPI_File_read_at_all_end});
-     * collective. {@code buf} is the buffer the begin call got: the same array, an equal
-     * {@code Buf} or the same segment.
+     * Completes the access {@link #readAtAllBegin(long, Object)} began
+     * ({@code MPI_File_read_at_all_end}); collective. {@code buf} is the buffer the begin
+     * call got: the same array, an equal {@code Buf} or the same segment.
      */
     default Status readAtAllEnd(Object buf) {
         return FileSplit.end(file(), FileSplit.Kind.READ_AT_ALL, buf);
     }
 
     /**
-     * Writes {@code buf} at {@code offset} etypes: the first half of {@code MPI_File_write_at_all} ({@code MPI_File_write_at_all_begin}), for a
-     * message {@code buf}, an array or a {@link Buf}; collective. End it with
+     * Writes {@code buf} at {@code offset} etypes: the first half of
+     * {@code MPI_File_write_at_all} ({@code MPI_File_write_at_all_begin}), for a message
+     * {@code buf}, an array or a {@link Buf}; collective. End it with
      * {@link #writeAtAllEnd}.
      */
     default void writeAtAllBegin(long offset, Object buf) {
@@ -141,17 +147,18 @@ public sealed interface SplitCollectives permits MpiFile {
     }
 
     /**
-     * Completes the access {@link #writeAtAllBegin(long, Object)} began ({@code MPI_File_write_at_all_end});
-     * collective. {@code buf} is the buffer the begin call got: the same array, an equal
-     * {@code Buf} or the same segment.
+     * Completes the access {@link #writeAtAllBegin(long, Object)} began
+     * ({@code MPI_File_write_at_all_end}); collective. {@code buf} is the buffer the
+     * begin call got: the same array, an equal {@code Buf} or the same segment.
      */
     default Status writeAtAllEnd(Object buf) {
         return FileSplit.end(file(), FileSplit.Kind.WRITE_AT_ALL, buf);
     }
 
     /**
-     * Reads at the shared file pointer in rank order into {@code buf}: the first half of {@code MPI_File_read_ordered} ({@code MPI_File_read_ordered_begin}), for a
-     * message {@code buf}, an array or a {@link Buf}; collective. End it with
+     * Reads at the shared file pointer in rank order into {@code buf}: the first half of
+     * {@code MPI_File_read_ordered} ({@code MPI_File_read_ordered_begin}), for a message
+     * {@code buf}, an array or a {@link Buf}; collective. End it with
      * {@link #readOrderedEnd}.
      */
     default void readOrderedBegin(Object buf) {
@@ -169,16 +176,17 @@ public sealed interface SplitCollectives permits MpiFile {
     }
 
     /**
-     * Completes the access {@link #readOrderedBegin(Object)} began ({@code MPI_File_read_ordered_end});
-     * collective. {@code buf} is the buffer the begin call got: the same array, an equal
-     * {@code Buf} or the same segment.
+     * Completes the access {@link #readOrderedBegin(Object)} began
+     * ({@code MPI_File_read_ordered_end}); collective. {@code buf} is the buffer the
+     * begin call got: the same array, an equal {@code Buf} or the same segment.
      */
     default Status readOrderedEnd(Object buf) {
         return FileSplit.end(file(), FileSplit.Kind.READ_ORDERED, buf);
     }
 
     /**
-     * Writes {@code buf} at the shared file pointer in rank order: the first half of {@code MPI_File_write_ordered} ({@code MPI_File_write_ordered_begin}), for a
+     * Writes {@code buf} at the shared file pointer in rank order: the first half of
+     * {@code MPI_File_write_ordered} ({@code MPI_File_write_ordered_begin}), for a
      * message {@code buf}, an array or a {@link Buf}; collective. End it with
      * {@link #writeOrderedEnd}.
      */
@@ -197,9 +205,9 @@ public sealed interface SplitCollectives permits MpiFile {
     }
 
     /**
-     * Completes the access {@link #writeOrderedBegin(Object)} began ({@code MPI_File_write_ordered_end});
-     * collective. {@code buf} is the buffer the begin call got: the same array, an equal
-     * {@code Buf} or the same segment.
+     * Completes the access {@link #writeOrderedBegin(Object)} began
+     * ({@code MPI_File_write_ordered_end}); collective. {@code buf} is the buffer the
+     * begin call got: the same array, an equal {@code Buf} or the same segment.
      */
     default Status writeOrderedEnd(Object buf) {
         return FileSplit.end(file(), FileSplit.Kind.WRITE_ORDERED, buf);

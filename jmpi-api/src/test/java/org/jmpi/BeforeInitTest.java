@@ -19,6 +19,13 @@ class BeforeInitTest {
     }
 
     @Test
+    void threadQueriesNeedMpi() {
+        IllegalStateException e = assertThrows(IllegalStateException.class, Mpi::isThreadMain);
+        assertTrue(e.getMessage().contains("not initialized"), e.getMessage());
+        assertThrows(IllegalStateException.class, Mpi::queryThread);
+    }
+
+    @Test
     void threadLevelsMapToOpenMpiConstants() {
         assertTrue(ThreadLevel.SINGLE.value() < ThreadLevel.FUNNELED.value());
         assertTrue(ThreadLevel.SERIALIZED.value() < ThreadLevel.MULTIPLE.value());

@@ -2,6 +2,8 @@ package org.jmpi;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.util.Arrays;
+import java.util.stream.IntStream;
 
 import org.jmpi.test.MpiTest;
 
@@ -11,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-/** Cartesian topologies: dimsCreate, coordinates, shifts, subgrids and the argument checks. */
+/** Cartesian topologies: dimsCreate, coordinates, shifts, subgrids, cartMap and the argument checks. */
 class CartTopologyTest {
 
     @MpiTest(np = 1)
@@ -96,6 +98,40 @@ class CartTopologyTest {
         }
         assertEquals(Topology.NONE, world.topology());
         Checks.fails(IllegalStateException.class, "has topology NONE, not CART", world::cart);
+    }
+
+    /**
+     * MPI_Cart_map: the ranks the processes would get in a grid are each of the grid's ranks
+     * once, and the processes beyond the grid get UNDEFINED (Open MPI 4.1 answers the
+     * caller's own rank there, which jmpi corrects), on a plain and on a Cartesian communicator.
+     */
+    @MpiTest
+    void cartMapPlacesEachProcessOfTheGridOnce() {
+        Comm world = TestMpi.world();
+        int n = world.size();
+        for (int nodes : new int[] {n, Math.max(1, n - 1), 1}) {
+            int[] dims = CartTopology.dimsCreate(nodes, 0, 0);
+            assertMapping(world, world.cartMap(dims, new boolean[] {false, true}), nodes);
+        }
+        try (Comm ring = world.cartCreate(new int[] {n}, new boolean[] {true}, false)) {
+            assertMapping(ring, ring.cartMap(new int[] {n}, new boolean[] {true}), n);
+            assertMapping(ring, ring.cartMap(new int[] {1, 1}, new boolean[] {false, false}), 1);
+        }
+        Checks.fails(IllegalArgumentException.class, "dims: a grid of " + (n + 1) + " processes does not fit " + n,
+                () -> world.cartMap(new int[] {n + 1}, new boolean[1]));
+        Checks.fails(IllegalArgumentException.class, "dims[0]: a dimension must be positive, got 0",
+                () -> world.cartMap(new int[] {0}, new boolean[1]));
+        Checks.fails(IllegalArgumentException.class, "periods: length 1 differs from the 2 dimensions",
+                () -> world.cartMap(new int[] {1, 1}, new boolean[1]));
+        Checks.fails(NullPointerException.class, "periods", () -> world.cartMap(new int[] {1}, null));
+    }
+
+    /** Asserts that the ranks {@code mapped} on every process of {@code comm} are 0..nodes-1 once each, UNDEFINED elsewhere. */
+    static void assertMapping(Comm comm, int mapped, int nodes) {
+        int[] all = new int[comm.size()];
+        comm.allgather(new int[] {mapped}, all);
+        int[] placed = Arrays.stream(all).filter(r -> r != Group.UNDEFINED).sorted().toArray();
+        assertArrayEquals(IntStream.range(0, nodes).toArray(), placed, "mapped ranks " + Arrays.toString(all));
     }
 
     @MpiTest

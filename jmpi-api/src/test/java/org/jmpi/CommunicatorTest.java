@@ -2,13 +2,17 @@ package org.jmpi;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.util.Map;
+import java.util.Optional;
 
 import org.jmpi.test.MpiTest;
 
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -153,6 +157,108 @@ class CommunicatorTest {
                     assertEquals(world.rank() / 2, evenComm.rank());
                 } else {
                     assertNull(evenComm);
+                }
+            }
+        }
+    }
+
+    @MpiTest
+    void dupWithInfoCarriesTheHints() {
+        Comm world = TestMpi.world();
+        try (Comm hinted = world.dupWithInfo(Map.of("mpi_assert_no_any_tag", "true"));
+             Info hints = Info.of(Map.of("mpi_assert_no_any_source", "true"));
+             Comm fromInfo = world.dupWithInfo(hints)) {
+            assertEquals(Comparison.CONGRUENT, world.compare(hinted));
+            assertEquals(Comparison.CONGRUENT, world.compare(fromInfo));
+            try (Info got = hinted.getInfo()) {
+                assertEquals(Optional.of("true"), got.get("mpi_assert_no_any_tag"));
+            }
+            try (Info got = fromInfo.getInfo()) {
+                assertEquals(Optional.of("true"), got.get("mpi_assert_no_any_source"));
+            }
+            int[] sum = {0};
+            hinted.allreduce(new int[] {hinted.rank() + 1}, sum, Op.SUM);
+            assertEquals(hinted.size() * (hinted.size() + 1) / 2, sum[0]);
+            int[] in = new int[1];
+            fromInfo.sendrecv(new int[] {fromInfo.rank()}, Checks.next(fromInfo), 4, in, Checks.prev(fromInfo), 4);
+            assertEquals(Checks.prev(fromInfo), in[0]);
+        }
+        try (Comm plain = world.dupWithInfo(Map.of())) {
+            assertEquals(world.size(), plain.size());
+        }
+        Checks.fails(NullPointerException.class, "info", () -> world.dupWithInfo((Info) null));
+        Checks.fails(NullPointerException.class, "hints", () -> world.dupWithInfo((Map<String, String>) null));
+        Checks.fails(IllegalArgumentException.class, "hints: key '' is empty", () -> world.dupWithInfo(Map.of("", "v")));
+        Info closed = Info.create();
+        closed.close();
+        Checks.fails(IllegalStateException.class, "freed", () -> world.dupWithInfo(closed));
+    }
+
+    /**
+     * MPI_Comm_idup: the communicator comes out of the request. Rank 0 starts the
+     * duplication before the others, which wait for its word on another communicator, so
+     * on several ranks its request cannot have completed when it asks for the communicator.
+     */
+    @MpiTest
+    void idupGivesTheCommunicatorWhenItsRequestCompletes() {
+        Comm world = TestMpi.world();
+        try (Comm side = world.dup()) {
+            PendingComm pending;
+            if (world.rank() == 0) {
+                pending = world.idup();
+                if (world.size() > 1) {
+                    Checks.fails(IllegalStateException.class, "has not completed", pending::get);
+                    Checks.fails(IllegalStateException.class, "must complete before it is closed",
+                            pending.request()::close);
+                    assertFalse(pending.request().isDone());
+                }
+                for (int r = 1; r < world.size(); r++) {
+                    side.send(new int[] {1}, r, 0);
+                }
+            } else {
+                side.recv(new int[1], 0, 0);
+                pending = world.idup();
+            }
+            PendingComm second = world.idup();
+            Request.waitAll(pending.request(), second.request());
+            try (Comm copy = pending.get(); Comm other = second.waitFor()) {
+                assertSame(copy, pending.get());
+                assertEquals(Comparison.CONGRUENT, world.compare(copy));
+                assertEquals(Comparison.CONGRUENT, copy.compare(other));
+                assertEquals(world.rank(), copy.rank());
+                int[] max = {-1};
+                copy.allreduce(new int[] {copy.rank()}, max, Op.MAX);
+                assertEquals(world.size() - 1, max[0]);
+            }
+        }
+    }
+
+    @MpiTest
+    void createGroupIsCollectiveOverTheGroupOnly() {
+        Comm world = TestMpi.world();
+        int n = world.size();
+        boolean even = world.rank() % 2 == 0;
+        try (Group all = world.group();
+             Group evens = all.incl(evenRanks(n));
+             Group odds = all.excl(evenRanks(n));
+             // each half creates its own communicator with the same tag: the groups are disjoint
+             Comm mine = world.createGroup(even ? evens : odds, 11);
+             Comm notMine = world.createGroup(even ? odds : evens, 12)) {
+            assertNull(notMine, "a process outside the group gets null without calling MPI");
+            assertEquals(even ? (n + 1) / 2 : n / 2, mine.size());
+            assertEquals(world.rank() / 2, mine.rank());
+            int[] sum = {0};
+            mine.allreduce(new int[] {world.rank()}, sum, Op.SUM);
+            int expected = 0;
+            for (int r = world.rank() % 2; r < n; r += 2) {
+                expected += r;
+            }
+            assertEquals(expected, sum[0]);
+            Checks.fails(NullPointerException.class, "group", () -> world.createGroup(null, 0));
+            Checks.fails(IllegalArgumentException.class, "tag: tag -1", () -> world.createGroup(evens, -1));
+            if (n > 1) {
+                try (Comm half = world.split(world.rank() < n / 2 ? 0 : 1, 0)) {
+                    Checks.fails(IllegalArgumentException.class, "group: its rank", () -> half.createGroup(all, 0));
                 }
             }
         }

@@ -289,13 +289,13 @@ class DatatypeTest {
 
     /** Sends one {@code type} to the next rank; the receiver gets the ints at {@code picked}, in order. */
     private static void check(Comm world, Arena arena, Datatype type, long extent, int[] picked) {
-        assertEquals(extent, type.extent(), type.name());
-        assertEquals(picked.length * 4L, type.size(), type.name());
+        assertEquals(extent, type.extent(), type.toString());
+        assertEquals(picked.length * 4L, type.size(), type.toString());
         MemorySegment out = ints(arena, (int) (extent / 4), world.rank() * 100);
         MemorySegment in = arena.allocate(JAVA_INT, picked.length);
         world.sendrecv(out, type, next(world), 10, in, Datatype.INT, prev(world), 10);
         for (int k = 0; k < picked.length; k++) {
-            assertEquals(prev(world) * 100 + picked[k], in.getAtIndex(JAVA_INT, k), type.name() + " element " + k);
+            assertEquals(prev(world) * 100 + picked[k], in.getAtIndex(JAVA_INT, k), type + " element " + k);
         }
     }
 
@@ -328,9 +328,9 @@ class DatatypeTest {
             assertEquals(8, a.size());
             assertEquals(0, e.size());
             assertEquals(0, e.extent());
-            assertTrue(v.name().contains("vector") && v.name().contains("MPI_DOUBLE"), v.name());
+            assertTrue(v.toString().contains("vector") && v.toString().contains("MPI_DOUBLE"), v.toString());
             assertTrue(d.toString().startsWith("dup(vector"), d.toString());
-            assertTrue(s.name().contains("MPI_INT"), s.name());
+            assertTrue(s.toString().contains("MPI_INT"), s.toString());
         }
     }
 
@@ -442,6 +442,36 @@ class DatatypeTest {
                 () -> Datatype.subarray(new int[] {4}, new int[] {2}, new int[] {0}, null, i));
         fails(NullPointerException.class, "starts",
                 () -> Datatype.subarray(new int[] {4}, new int[] {2}, null, c, i));
+    }
+
+    /** MPI_Type_get_name and MPI_Type_set_name; toString keeps describing how a type was built. */
+    @MpiTest
+    void namesAreMpisOwn() {
+        Comm world = TestMpi.world();
+        assertEquals("MPI_INT", Datatype.INT.name());
+        assertEquals("MPI_INT8_T", Datatype.INT8.name());
+        assertEquals("MPI_DOUBLE", Datatype.DOUBLE.name());
+        assertEquals("MPI_2INT", Datatype.INT_2.name());
+        int max = org.jmpi.bindings.abi.MpiCalls.MPI_MAX_OBJECT_NAME() - 1;
+        try (Datatype pair = Datatype.contiguous(2, Datatype.INT32)) {
+            assertEquals("", pair.name(), "a derived type has no name until it is given one");
+            pair.name("pair of rank " + world.rank());
+            assertEquals("pair of rank " + world.rank(), pair.name());
+            assertEquals("contiguous(2 x MPI_INT32_T)", pair.toString());
+            pair.name("\u00e9t\u00e9");
+            assertEquals("\u00e9t\u00e9", pair.name());
+            pair.name("n".repeat(max));
+            assertEquals("n".repeat(max), pair.name());
+            fails(IllegalArgumentException.class, "name: " + (max + 1) + " UTF-8 bytes",
+                    () -> pair.name("\u00e9".repeat((max + 2) / 2)));
+            fails(IllegalArgumentException.class, "name: contains a NUL", () -> pair.name("a\0b"));
+            fails(NullPointerException.class, "name", () -> pair.name(null));
+            assertEquals("n".repeat(max), pair.name(), "refused names leave the name alone");
+        }
+        Datatype closed = Datatype.vector(2, 1, 2, Datatype.INT32);
+        closed.close();
+        fails(IllegalStateException.class, "freed", closed::name);
+        fails(IllegalStateException.class, "freed", () -> closed.name("x"));
     }
 
     @Test

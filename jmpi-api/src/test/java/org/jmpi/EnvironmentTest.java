@@ -42,6 +42,24 @@ class EnvironmentTest {
         assertTrue(again.getMessage().contains("already initialized"), again.getMessage());
     }
 
+    /** MPI_Query_thread and MPI_Is_thread_main, asked from the main thread and from others. */
+    @MpiTest
+    void threadLevelAndMainThreadComeFromMpi() throws Exception {
+        Mpi mpi = TestMpi.mpi();
+        assertEquals(ThreadLevel.MULTIPLE, Mpi.queryThread());
+        assertEquals(mpi.threadLevel(), Mpi.queryThread());
+        assertEquals(Thread.currentThread() == TestMpi.initThread(), Mpi.isThreadMain());
+        boolean[] other = {true};
+        ThreadLevel[] level = new ThreadLevel[1];
+        Thread t = Thread.ofPlatform().start(() -> {
+            other[0] = Mpi.isThreadMain();
+            level[0] = Mpi.queryThread();
+        });
+        t.join();
+        assertFalse(other[0], "a thread started here is not the one that initialized MPI");
+        assertEquals(ThreadLevel.MULTIPLE, level[0]);
+    }
+
     @MpiTest
     void environmentQueries() {
         Mpi mpi = TestMpi.mpi();

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-/** Graph topologies (every process knows the whole graph): round trip, neighbours, checks. */
+/** Graph topologies (every process knows the whole graph): round trip, neighbours, graphMap, checks. */
 class GraphTopologyTest {
 
     /** A ring: node i's neighbours are i - 1 and i + 1 (a multigraph at 1 and 2 nodes). */
@@ -56,6 +56,30 @@ class GraphTopologyTest {
                 assertNull(g);
             }
         }
+    }
+
+    /**
+     * MPI_Graph_map: the ranks the processes would get in a graph are each of its nodes
+     * once; the processes beyond the graph get UNDEFINED (corrected on Open MPI 4.1).
+     */
+    @MpiTest
+    void graphMapPlacesEachNodeOnce() {
+        Comm world = TestMpi.world();
+        int n = world.size();
+        for (int nodes : new int[] {n, Math.max(1, n - 1)}) {
+            int[][] ring = ring(nodes);
+            CartTopologyTest.assertMapping(world, world.graphMap(ring[0], ring[1]), nodes);
+        }
+        CartTopologyTest.assertMapping(world, world.graphMap(new int[] {0}, new int[0]), 1);
+        int[][] ring = ring(n);
+        try (Comm g = world.graphCreate(ring[0], ring[1], false)) {
+            CartTopologyTest.assertMapping(g, g.graphMap(ring[0], ring[1]), n);
+        }
+        Checks.fails(IllegalArgumentException.class, "index: a graph of " + (n + 1) + " nodes does not fit",
+                () -> world.graphMap(new int[n + 1], new int[0]));
+        Checks.fails(IllegalArgumentException.class, "edges[0]: rank 1 is not in [0, 1)",
+                () -> world.graphMap(new int[] {1}, new int[] {1}));
+        Checks.fails(NullPointerException.class, "index", () -> world.graphMap(null, new int[0]));
     }
 
     @MpiTest

@@ -120,7 +120,14 @@ class InfoTest {
                     }
                 }),
                 new Taker("hints", "Comm.setInfo", dup::setInfo),
+                new Taker("hints", "Comm.dupWithInfo", m -> dup.dupWithInfo(m).close()),
+                new Taker("hints", "MpiFile.setInfo", file::setInfo),
                 new Taker("info", "Win.allocate", m -> Win.allocate(world, 8, 8, m).close()),
+                new Taker("hints", "window setInfo", m -> {
+                    try (Win win = Win.allocate(world, 8, 8)) {
+                        win.setInfo(m);
+                    }
+                }),
                 new Taker("hints", "MpiFile.open", m -> MpiFile.open(TestMpi.mpi().self(), path.toString(),
                         Set.of(FileMode.RDWR, FileMode.CREATE, FileMode.DELETE_ON_CLOSE), m).close()),
                 new Taker("hints", "setView", m -> file.setView(0, Datatype.BYTE, Datatype.BYTE, "native", m)),

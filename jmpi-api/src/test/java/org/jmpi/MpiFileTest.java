@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.jmpi.test.MpiTest;
@@ -204,6 +205,47 @@ class MpiFileTest {
         }
     }
 
+    /**
+     * MPI_File_get_info and MPI_File_set_info. Both MPIs report a hint given at open; MPICH
+     * (ROMIO) takes a new value by set_info, Open MPI 4.1 (ompio) does not (docs/io.md).
+     */
+    @MpiTest
+    void hintsGivenAtOpenAndLaterAreReported() {
+        Comm world = TestMpi.world();
+        try (SharedDir dir = SharedDir.create(world);
+             MpiFile f = MpiFile.open(world, dir.file("hints.dat"), Set.of(FileMode.RDWR, FileMode.CREATE),
+                     Map.of("cb_buffer_size", "1048576"))) {
+            try (Info got = f.getInfo()) {
+                assertEquals(Optional.of("1048576"), got.get("cb_buffer_size"));
+            }
+            f.setInfo(Map.of("cb_buffer_size", "2097152"));
+            try (Info hints = Info.of(Map.of("cb_nodes", "1"))) {
+                f.setInfo(hints);
+            }
+            try (Info got = f.getInfo()) {
+                if (TestMpi.mpich()) {
+                    assertEquals(Optional.of("2097152"), got.get("cb_buffer_size"));
+                    assertEquals(Optional.of("1"), got.get("cb_nodes"));
+                } else {
+                    assertFalse(got.get("cb_buffer_size").equals(Optional.of("2097152")),
+                            "Open MPI 4.1 does not take hints after open: " + got.toMap());
+                }
+            }
+            assertThrows(NullPointerException.class, () -> f.setInfo((Info) null));
+            IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                    () -> f.setInfo(Map.of("cb_nodes", "")));
+            assertTrue(bad.getMessage().startsWith("hints: the value of key 'cb_nodes' is empty"), bad.getMessage());
+            // the file still works
+            f.writeAt(4L * world.rank(), new int[] {world.rank() * 3});
+            f.sync();
+            world.barrier();
+            f.sync();
+            int[] back = new int[1];
+            f.readAt(4L * Checks.prev(world), back);
+            assertEquals(Checks.prev(world) * 3, back[0]);
+        }
+    }
+
     @MpiTest
     void closeIsOnceAndUseAfterCloseIsRefused() {
         Comm world = TestMpi.world();
@@ -218,6 +260,8 @@ class MpiFileTest {
             assertThrows(IllegalStateException.class, () -> f.setView(0, Datatype.INT, Datatype.INT));
             assertThrows(IllegalStateException.class, () -> f.seek(0, MpiFile.Whence.SET));
             assertThrows(IllegalStateException.class, f::sync);
+            assertThrows(IllegalStateException.class, f::getInfo);
+            assertThrows(IllegalStateException.class, () -> f.setInfo(Map.of("cb_nodes", "1")));
         }
     }
 }

@@ -4,6 +4,7 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -19,7 +20,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Requests: persistent, reused, multi-completion, synchronous mode, cancel and futures. */
+/**
+ * Requests: persistent, reused, multi-completion, synchronous mode, cancel, futures, the
+ * status of a request without completing it; statuses set through MPI.
+ */
 class RequestTest {
 
     @MpiTest
@@ -210,6 +214,111 @@ class RequestTest {
             assertEquals(500, st.tag());
             assertEquals(5, in[0].get(JAVA_INT, 0));
             TestMpi.mpi().progress();
+        }
+    }
+
+    /**
+     * MPI_Request_get_status: empty while nothing was sent (every rank asks before the
+     * barrier, after which the ranks send), the status once the message has arrived, and
+     * the request stays active, its array unwritten, until a test completes it.
+     */
+    @MpiTest
+    void getStatusLeavesTheRequestActive() throws Exception {
+        Comm world = TestMpi.world();
+        int[] in = new int[4];
+        Request r = world.irecv(in, prev(world), 31);
+        assertTrue(r.getStatus().isEmpty(), "nothing was sent yet");
+        assertFalse(r.getStatus(null));
+        world.barrier();
+        world.send(new int[] {world.rank(), 1, 2, 3}, next(world), 31);
+        Status st = new Status();
+        while (!r.getStatus(st)) {
+            Thread.onSpinWait();
+        }
+        assertEquals(prev(world), st.source());
+        assertEquals(31, st.tag());
+        assertEquals(4, st.count(Datatype.INT32));
+        assertTrue(r.isActive(), "get_status does not complete the request");
+        assertArrayEquals(new int[4], in, "a receive into an array is written when the request completes");
+        Optional<Status> again = r.getStatus();
+        assertEquals(prev(world), again.orElseThrow().source());
+        assertTrue(r.test());
+        assertArrayEquals(new int[] {prev(world), 1, 2, 3}, in);
+        IllegalStateException done = assertThrows(IllegalStateException.class, r::getStatus);
+        assertTrue(done.getMessage().contains("has already completed"), done.getMessage());
+
+        Request bound = world.irecv(in, prev(world), 32);
+        CompletableFuture<Status> f = bound.future();
+        world.barrier();
+        world.send(new int[] {7, 7, 7, world.rank()}, next(world), 32);
+        f.get(30, TimeUnit.SECONDS);
+        assertEquals(32, bound.getStatus().orElseThrow().tag(), "a request bound to a future answers from it");
+        assertArrayEquals(new int[] {7, 7, 7, prev(world)}, in);
+
+        try (Request persistent = world.recvInit(MemorySegment.ofArray(new int[1]), Datatype.INT32, prev(world), 33)) {
+            IllegalStateException idle = assertThrows(IllegalStateException.class, persistent::getStatus);
+            assertTrue(idle.getMessage().contains("persistent request not started"), idle.getMessage());
+        }
+    }
+
+    /** MPI_Status_set_elements and MPI_Status_set_cancelled, read back through MPI's own queries. */
+    @MpiTest
+    void statusSettersAgreeWithMpisQueries() {
+        Comm world = TestMpi.world();
+        Status st = new Status().setElements(Datatype.INT32, 5);
+        assertEquals(5, st.count(Datatype.INT32));
+        assertEquals(20, st.elements(Datatype.BYTE));
+        assertEquals(10, st.count(Datatype.INT16));
+        assertEquals(-1, st.count(Datatype.DOUBLE), "20 bytes are no whole number of doubles");
+        st.setElements(Datatype.BYTE, 3L << 30);
+        assertEquals(3L << 30, st.elements(Datatype.BYTE));
+        assertEquals(-1, st.count(Datatype.BYTE), "beyond MPI's int count");
+        try (Datatype pair = Datatype.contiguous(2, Datatype.INT32);
+             Datatype rec = Datatype.struct(new int[] {1, 1}, new long[] {0, 8},
+                     new Datatype[] {Datatype.INT32, Datatype.DOUBLE})) {
+            // counts are basic elements, as the standard says, on both MPIs
+            st.setElements(pair, 3);
+            assertEquals(3, st.elements(pair));
+            assertEquals(-1, st.count(pair));
+            assertEquals(12, st.elements(Datatype.BYTE));
+            st.setElements(pair, 4);
+            assertEquals(2, st.count(pair));
+            assertEquals(4, st.elements(Datatype.INT32));
+            st.setElements(rec, 3);
+            assertEquals(3, st.elements(rec));
+            assertEquals(-1, st.count(rec));
+            assertEquals(16, st.elements(Datatype.BYTE), "int, double, int");
+            st.setElements(rec, 4);
+            assertEquals(2, st.count(rec));
+            assertEquals(24, st.elements(Datatype.BYTE));
+            st.setElements(rec, 0);
+            assertEquals(0, st.count(rec));
+        }
+        assertTrue(st.setCancelled(true).cancelled());
+        st.setElements(Datatype.INT32, 2);
+        assertTrue(st.cancelled(), "setting the elements keeps the cancelled flag");
+        assertEquals(2, st.count(Datatype.INT32));
+        assertFalse(st.setCancelled(false).cancelled());
+        assertEquals(2, st.count(Datatype.INT32), "clearing the flag keeps the count");
+
+        Status received = world.sendrecv(new int[] {1, 2, 3}, world.rank(), 9, new int[3], world.rank(), 9);
+        assertEquals(3, received.count(Datatype.INT32));
+        received.setElements(Datatype.INT32, 1);
+        assertEquals(1, received.count(Datatype.INT32));
+        assertEquals(world.rank(), received.source());
+        assertEquals(9, received.tag());
+
+        IllegalArgumentException negative = assertThrows(IllegalArgumentException.class,
+                () -> st.setElements(Datatype.INT32, -1));
+        assertTrue(negative.getMessage().startsWith("count:"), negative.getMessage());
+        NullPointerException none = assertThrows(NullPointerException.class, () -> st.setElements(null, 1));
+        assertEquals("type", none.getMessage());
+        try (Datatype empty = Datatype.contiguous(0, Datatype.INT32)) {
+            IllegalArgumentException nothing = assertThrows(IllegalArgumentException.class,
+                    () -> st.setElements(empty, 1));
+            assertTrue(nothing.getMessage().contains("holds no data"), nothing.getMessage());
+            st.setElements(empty, 0);
+            assertEquals(0, st.elements(Datatype.BYTE));
         }
     }
 

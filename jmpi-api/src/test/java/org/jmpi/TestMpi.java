@@ -9,6 +9,7 @@ import org.jmpi.test.Ranks;
  */
 final class TestMpi {
     private static Mpi mpi;
+    private static Thread initThread;
 
     private TestMpi() {
     }
@@ -16,9 +17,16 @@ final class TestMpi {
     static synchronized Mpi mpi() {
         if (mpi == null) {
             mpi = Mpi.init(ThreadLevel.MULTIPLE);
+            initThread = Thread.currentThread();
             Ranks.atEnd(mpi::close);
         }
         return mpi;
+    }
+
+    /** The thread that initialized MPI in this rank (MPI's main thread). */
+    static synchronized Thread initThread() {
+        mpi();
+        return initThread;
     }
 
     static Comm world() {

@@ -50,6 +50,33 @@ class ThreadLevelTest {
         assertEquals(world.size(), sum[0]);
     }
 
+    /**
+     * At FUNNELED any thread may ask whether it is MPI's main thread (MPI_Is_thread_main),
+     * since the answer tells whether it may call MPI; the other queries stay refused.
+     */
+    @MpiTest
+    void anyThreadMayAskWhetherItIsTheMainThread() throws Exception {
+        mpi();
+        assertTrue(Mpi.isThreadMain(), "the thread that initialized MPI");
+        assertEquals(mpi().threadLevel(), Mpi.queryThread());
+        AtomicReference<Boolean> main = new AtomicReference<>();
+        AtomicReference<Throwable> query = new AtomicReference<>();
+        Thread.ofPlatform().name("asking-thread").start(() -> {
+            main.set(Mpi.isThreadMain());
+            try {
+                Mpi.queryThread();
+            } catch (Throwable t) {
+                query.set(t);
+            }
+        }).join();
+        assertEquals(Boolean.FALSE, main.get());
+        if (mpi().threadLevel() == ThreadLevel.FUNNELED) {
+            assertTrue(query.get() instanceof IllegalStateException, String.valueOf(query.get()));
+            assertTrue(query.get().getMessage().contains("asking-thread"), query.get().getMessage());
+        }
+        mpi().world().barrier();
+    }
+
     @MpiTest
     void virtualThreadsAreRefusedToo() throws Exception {
         Comm world = mpi().world();

@@ -3,6 +3,7 @@ package org.jmpi;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.Map;
+import java.util.Optional;
 
 import org.jmpi.test.MpiTest;
 
@@ -150,6 +151,59 @@ class WinTest {
             win.memory().set(JAVA_LONG, 0, 7);
             assertEquals(7, win.sharedQuery(node.rank()).get(JAVA_LONG, 0));
         }
+    }
+
+    /**
+     * MPI_Win_set_info / MPI_Win_get_info after creation. Which hints a window keeps depends
+     * on who serves it: MPICH and Open MPI's osc/rdma keep {@code no_locks}; osc/sm, which
+     * serves Open MPI's window of one process, keeps {@code blocking_fence} and drops
+     * {@code no_locks} at the first set_info.
+     */
+    @MpiTest
+    void hintsSetAfterCreationAreReported() {
+        Comm world = TestMpi.world();
+        try (Win win = Win.allocate(world, 64, 8, Map.of("no_locks", "true"))) {
+            try (Info got = win.getInfo()) {
+                assertEquals(Optional.of("true"), got.get("no_locks"));
+            }
+            String key = win.info().containsKey("blocking_fence") ? "blocking_fence" : "no_locks";
+            win.setInfo(Map.of(key, "false"));
+            try (Info got = win.getInfo()) {
+                assertEquals(Optional.of("false"), got.get(key));
+            }
+            try (Info hints = Info.of(Map.of(key, "true"))) {
+                win.setInfo(hints);
+            }
+            assertEquals("true", win.info().get(key));
+            Checks.fails(NullPointerException.class, "info", () -> win.setInfo((Info) null));
+            Checks.fails(NullPointerException.class, "hints", () -> win.setInfo((Map<String, String>) null));
+            Checks.fails(IllegalArgumentException.class, "hints: the value of key 'no_locks' is empty",
+                    () -> win.setInfo(Map.of("no_locks", "")));
+            // the window still works
+            win.fence();
+            win.put(new long[] {world.rank()}, Checks.next(world), 0);
+            win.fence();
+            assertEquals(Checks.prev(world), win.memory().get(JAVA_LONG, 0));
+        }
+    }
+
+    /** MPI_Win_set_name / MPI_Win_get_name, and what a closed window says. */
+    @MpiTest
+    void namesAreSetPerProcess() {
+        Comm world = TestMpi.world();
+        Win win = Win.allocate(world, 8, 8);
+        try {
+            win.name("window of rank " + world.rank());
+            assertEquals("window of rank " + world.rank(), win.name());
+            Checks.fails(IllegalArgumentException.class, "name: contains a NUL", () -> win.name("\0"));
+            Checks.fails(NullPointerException.class, "name", () -> win.name(null));
+            assertEquals("window of rank " + world.rank(), win.name());
+        } finally {
+            win.close();
+        }
+        Checks.fails(IllegalStateException.class, "freed", win::name);
+        Checks.fails(IllegalStateException.class, "freed", () -> win.name("late"));
+        Checks.fails(IllegalStateException.class, "freed", win::getInfo);
     }
 
     /**

@@ -1,6 +1,8 @@
 package org.jmpi.bench;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -10,10 +12,12 @@ import java.util.stream.Stream;
 import org.jmpi.bench.mpijava.MpiJavaAllreduce;
 import org.jmpi.bench.mpijava.MpiJavaBandwidth;
 import org.jmpi.bench.mpijava.MpiJavaLatency;
+import org.jmpi.bench.mpijava.MpiJavaRun;
 import org.jmpi.test.BoundedProcess;
 import org.jmpi.test.CPrograms;
 import org.jmpi.test.MpiLauncher;
 import org.jmpi.test.Programs;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -92,6 +96,23 @@ class MpiJavaProgramsTest {
                 TIMEOUT_SECONDS);
         assertNotEquals(0, run.exitCode(), run::describe);
         assertTrue(run.stderr().contains("-Djmpi.bench.impl must be mpi or jni, not jmpi"), run::describe);
+    }
+
+    @Test
+    void optionsTakeDirectByDefaultAndRefuseSegments() {
+        OsuOptions o = OsuOptions.parse(new String[] {"-m", "8"}, 1, MpiJavaRun.DIRECT_AND_ARRAY);
+        assertEquals(OsuOptions.BufferKind.DIRECT, o.buffer());
+        assertEquals("direct", o.buffer().label());
+        assertEquals(OsuOptions.BufferKind.ARRAY,
+                OsuOptions.parse(new String[] {"-b", "array"}, 1, MpiJavaRun.DIRECT_AND_ARRAY).buffer());
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> OsuOptions.parse(new String[] {"-b", "segment"}, 1, MpiJavaRun.DIRECT_AND_ARRAY));
+        assertEquals("-b must be direct or array, not segment", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> OsuOptions.parse(new String[] {"-b", "direct"}, 1));
+        assertEquals("-b must be segment or array, not direct", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> OsuOptions.parse(new String[] {"-q", "1"}, 1,
+                List.of(OsuOptions.BufferKind.DIRECT)));
+        assertTrue(e.getMessage().endsWith("-b direct)"), e.getMessage());
     }
 
     private static List<String> java(MpiLauncher mpi, Program p, String kind) {

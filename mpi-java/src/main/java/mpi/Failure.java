@@ -80,6 +80,9 @@ final class Failure {
             return m.errorClass();
         }
         String msg = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+        if (e instanceof org.jmpi.Op.UserFunctionException) {
+            return ErrorCodes.ERR_OTHER;
+        }
         if (e instanceof UnsupportedOperationException) {
             return ErrorCodes.ERR_UNSUPPORTED_OPERATION;
         }

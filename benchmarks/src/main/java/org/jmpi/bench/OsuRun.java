@@ -90,6 +90,11 @@ public final class OsuRun extends OsuTiming {
     }
 
     @Override
+    protected void reportStep() {
+        averageAcrossRanks(0);
+    }
+
+    @Override
     protected long[] maxAtRoot(long first, long second) {
         pairIn.setAtIndex(JAVA_LONG, 0, first);
         pairIn.setAtIndex(JAVA_LONG, 1, second);

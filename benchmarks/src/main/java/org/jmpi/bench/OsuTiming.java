@@ -103,6 +103,15 @@ public abstract class OsuTiming implements AutoCloseable {
      */
     protected abstract long[] maxAtRoot(long first, long second);
 
+    /**
+     * The reduction the report makes after each size ({@code averageAcrossRanks}, an
+     * {@code MPI_Reduce} to rank 0), made once per chunk of the prelude with a dummy value:
+     * the JIT must have seen every call the program makes between two timed loops before
+     * the first size is timed, or its first sight of one (a shared path taking a branch it
+     * never took) recompiles that path while the next size is timed.
+     */
+    protected abstract void reportStep();
+
     /** Finalises MPI and frees what the run holds. */
     protected abstract void finish();
 
@@ -186,6 +195,7 @@ public abstract class OsuTiming implements AutoCloseable {
                     timeLoop(each - each / 2, each / 2, body);
                 }
             }
+            reportStep();
             barrier();
             pause();
             quiet = allreduce(compilationMillis() != compiled ? 1 : 0, true) == 0 ? quiet + 1 : 0;

@@ -177,6 +177,15 @@ public final class MpiJavaRun extends OsuTiming {
     }
 
     @Override
+    protected void reportStep() {
+        try {
+            averageAcrossRanks(0);
+        } catch (MPIException e) {
+            throw failed(e);
+        }
+    }
+
+    @Override
     protected long[] maxAtRoot(long first, long second) {
         long[] pair = {first, second};
         long[] most = new long[2];

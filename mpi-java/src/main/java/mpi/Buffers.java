@@ -96,6 +96,19 @@ final class Buffers {
         return new Region(of(buf, count, t, arg), null, null);
     }
 
+    /**
+     * The message of a blocking call: {@link #blocking}'s buffer, with no {@link Region}
+     * made for it, so that a call on an array or a direct buffer allocates no more than
+     * its {@link Buf}. A {@code boolean[]} is copied in, so this serves a receive only
+     * for other memory.
+     */
+    static Buf message(Object buf, int count, Datatype type, String arg) {
+        if (buf instanceof boolean[]) {
+            return blocking(buf, count, type, arg, true).buf;
+        }
+        return of(buf, count, checked(count, type, arg), arg);
+    }
+
     /** {@code count} elements of {@code type} at the start of a direct buffer, for a nonblocking call. */
     static Buf direct(Buffer buf, int count, Datatype type, String arg) {
         requireDirect(buf, arg);
@@ -123,7 +136,9 @@ final class Buffers {
         }
         if (buf instanceof Buffer b) {
             if (b.isDirect() || !b.hasArray()) {
-                return segment(MemorySegment.ofBuffer(b.duplicate().clear()), count, t, arg);
+                // ofBuffer covers position to limit; the API counts from element 0 of the capacity
+                Buffer whole = b.position() == 0 && b.limit() == b.capacity() ? b : b.duplicate().clear();
+                return segment(MemorySegment.ofBuffer(whole), count, t, arg);
             }
             return view(b.array(), b.arrayOffset(), count, t, arg);
         }

@@ -372,12 +372,19 @@ abstract class CommCollectives extends CommPointToPoint {
      * @throws MPIException if an argument is wrong or MPI fails
      */
     public void allReduce(Object sendbuf, Object recvbuf, int count, Datatype type, Op op) throws MPIException {
-        run("MPI_Allreduce", c -> {
-            Buf s = in(sendbuf, count, type, "sendbuf").buf;
-            Buffers.Region r = out(recvbuf, count, type, "recvbuf");
-            c.allreduce(s, r.buf, op(op, type));
-            r.done();
-        });
+        org.jmpi.Comm c = jmpi();
+        try {
+            Buf s = Buffers.message(sendbuf, count, type, "sendbuf");
+            if (recvbuf instanceof boolean[]) {
+                Buffers.Region r = out(recvbuf, count, type, "recvbuf");
+                c.allreduce(s, r.buf, op(op, type));
+                r.done();
+            } else {
+                c.allreduce(s, Buffers.message(recvbuf, count, type, "recvbuf"), op(op, type));
+            }
+        } catch (RuntimeException e) {
+            throw failure(e, "MPI_Allreduce");
+        }
     }
 
     /**

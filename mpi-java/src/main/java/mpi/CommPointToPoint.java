@@ -25,15 +25,18 @@ abstract class CommPointToPoint extends CommBase {
 
     private void send(int mode, Object buf, int count, Datatype type, int dest, int tag, String call)
             throws MPIException {
-        run(call, c -> {
-            Buf b = Buffers.blocking(buf, count, type, "buf", true).buf;
+        org.jmpi.Comm c = jmpi();
+        try {
+            Buf b = Buffers.message(buf, count, type, "buf");
             switch (mode) {
                 case BSEND -> c.bsend(b, dest, tag);
                 case SSEND -> c.ssend(b, dest, tag);
                 case RSEND -> c.rsend(b, dest, tag);
                 default -> c.send(b, dest, tag);
             }
-        });
+        } catch (RuntimeException e) {
+            throw failure(e, call);
+        }
     }
 
     /**
@@ -62,12 +65,18 @@ abstract class CommPointToPoint extends CommBase {
      * @throws MPIException if an argument is wrong, the message is too long, or MPI fails
      */
     public Status recv(Object buf, int count, Datatype type, int source, int tag) throws MPIException {
-        return call("MPI_Recv", c -> {
-            Buffers.Region r = Buffers.blocking(buf, count, type, "buf", false);
-            org.jmpi.Status s = c.recv(r.buf, source, tag);
-            r.done();
-            return new Status(s, -1);
-        });
+        org.jmpi.Comm c = jmpi();
+        try {
+            if (buf instanceof boolean[]) {
+                Buffers.Region r = Buffers.blocking(buf, count, type, "buf", false);
+                org.jmpi.Status s = c.recv(r.buf, source, tag);
+                r.done();
+                return new Status(s, -1);
+            }
+            return new Status(c.recv(Buffers.message(buf, count, type, "buf"), source, tag), -1);
+        } catch (RuntimeException e) {
+            throw failure(e, "MPI_Recv");
+        }
     }
 
     /**

@@ -99,6 +99,40 @@ class PointToPointTest {
     }
 
     @MpiTest
+    void blockingCallsStartAtElementZeroAndCopyBooleans() throws MPIException {
+        Intracomm w = TestEnv.world();
+        int me = w.getRank();
+        IntBuffer direct = MPI.newIntBuffer(4);
+        direct.put(me).put(me + 1).put(me + 2);
+        boolean[] flags = {me % 2 == 0, true, false};
+        boolean[] all = new boolean[3];
+        w.allReduce(flags, all, 3, MPI.BOOLEAN, MPI.LAND);
+        assertArrayEquals(new boolean[] {w.getSize() == 1, true, false}, all);
+        if (w.getSize() < 2 || me > 1) {
+            return;
+        }
+        int peer = 1 - me;
+        IntBuffer in = MPI.newIntBuffer(4);
+        in.position(2);
+        boolean[] got = new boolean[3];
+        if (me == 0) {
+            w.send(direct, 3, MPI.INT, peer, 5);
+            w.send(flags, 3, MPI.BOOLEAN, peer, 6);
+            w.recv(in, 3, MPI.INT, peer, 5);
+            w.recv(got, 3, MPI.BOOLEAN, peer, 6);
+        } else {
+            w.recv(in, 3, MPI.INT, peer, 5);
+            w.recv(got, 3, MPI.BOOLEAN, peer, 6);
+            w.send(direct, 3, MPI.INT, peer, 5);
+            w.send(flags, 3, MPI.BOOLEAN, peer, 6);
+        }
+        assertEquals(peer, in.get(0));
+        assertEquals(peer + 2, in.get(2));
+        assertEquals(2, in.position());
+        assertArrayEquals(new boolean[] {peer % 2 == 0, true, false}, got);
+    }
+
+    @MpiTest
     void nonblockingNeedsDirectBuffers() throws MPIException {
         Intracomm w = TestEnv.world();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

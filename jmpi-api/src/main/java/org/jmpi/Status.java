@@ -8,6 +8,7 @@ import org.jmpi.bindings.abi.Abi;
 import org.jmpi.bindings.abi.MpiCalls;
 import org.jmpi.internal.Errors;
 import org.jmpi.internal.MpiState;
+import org.jmpi.internal.Slabs;
 
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
@@ -24,7 +25,7 @@ public final class Status {
 
     /** A new, empty status. */
     public Status() {
-        this.native_ = Arena.ofAuto().allocate(Abi.STATUS_LAYOUT);
+        this.native_ = Slabs.allocate(Abi.STATUS_LAYOUT);
     }
 
     MemorySegment segment() {

@@ -77,12 +77,19 @@ final class Completion {
 
     /** {@code MPI_Waitall} or {@code MPI_Testall}; null when testing and not all completed. */
     static Status[] all(Request[] requests, boolean block) throws MPIException {
+        return all(requests, block, true);
+    }
+
+    /**
+     * {@link #all(Request[], boolean)}; without {@code statuses} it makes none and returns
+     * an empty array once all completed ({@code MPI_STATUSES_IGNORE}).
+     */
+    static Status[] all(Request[] requests, boolean block, boolean statuses) throws MPIException {
         Lifecycle.check();
         int[] at = active(requests);
-        Status[] out = new Status[requests.length];
         org.jmpi.Request[] js = jmpi(requests, at);
-        org.jmpi.Status[] st = new org.jmpi.Status[at.length];
-        for (int k = 0; k < st.length; k++) {
+        org.jmpi.Status[] st = statuses ? new org.jmpi.Status[at.length] : null;
+        for (int k = 0; statuses && k < st.length; k++) {
             st[k] = new org.jmpi.Status();
         }
         if (at.length > 0) {
@@ -97,12 +104,15 @@ final class Completion {
                 throw Failure.raise(requests[at[0]].errhandler(), e, block ? "MPI_Waitall" : "MPI_Testall");
             }
         }
+        Status[] out = new Status[statuses ? requests.length : 0];
         for (int i = 0; i < out.length; i++) {
             out[i] = empty(i);
         }
         for (int k = 0; k < at.length; k++) {
             requests[at[k]].completed();
-            out[at[k]] = new Status(st[k], at[k]);
+            if (statuses) {
+                out[at[k]] = new Status(st[k], at[k]);
+            }
         }
         return out;
     }
@@ -154,8 +164,14 @@ final class Completion {
             throw Failure.raise(MPI.COMM_WORLD.errhandler(), Failure.arg(MPI.ERR_REQUEST, "requests: null"),
                     "completion");
         }
-        return java.util.stream.IntStream.range(0, requests.length)
-                .filter(i -> requests[i] != null && requests[i].active()).toArray();
+        int n = 0;
+        int[] at = new int[requests.length];
+        for (int i = 0; i < requests.length; i++) {
+            if (requests[i] != null && requests[i].active()) {
+                at[n++] = i;
+            }
+        }
+        return n == at.length ? at : java.util.Arrays.copyOf(at, n);
     }
 
     private static org.jmpi.Request[] jmpi(Request[] requests, int[] at) {

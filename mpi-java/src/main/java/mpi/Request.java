@@ -270,7 +270,7 @@ public class Request implements Freeable {
      * @throws MPIException if an operation failed
      */
     public static void waitAll(Request[] requests) throws MPIException {
-        Completion.all(requests, true);
+        Completion.all(requests, true, false);
     }
 
     /**
@@ -292,7 +292,7 @@ public class Request implements Freeable {
      * @throws MPIException if an operation failed
      */
     public static boolean testAll(Request[] requests) throws MPIException {
-        return Completion.all(requests, false) != null;
+        return Completion.all(requests, false, false) != null;
     }
 
     /**

@@ -177,6 +177,18 @@ public abstract class OsuTiming implements AutoCloseable {
      * the allocation figures. Returns the chunks run.
      */
     public final int prelude(long bytesPerStep, boolean collective, Runnable body) {
+        return prelude(bytesPerStep, collective ? this::timeCollective : this::timeLoop, body);
+    }
+
+    /** A timed loop of this class: {@link #timeLoop}, {@link #timeCollective} or {@link #timeEach}. */
+    @FunctionalInterface
+    public interface Loop {
+        /** Runs {@code body} {@code warmup + iterations} times; the loop's figure. */
+        double time(int iterations, int warmup, Runnable body);
+    }
+
+    /** {@link #prelude(long, boolean, Runnable)} through the timed loop {@code loop}, the one the program then times. */
+    public final int prelude(long bytesPerStep, Loop loop, Runnable body) {
         if (preluded) {
             return 0;
         }
@@ -189,11 +201,7 @@ public abstract class OsuTiming implements AutoCloseable {
         for (int quiet = 0; (quiet < 2 || chunks < PRELUDE_MIN_CHUNKS) && chunks < PRELUDE_MAX_CHUNKS; chunks++) {
             long compiled = compilationMillis();
             for (int done = 0; done < steps; done += each) {
-                if (collective) {
-                    timeCollective(each - each / 2, each / 2, body);
-                } else {
-                    timeLoop(each - each / 2, each / 2, body);
-                }
+                loop.time(each - each / 2, each / 2, body);
             }
             reportStep();
             barrier();
@@ -236,6 +244,28 @@ public abstract class OsuTiming implements AutoCloseable {
                 timer += stop - start;
             }
             barrier();
+        }
+        countAllocations();
+        return timer * 1e6 / iterations;
+    }
+
+    /**
+     * OSU's barrier loop: {@code warmup + iterations} times, time {@code op} alone with
+     * {@code MPI_Wtime}, with nothing between two calls; returns this rank's mean over the
+     * timed iterations, in microseconds.
+     */
+    public final double timeEach(int iterations, int warmup, Runnable op) {
+        double timer = 0;
+        for (int i = 0; i < iterations + warmup; i++) {
+            if (i == warmup) {
+                markAllocations();
+            }
+            double start = wtime();
+            op.run();
+            double stop = wtime();
+            if (i >= warmup) {
+                timer += stop - start;
+            }
         }
         countAllocations();
         return timer * 1e6 / iterations;

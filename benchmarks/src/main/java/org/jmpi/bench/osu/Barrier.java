@@ -1,7 +1,6 @@
 package org.jmpi.bench.osu;
 
 import org.jmpi.Comm;
-import org.jmpi.Mpi;
 import org.jmpi.bench.OsuOptions;
 import org.jmpi.bench.OsuRun;
 
@@ -27,22 +26,10 @@ public final class Barrier {
             Comm world = run.world();
             int iterations = o.iterationsFor(0, 1000, 100);
             int warmup = o.warmupFor(0, 100, 10);
-            run.prelude(0, false, world::barrier);
-            double timer = 0;
-            for (int i = 0; i < iterations + warmup; i++) {
-                if (i == warmup) {
-                    run.markAllocations();
-                }
-                double start = Mpi.wtime();
-                world.barrier();
-                double stop = Mpi.wtime();
-                if (i >= warmup) {
-                    timer += stop - start;
-                }
-            }
-            run.countAllocations();
+            run.prelude(0, run::timeEach, world::barrier);
+            double latency = run.timeEach(iterations, warmup, world::barrier);
             world.barrier();
-            run.report().row(0, run.averageAcrossRanks(timer * 1e6 / iterations));
+            run.report().row(0, run.averageAcrossRanks(latency));
         }
     }
 }

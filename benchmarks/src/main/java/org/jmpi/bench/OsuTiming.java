@@ -232,21 +232,7 @@ public abstract class OsuTiming implements AutoCloseable {
      * iterations, in microseconds.
      */
     public final double timeCollective(int iterations, int warmup, Runnable op) {
-        double timer = 0;
-        for (int i = 0; i < iterations + warmup; i++) {
-            if (i == warmup) {
-                markAllocations();
-            }
-            double start = wtime();
-            op.run();
-            double stop = wtime();
-            if (i >= warmup) {
-                timer += stop - start;
-            }
-            barrier();
-        }
-        countAllocations();
-        return timer * 1e6 / iterations;
+        return timeAlone(iterations, warmup, op, true);
     }
 
     /**
@@ -255,6 +241,11 @@ public abstract class OsuTiming implements AutoCloseable {
      * timed iterations, in microseconds.
      */
     public final double timeEach(int iterations, int warmup, Runnable op) {
+        return timeAlone(iterations, warmup, op, false);
+    }
+
+    /** {@code op} timed alone, {@code warmup + iterations} times, each followed by a barrier when {@code barrier}. */
+    private double timeAlone(int iterations, int warmup, Runnable op, boolean barrier) {
         double timer = 0;
         for (int i = 0; i < iterations + warmup; i++) {
             if (i == warmup) {
@@ -265,6 +256,9 @@ public abstract class OsuTiming implements AutoCloseable {
             double stop = wtime();
             if (i >= warmup) {
                 timer += stop - start;
+            }
+            if (barrier) {
+                barrier();
             }
         }
         countAllocations();

@@ -20,23 +20,27 @@ public final class PrimitiveArrays {
         ValueLayout.JAVA_INT_UNALIGNED, ValueLayout.JAVA_LONG_UNALIGNED, ValueLayout.JAVA_FLOAT_UNALIGNED,
         ValueLayout.JAVA_DOUBLE_UNALIGNED};
 
-    /** The array classes, in the order of {@link #kindOf}. */
-    private static final Class<?>[] CLASSES = {
-        byte[].class, short[].class, char[].class, int[].class, long[].class, float[].class, double[].class};
-
     /**
      * Which of the seven array types {@code array} is: 0 to 6 for {@code byte[]}, {@code short[]},
      * {@code char[]}, {@code int[]}, {@code long[]}, {@code float[]} and {@code double[]}, or -1
-     * for anything else.
+     * for anything else. A chain of type tests, which the JIT reduces to the one type a call
+     * site sees (a loop over a table of classes it cannot).
      */
     public static int kindOf(Object array) {
-        Class<?> c = array.getClass();
-        for (int kind = 0; kind < CLASSES.length; kind++) {
-            if (CLASSES[kind] == c) {
-                return kind;
-            }
+        if (array instanceof byte[]) {
+            return 0;
+        } else if (array instanceof short[]) {
+            return 1;
+        } else if (array instanceof char[]) {
+            return 2;
+        } else if (array instanceof int[]) {
+            return 3;
+        } else if (array instanceof long[]) {
+            return 4;
+        } else if (array instanceof float[]) {
+            return 5;
         }
-        return -1;
+        return array instanceof double[] ? 6 : -1;
     }
 
     /** {@link #kindOf}, refusing what is not a primitive array with {@link #notAnArray}. */

@@ -135,8 +135,8 @@ public final class Errhandler implements AutoCloseable {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment out = Abi.allocateHandle(arena);
             Errors.check(target.create.applyAsInt(stub(target), out), target.kind.call("create_errhandler"));
-            Errhandler e = new Errhandler(Abi.getHandle(out), "Java " + target.kind.what() + " handler " + handler, target,
-                    body);
+            Errhandler e = new Errhandler(Abi.getHandle(out), "Java " + target.kind.what() + " handler " + handler,
+                    target, body);
             synchronized (Errhandler.class) {
                 JAVA.put(e.handle.address(), e);
                 Upcalls.javaErrhandlers(JAVA.size());
@@ -175,8 +175,9 @@ public final class Errhandler implements AutoCloseable {
         MemorySegment h = ErrhandlerTarget.live(owner);
         Objects.requireNonNull(e, "errhandler").freed.check();
         if (e.target != null && e.target != t) {
-            throw new IllegalArgumentException("errhandler: " + e + " serves a " + e.target.kind.what() + ", not a " + t.kind.what()
-                    + "; a " + t.kind.what() + " takes one from " + t.kind.factory() + " or a predefined one");
+            throw new IllegalArgumentException("errhandler: " + e + " serves a " + e.target.kind.what() + ", not a "
+                    + t.kind.what() + "; a " + t.kind.what() + " takes one from " + t.kind.factory()
+                    + " or a predefined one");
         }
         Errors.check(t.set.applyAsInt(h, e.handle), t.kind.call("set_errhandler"));
         record(owner, e);

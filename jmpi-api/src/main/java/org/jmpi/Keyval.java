@@ -150,15 +150,15 @@ public final class Keyval<T> implements AutoCloseable {
 
     // ------------------------------------------------------------------ for AttrTarget
 
-    /** The MPI keyval, after checking it is live and made for {@code kind}. */
-    int keyvalFor(AttrTarget kind) {
+    /** The MPI keyval, after checking it is live and made for {@code used}. */
+    int keyvalFor(AttrTarget used) {
         MpiState.checkCall();
         if (closed) {
             throw new IllegalStateException("keyval: " + this + " has been closed");
         }
-        if (kind != target) {
-            throw new IllegalArgumentException("keyval: a " + target.kind.what() + " keyval cannot be used on a " + kind.kind.what()
-                    + " (create one with Keyval." + kind.kind.factory() + ")");
+        if (used != target) {
+            throw new IllegalArgumentException("keyval: a " + target.kind.what() + " keyval cannot be used on a "
+                    + used.kind.what() + " (create one with Keyval." + used.kind.factory() + ")");
         }
         return keyval;
     }

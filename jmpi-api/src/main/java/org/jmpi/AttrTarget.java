@@ -46,10 +46,8 @@ enum AttrTarget {
         int apply(MemorySegment handle, int keyval);
     }
 
-    final String what;
-    private final String prefix;
-    /** The {@link Keyval} factory for this kind. */
-    final String factory;
+    /** How messages name this kind, its MPI calls and its jmpi factory. */
+    final ObjectKind kind;
     final Create create;
     final ToIntFunction<MemorySegment> free;
     private final Set set;
@@ -58,9 +56,7 @@ enum AttrTarget {
 
     AttrTarget(String what, String prefix, String factory, Create create, ToIntFunction<MemorySegment> free, Set set,
                Get get, Delete delete) {
-        this.what = what;
-        this.prefix = prefix;
-        this.factory = factory;
+        this.kind = new ObjectKind(what, prefix, factory);
         this.create = create;
         this.free = free;
         this.set = set;
@@ -68,10 +64,6 @@ enum AttrTarget {
         this.delete = delete;
     }
 
-    /** The MPI function name for {@code op} ("create_keyval", "set_attr", ...). */
-    String call(String op) {
-        return "MPI_" + prefix + "_" + op;
-    }
 
     /** Caches {@code value} on the object {@code handle} under {@code k}, replacing (and deleting) an old value. */
     <T> void set(MemorySegment handle, Keyval<T> k, T value) {
@@ -82,9 +74,9 @@ enum AttrTarget {
         int rc = set.apply(handle, keyval, MemorySegment.ofAddress(id));
         if (rc != 0) {
             k.discard(id);
-            throw Errors.exception(rc, call("set_attr"));
+            throw Errors.exception(rc, kind.call("set_attr"));
         }
-        afterCallbacks(call("set_attr"));
+        afterCallbacks(kind.call("set_attr"));
     }
 
     /** The value cached on {@code handle} under {@code k}, or empty. */
@@ -101,8 +93,8 @@ enum AttrTarget {
             return false;
         }
         Upcalls.take();
-        Errors.check(delete.apply(handle, keyval), call("delete_attr"));
-        afterCallbacks(call("delete_attr"));
+        Errors.check(delete.apply(handle, keyval), kind.call("delete_attr"));
+        afterCallbacks(kind.call("delete_attr"));
         return true;
     }
 
@@ -114,7 +106,7 @@ enum AttrTarget {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment out = arena.allocate(ADDRESS);
             MemorySegment flag = arena.allocate(JAVA_INT);
-            Errors.check(get.apply(handle, keyval, out, flag), call("get_attr"));
+            Errors.check(get.apply(handle, keyval, out, flag), kind.call("get_attr"));
             return flag.get(JAVA_INT, 0) == 0 ? 0 : out.get(ADDRESS, 0).address();
         }
     }

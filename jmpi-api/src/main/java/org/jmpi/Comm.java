@@ -152,14 +152,12 @@ public final class Comm implements PointToPoint, NonblockingPointToPoint, Collec
 
     /** This process's rank in the communicator ({@code MPI_Comm_rank}). */
     public int rank() {
-        check();
-        return rank;
+        return freed.live(rank);
     }
 
     /** The number of processes in the communicator ({@code MPI_Comm_size}). */
     public int size() {
-        check();
-        return size;
+        return freed.live(size);
     }
 
     /** {@code MPI_Barrier}: returns once every process of the communicator has entered it. */
@@ -347,22 +345,14 @@ public final class Comm implements PointToPoint, NonblockingPointToPoint, Collec
     /** The communicator's group ({@code MPI_Comm_group}); close it when done. */
     public Group group() {
         check();
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment out = Abi.allocateHandle(arena);
-            Errors.check(MpiCalls.MPI_Comm_group(handle, out), "MPI_Comm_group");
-            return new Group(Abi.getHandle(out));
-        }
+        return Group.of(handle, MpiCalls::MPI_Comm_group, "MPI_Comm_group");
     }
 
     /** Compares with {@code other} ({@code MPI_Comm_compare}). */
     public Comparison compare(Comm other) {
         check();
         Objects.requireNonNull(other, "other").check();
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment out = arena.allocate(JAVA_INT);
-            Errors.check(MpiCalls.MPI_Comm_compare(handle, other.handle, out), "MPI_Comm_compare");
-            return Comparison.of(out.get(JAVA_INT, 0));
-        }
+        return Comparison.of(handle, other.handle, MpiCalls::MPI_Comm_compare, "MPI_Comm_compare");
     }
 
     /**

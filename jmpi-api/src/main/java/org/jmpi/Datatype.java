@@ -194,20 +194,17 @@ public final class Datatype implements AutoCloseable {
 
     /** Bytes of data in one element ({@code MPI_Type_size}); holes excluded. */
     public long size() {
-        check();
-        return size;
+        return freed.live(size);
     }
 
     /** Distance in bytes between consecutive elements ({@code MPI_Type_get_extent}). */
     public long extent() {
-        check();
-        return extent;
+        return freed.live(extent);
     }
 
     /** The lower bound of the type map in bytes. */
     public long lowerBound() {
-        check();
-        return lowerBound;
+        return freed.live(lowerBound);
     }
 
     /**
@@ -215,14 +212,12 @@ public final class Datatype implements AutoCloseable {
      * from {@link #lowerBound()} when the type was resized.
      */
     public long trueLowerBound() {
-        check();
-        return trueLowerBound;
+        return freed.live(trueLowerBound);
     }
 
     /** Bytes from the first to the last byte of data, holes at the ends excluded. */
     public long trueExtent() {
-        check();
-        return trueExtent;
+        return freed.live(trueExtent);
     }
 
     /** Whether this is a predefined type (close() leaves it alone). */
@@ -362,12 +357,7 @@ public final class Datatype implements AutoCloseable {
 
     /** The handle, after checking the type is usable. Not for users: it is native. */
     MemorySegment handle() {
-        check();
-        return handle;
-    }
-
-    private void check() {
-        freed.check();
+        return freed.live(handle);
     }
 
     /** Frees a derived type ({@code MPI_Type_free}) exactly once; predefined types stay. */

@@ -134,9 +134,9 @@ public final class Errhandler implements AutoCloseable {
         MpiState.checkCall();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment out = Abi.allocateHandle(arena);
-            Errors.check(target.create.applyAsInt(stub(target), out), target.call("create_errhandler"));
-            Errhandler e = new Errhandler(Abi.getHandle(out), "Java " + target.what + " handler " + handler, target,
-                    body);
+            Errors.check(target.create.applyAsInt(stub(target), out), target.kind.call("create_errhandler"));
+            Errhandler e = new Errhandler(Abi.getHandle(out), "Java " + target.kind.what() + " handler " + handler,
+                    target, body);
             synchronized (Errhandler.class) {
                 JAVA.put(e.handle.address(), e);
                 Upcalls.javaErrhandlers(JAVA.size());
@@ -175,10 +175,11 @@ public final class Errhandler implements AutoCloseable {
         MemorySegment h = ErrhandlerTarget.live(owner);
         Objects.requireNonNull(e, "errhandler").freed.check();
         if (e.target != null && e.target != t) {
-            throw new IllegalArgumentException("errhandler: " + e + " serves a " + e.target.what + ", not a " + t.what
-                    + "; a " + t.what + " takes one from " + t.factory + " or a predefined one");
+            throw new IllegalArgumentException("errhandler: " + e + " serves a " + e.target.kind.what() + ", not a "
+                    + t.kind.what() + "; a " + t.kind.what() + " takes one from " + t.kind.factory()
+                    + " or a predefined one");
         }
-        Errors.check(t.set.applyAsInt(h, e.handle), t.call("set_errhandler"));
+        Errors.check(t.set.applyAsInt(h, e.handle), t.kind.call("set_errhandler"));
         record(owner, e);
     }
 
@@ -208,7 +209,7 @@ public final class Errhandler implements AutoCloseable {
                     + last + ", ErrorCodes.addCode adds more)");
         }
         Upcalls.take();
-        Errors.check(t.call.apply(h, errorCode), t.call("call_errhandler"));
+        Errors.check(t.call.apply(h, errorCode), t.kind.call("call_errhandler"));
         Throwable thrown = Upcalls.take();
         if (thrown instanceof RuntimeException r) {
             throw r;

@@ -27,10 +27,8 @@ enum ErrhandlerTarget {
         int apply(MemorySegment handle, int errorCode);
     }
 
-    final String what;
-    private final String prefix;
-    /** The {@link Errhandler} factory for this kind. */
-    final String factory;
+    /** How messages name this kind, its MPI calls and its jmpi factory. */
+    final ObjectKind kind;
     /** {@code MPI_X_create_errhandler(function, &errhandler)}. */
     final ToIntBiFunction<MemorySegment, MemorySegment> create;
     /** {@code MPI_X_set_errhandler(handle, errhandler)}. */
@@ -41,19 +39,13 @@ enum ErrhandlerTarget {
     ErrhandlerTarget(String what, String prefix, String factory, ToIntBiFunction<MemorySegment, MemorySegment> create,
                      ToIntBiFunction<MemorySegment, MemorySegment> set, ToIntBiFunction<MemorySegment, MemorySegment> get,
                      Call call) {
-        this.what = what;
-        this.prefix = prefix;
-        this.factory = factory;
+        this.kind = new ObjectKind(what, prefix, factory);
         this.create = create;
         this.set = set;
         this.get = get;
         this.call = call;
     }
 
-    /** The MPI function name for {@code op} ("create_errhandler", "set_errhandler", ...). */
-    String call(String op) {
-        return "MPI_" + prefix + "_" + op;
-    }
 
     /** The kind of {@code owner}. */
     static ErrhandlerTarget of(ErrorHandling owner) {
@@ -87,7 +79,7 @@ enum ErrhandlerTarget {
     long current(MemorySegment handle) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment out = Abi.allocateHandle(arena);
-            Errors.check(get.applyAsInt(handle, out), call("get_errhandler"));
+            Errors.check(get.applyAsInt(handle, out), kind.call("get_errhandler"));
             long address = Abi.getHandle(out).address();
             Errors.check(MpiCalls.MPI_Errhandler_free(out), "MPI_Errhandler_free");
             return address;

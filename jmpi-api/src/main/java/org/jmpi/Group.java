@@ -3,6 +3,7 @@ package org.jmpi;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.Objects;
+import java.util.function.ToIntBiFunction;
 
 import org.jmpi.bindings.abi.Abi;
 import org.jmpi.bindings.abi.MpiCalls;
@@ -24,6 +25,18 @@ public final class Group implements AutoCloseable {
     private final int rank;
     private final Freed freed;
 
+    /**
+     * The group that {@code call} ({@code MPI_Comm_group}, {@code MPI_Win_get_group}, ...)
+     * writes for the object {@code owner}; {@code what} names the call in an error.
+     */
+    static Group of(MemorySegment owner, ToIntBiFunction<MemorySegment, MemorySegment> call, String what) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment out = Abi.allocateHandle(arena);
+            Errors.check(call.applyAsInt(owner, out), what);
+            return new Group(Abi.getHandle(out));
+        }
+    }
+
     Group(MemorySegment handle) {
         this.handle = handle;
         this.freed = new Freed("group");
@@ -38,14 +51,12 @@ public final class Group implements AutoCloseable {
 
     /** The number of processes in the group. */
     public int size() {
-        check();
-        return size;
+        return freed.live(size);
     }
 
     /** This process's rank in the group, or {@link #UNDEFINED} if it is not a member. */
     public int rank() {
-        check();
-        return rank;
+        return freed.live(rank);
     }
 
     /** The group of the listed ranks of this group, in that order ({@code MPI_Group_incl}). */
@@ -197,16 +208,11 @@ public final class Group implements AutoCloseable {
     public Comparison compare(Group other) {
         check();
         Objects.requireNonNull(other, "other").check();
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment out = arena.allocate(JAVA_INT);
-            Errors.check(MpiCalls.MPI_Group_compare(handle, other.handle, out), "MPI_Group_compare");
-            return Comparison.of(out.get(JAVA_INT, 0));
-        }
+        return Comparison.of(handle, other.handle, MpiCalls::MPI_Group_compare, "MPI_Group_compare");
     }
 
     MemorySegment handle() {
-        check();
-        return handle;
+        return freed.live(handle);
     }
 
     private void check() {

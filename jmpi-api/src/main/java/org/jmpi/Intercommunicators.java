@@ -54,11 +54,7 @@ public sealed interface Intercommunicators permits Comm {
      */
     default Group remoteGroup() {
         Comm c = inter("remoteGroup");
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment out = Abi.allocateHandle(arena);
-            Errors.check(MpiCalls.MPI_Comm_remote_group(c.handle, out), "MPI_Comm_remote_group");
-            return new Group(Abi.getHandle(out));
-        }
+        return Group.of(c.handle, MpiCalls::MPI_Comm_remote_group, "MPI_Comm_remote_group");
     }
 
     /**

@@ -76,7 +76,7 @@ public final class Keyval<T> implements AutoCloseable {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment out = arena.allocate(JAVA_INT);
             Errors.check(target.create.apply(s[0], s[1], out, MemorySegment.ofAddress(id)),
-                    target.call("create_keyval"));
+                    target.kind.call("create_keyval"));
             this.keyval = out.get(JAVA_INT, 0);
         } catch (RuntimeException | Error e) {
             LIVE.remove(id);
@@ -137,7 +137,7 @@ public final class Keyval<T> implements AutoCloseable {
             closed = true;
         }
         try (Arena arena = Arena.ofConfined()) {
-            Errors.check(target.free.applyAsInt(arena.allocateFrom(JAVA_INT, keyval)), target.call("free_keyval"));
+            Errors.check(target.free.applyAsInt(arena.allocateFrom(JAVA_INT, keyval)), target.kind.call("free_keyval"));
         } finally {
             forgetIfDone();
         }
@@ -145,20 +145,20 @@ public final class Keyval<T> implements AutoCloseable {
 
     @Override
     public String toString() {
-        return target.what + " keyval " + keyval + (closed ? " (closed)" : "");
+        return target.kind.what() + " keyval " + keyval + (closed ? " (closed)" : "");
     }
 
     // ------------------------------------------------------------------ for AttrTarget
 
-    /** The MPI keyval, after checking it is live and made for {@code kind}. */
-    int keyvalFor(AttrTarget kind) {
+    /** The MPI keyval, after checking it is live and made for {@code used}. */
+    int keyvalFor(AttrTarget used) {
         MpiState.checkCall();
         if (closed) {
             throw new IllegalStateException("keyval: " + this + " has been closed");
         }
-        if (kind != target) {
-            throw new IllegalArgumentException("keyval: a " + target.what + " keyval cannot be used on a " + kind.what
-                    + " (create one with Keyval." + kind.factory + ")");
+        if (used != target) {
+            throw new IllegalArgumentException("keyval: a " + target.kind.what() + " keyval cannot be used on a "
+                    + used.kind.what() + " (create one with Keyval." + used.kind.factory() + ")");
         }
         return keyval;
     }

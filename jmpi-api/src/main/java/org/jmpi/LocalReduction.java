@@ -49,21 +49,9 @@ final class LocalReduction {
         MemorySegment o = op.acquire();
         int rc;
         try {
-            MemorySegment sb = Staging.in(in, inOffset + lead, bytes, 0, true);
-            try {
-                MemorySegment rb = Staging.in(inout, inoutOffset + lead, bytes, 1, true);
-                try {
-                    rc = MpiCalls.MPI_Reduce_local(lead == 0 ? sb : sb.asSlice(-lead),
-                            lead == 0 ? rb : rb.asSlice(-lead), n, t, o);
-                    if (rc == 0) {
-                        Staging.out(rb, inout, inoutOffset + lead, bytes);
-                    }
-                } finally {
-                    Staging.release(rb, inout, 1);
-                }
-            } finally {
-                Staging.release(sb, in, 0);
-            }
+            rc = Staging.between(in, inOffset + lead, bytes, inout, inoutOffset + lead, bytes, true, null,
+                    (sb, rb) -> MpiCalls.MPI_Reduce_local(lead == 0 ? sb : sb.asSlice(-lead),
+                            lead == 0 ? rb : rb.asSlice(-lead), n, t, o));
         } finally {
             op.release();
         }

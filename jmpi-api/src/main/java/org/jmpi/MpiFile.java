@@ -259,11 +259,7 @@ public final class MpiFile implements FileViews, FilePointers, FileAccess, Nonbl
     /** The group of processes that opened the file ({@code MPI_File_get_group}); close it when done. */
     public Group group() {
         check();
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment out = Abi.allocateHandle(arena);
-            check(MpiCalls.MPI_File_get_group(handle, out), "MPI_File_get_group");
-            return new Group(Abi.getHandle(out));
-        }
+        return Group.of(handle, MpiCalls::MPI_File_get_group, "MPI_File_get_group on " + path);
     }
 
     /** Bytes one element of {@code type} takes in the file's data representation ({@code MPI_File_get_type_extent}). */

@@ -21,19 +21,34 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED;
  * meanwhile.
  */
 final class P2p {
-    static final int SEND = 0;
-    static final int SSEND = 1;
-    static final int RSEND = 2;
-    static final int BSEND = 3;
+    /**
+     * A blocking send's mode: its MPI name and the nonblocking call of the same mode. Nested
+     * here, so the switch on it is on the ordinal.
+     */
+    enum Mode {
+        SEND("MPI_Send", Posts.Kind.ISEND),
+        SSEND("MPI_Ssend", Posts.Kind.ISSEND),
+        RSEND("MPI_Rsend", Posts.Kind.IRSEND),
+        BSEND("MPI_Bsend", Posts.Kind.IBSEND);
+
+        final String call;
+        /** The nonblocking call of this mode. */
+        final Posts.Kind immediate;
+
+        Mode(String call, Posts.Kind immediate) {
+            this.call = call;
+            this.immediate = immediate;
+        }
+    }
+
     /** Heap receive buffers up to this size are staged whole (see {@link #copyIn}). */
     static final long SMALL = 4096;
-    private static final String[] SEND_NAMES = {"MPI_Send", "MPI_Ssend", "MPI_Rsend", "MPI_Bsend"};
 
     private P2p() {
     }
 
     /** A blocking send in {@code mode}; {@code count < 0} means the whole segment. */
-    static void send(Comm c, int mode, MemorySegment buf, int count, Datatype type, int dest, int tag) {
+    static void send(Comm c, Mode mode, MemorySegment buf, int count, Datatype type, int dest, int tag) {
         c.check();
         long elements = elements(Args.segment(buf, "buf"), count, type);
         if (elements > LargeCounts.limit()) {
@@ -46,14 +61,14 @@ final class P2p {
     }
 
     /** A blocking send in {@code mode} of a message argument (an array or a {@link Buf}). */
-    static void send(Comm c, int mode, Object buf, int dest, int tag) {
+    static void send(Comm c, Mode mode, Object buf, int dest, int tag) {
         Object base = Msg.base(buf, "buf");
         c.check();
         send(c, mode, base, Msg.offset(buf), Msg.count(buf, "buf"), Msg.type(buf, "buf"), dest, tag);
     }
 
     /** The checked send of {@code n} elements at {@code offset} bytes into {@code base} (a segment or an array). */
-    private static void send(Comm c, int mode, Object base, long offset, int n, Datatype type, int dest, int tag) {
+    private static void send(Comm c, Mode mode, Object base, long offset, int n, Datatype type, int dest, int tag) {
         Args.dest(dest, c.peers, "dest");
         Args.tag(tag, MpiState.tagUpperBound(), "tag");
         if (n > LargeCounts.limit()) {
@@ -82,7 +97,7 @@ final class P2p {
         } finally {
             Staging.release(b, base, 0);
         }
-        Errors.check(rc, SEND_NAMES[mode]);
+        Errors.check(rc, mode.call);
     }
 
     /** A blocking receive; {@code count < 0} means as many elements as the segment holds. */

@@ -44,22 +44,9 @@ final class PackCalls {
         long lead = Blocks.first(n, type);
         MemorySegment t = type.handle();
         MemorySegment at = Scratch.words();
-        int rc;
-        MemorySegment in = Staging.in(base, offset + lead, Buffers.span(n, type) - lead, 0, true);
-        try {
-            MemorySegment to = Staging.in(out, position, bytes, 1, false);
-            try {
-                at.set(JAVA_INT, 0, 0);
-                rc = MpiCalls.MPI_Pack(lead == 0 ? in : in.asSlice(-lead), n, t, to, bytes, at, c.handle);
-                if (rc == 0) {
-                    Staging.out(to, out, position, at.get(JAVA_INT, 0));
-                }
-            } finally {
-                Staging.release(to, out, 1);
-            }
-        } finally {
-            Staging.release(in, base, 0);
-        }
+        at.set(JAVA_INT, 0, 0);
+        int rc = Staging.between(base, offset + lead, Buffers.span(n, type) - lead, out, position, bytes, false, at,
+                (in, to) -> MpiCalls.MPI_Pack(lead == 0 ? in : in.asSlice(-lead), n, t, to, bytes, at, c.handle));
         Errors.check(rc, "MPI_Pack");
         return position + at.get(JAVA_INT, 0);
     }
@@ -77,22 +64,10 @@ final class PackCalls {
         long span = Buffers.span(n, type) - lead;
         MemorySegment t = type.handle();
         MemorySegment at = Scratch.words();
-        int rc;
-        MemorySegment from = Staging.in(in, position, bytes, 0, true);
-        try {
-            MemorySegment to = Staging.in(base, offset + lead, span, 1, P2p.copyIn(span, type));
-            try {
-                at.set(JAVA_INT, 0, 0);
-                rc = MpiCalls.MPI_Unpack(from, bytes, at, lead == 0 ? to : to.asSlice(-lead), n, t, c.handle);
-                if (rc == 0) {
-                    Staging.out(to, base, offset + lead, span);
-                }
-            } finally {
-                Staging.release(to, base, 1);
-            }
-        } finally {
-            Staging.release(from, in, 0);
-        }
+        at.set(JAVA_INT, 0, 0);
+        int rc = Staging.between(in, position, bytes, base, offset + lead, span, P2p.copyIn(span, type), null,
+                (from, to) -> MpiCalls.MPI_Unpack(from, bytes, at, lead == 0 ? to : to.asSlice(-lead), n, t,
+                        c.handle));
         Errors.check(rc, "MPI_Unpack");
         return position + at.get(JAVA_INT, 0);
     }

@@ -31,22 +31,22 @@ public sealed interface PointToPoint permits Comm {
      * {@code world.send(ints, 1, 0)} or {@code world.send(Buf.of(ints, 0, 4), 1, 0)}.
      */
     default void send(Object buf, int dest, int tag) {
-        P2p.send(comm(), P2p.SEND, buf, dest, tag);
+        P2p.send(comm(), P2p.Mode.SEND, buf, dest, tag);
     }
 
     /** Synchronous send of a message, an array or a {@link Buf} ({@code MPI_Ssend}). */
     default void ssend(Object buf, int dest, int tag) {
-        P2p.send(comm(), P2p.SSEND, buf, dest, tag);
+        P2p.send(comm(), P2p.Mode.SSEND, buf, dest, tag);
     }
 
     /** Ready send of a message, an array or a {@link Buf} ({@code MPI_Rsend}). */
     default void rsend(Object buf, int dest, int tag) {
-        P2p.send(comm(), P2p.RSEND, buf, dest, tag);
+        P2p.send(comm(), P2p.Mode.RSEND, buf, dest, tag);
     }
 
     /** Buffered send of a message, an array or a {@link Buf} ({@code MPI_Bsend}). */
     default void bsend(Object buf, int dest, int tag) {
-        P2p.send(comm(), P2p.BSEND, buf, dest, tag);
+        P2p.send(comm(), P2p.Mode.BSEND, buf, dest, tag);
     }
 
     /**
@@ -66,32 +66,32 @@ public sealed interface PointToPoint permits Comm {
 
     /** Sends the whole segment as {@code byteSize / extent} elements of {@code type} ({@code MPI_Send}). */
     default void send(MemorySegment buf, Datatype type, int dest, int tag) {
-        P2p.send(comm(), P2p.SEND, buf, -1, type, dest, tag);
+        P2p.send(comm(), P2p.Mode.SEND, buf, -1, type, dest, tag);
     }
 
     /** Sends the first {@code count} elements of {@code type} in {@code buf} ({@code MPI_Send}). */
     default void send(MemorySegment buf, int count, Datatype type, int dest, int tag) {
-        P2p.send(comm(), P2p.SEND, buf, Args.count(count, "count"), type, dest, tag);
+        P2p.send(comm(), P2p.Mode.SEND, buf, Args.count(count, "count"), type, dest, tag);
     }
 
     /** Synchronous send: returns once the matching receive has started ({@code MPI_Ssend}). */
     default void ssend(MemorySegment buf, Datatype type, int dest, int tag) {
-        P2p.send(comm(), P2p.SSEND, buf, -1, type, dest, tag);
+        P2p.send(comm(), P2p.Mode.SSEND, buf, -1, type, dest, tag);
     }
 
     /** Synchronous send of the first {@code count} elements ({@code MPI_Ssend}). */
     default void ssend(MemorySegment buf, int count, Datatype type, int dest, int tag) {
-        P2p.send(comm(), P2p.SSEND, buf, Args.count(count, "count"), type, dest, tag);
+        P2p.send(comm(), P2p.Mode.SSEND, buf, Args.count(count, "count"), type, dest, tag);
     }
 
     /** Ready send: the matching receive must already be posted ({@code MPI_Rsend}). */
     default void rsend(MemorySegment buf, Datatype type, int dest, int tag) {
-        P2p.send(comm(), P2p.RSEND, buf, -1, type, dest, tag);
+        P2p.send(comm(), P2p.Mode.RSEND, buf, -1, type, dest, tag);
     }
 
     /** Ready send of the first {@code count} elements ({@code MPI_Rsend}). */
     default void rsend(MemorySegment buf, int count, Datatype type, int dest, int tag) {
-        P2p.send(comm(), P2p.RSEND, buf, Args.count(count, "count"), type, dest, tag);
+        P2p.send(comm(), P2p.Mode.RSEND, buf, Args.count(count, "count"), type, dest, tag);
     }
 
     /**
@@ -100,12 +100,12 @@ public sealed interface PointToPoint permits Comm {
      * or with one too small, MPI reports {@code MPI_ERR_BUFFER}.
      */
     default void bsend(MemorySegment buf, Datatype type, int dest, int tag) {
-        P2p.send(comm(), P2p.BSEND, buf, -1, type, dest, tag);
+        P2p.send(comm(), P2p.Mode.BSEND, buf, -1, type, dest, tag);
     }
 
     /** Buffered send of the first {@code count} elements ({@code MPI_Bsend}). */
     default void bsend(MemorySegment buf, int count, Datatype type, int dest, int tag) {
-        P2p.send(comm(), P2p.BSEND, buf, Args.count(count, "count"), type, dest, tag);
+        P2p.send(comm(), P2p.Mode.BSEND, buf, Args.count(count, "count"), type, dest, tag);
     }
 
     /**

@@ -45,16 +45,16 @@ final class Polling {
     }
 
     /**
-     * A blocking send in {@code mode} ({@link P2p#SEND}...), already checked, as the
+     * A blocking send in {@code mode} ({@link P2p.Mode#SEND}...), already checked, as the
      * nonblocking send plus a poll; an array goes through the request's native copy.
      */
-    static void send(Comm c, int mode, Object base, long offset, int n, Datatype type, int dest, int tag) {
-        Posts.post(c.handle, Posts.ISEND + mode, base, offset, n, type, dest, tag, new Request()).waitFor();
+    static void send(Comm c, P2p.Mode mode, Object base, long offset, int n, Datatype type, int dest, int tag) {
+        Posts.post(c.handle, mode.immediate, base, offset, n, type, dest, tag, new Request()).waitFor();
     }
 
     /** A blocking receive, already checked, as {@code MPI_Irecv} plus a poll. */
     static void recv(Comm c, Object base, long offset, int n, Datatype type, int source, int tag, Status status) {
-        Posts.post(c.handle, Posts.IRECV, base, offset, n, type, source, tag, new Request()).waitFor(status);
+        Posts.post(c.handle, Posts.Kind.IRECV, base, offset, n, type, source, tag, new Request()).waitFor(status);
     }
 
     /**
@@ -68,11 +68,11 @@ final class Polling {
         try (Arena arena = Arena.ofConfined()) {
             // a heap send buffer is copied when the send starts anyway
             MemorySegment s = sendBuf == recvBuf && sendBuf.isNative() ? copy(sendBuf, arena) : sendBuf;
-            Request received = Posts.post(c.handle, Posts.IRECV, recvBuf, 0, recvCount, recvType, source, recvTag,
+            Request received = Posts.post(c.handle, Posts.Kind.IRECV, recvBuf, 0, recvCount, recvType, source, recvTag,
                     new Request());
             Request sent;
             try {
-                sent = Posts.post(c.handle, Posts.ISEND, s, 0, sendCount, sendType, dest, sendTag, new Request());
+                sent = Posts.post(c.handle, Posts.Kind.ISEND, s, 0, sendCount, sendType, dest, sendTag, new Request());
             } catch (RuntimeException e) {
                 received.cancel();
                 received.waitFor();

@@ -13,19 +13,33 @@ import org.jmpi.internal.MpiState;
  * is; an array or a heap segment through a native copy the request owns ({@link Staged}).
  */
 final class Posts {
-    static final int ISEND = 0;
-    static final int ISSEND = 1;
-    static final int IRSEND = 2;
-    static final int IBSEND = 3;
-    static final int IRECV = 4;
-    static final int SEND_INIT = 5;
-    static final int SSEND_INIT = 6;
-    static final int RSEND_INIT = 7;
-    static final int BSEND_INIT = 8;
-    static final int RECV_INIT = 9;
-    private static final int IMRECV = 10;
-    private static final String[] NAMES = {"MPI_Isend", "MPI_Issend", "MPI_Irsend", "MPI_Ibsend", "MPI_Irecv",
-        "MPI_Send_init", "MPI_Ssend_init", "MPI_Rsend_init", "MPI_Bsend_init", "MPI_Recv_init", "MPI_Imrecv"};
+    /**
+     * Which call a post makes: its MPI name, whether it receives and whether it makes a
+     * persistent request. Nested here, so the switch in {@link #call} is on the ordinal.
+     */
+    enum Kind {
+        ISEND("MPI_Isend", false, false),
+        ISSEND("MPI_Issend", false, false),
+        IRSEND("MPI_Irsend", false, false),
+        IBSEND("MPI_Ibsend", false, false),
+        IRECV("MPI_Irecv", true, false),
+        SEND_INIT("MPI_Send_init", false, true),
+        SSEND_INIT("MPI_Ssend_init", false, true),
+        RSEND_INIT("MPI_Rsend_init", false, true),
+        BSEND_INIT("MPI_Bsend_init", false, true),
+        RECV_INIT("MPI_Recv_init", true, true),
+        IMRECV("MPI_Imrecv", true, false);
+
+        final String call;
+        final boolean receives;
+        final boolean persistent;
+
+        Kind(String call, boolean receives, boolean persistent) {
+            this.call = call;
+            this.receives = receives;
+            this.persistent = persistent;
+        }
+    }
 
     private Posts() {
     }
@@ -37,30 +51,26 @@ final class Posts {
         return r.reusable();
     }
 
-    private static boolean receives(int op) {
-        return op == IRECV || op == RECV_INIT || op == IMRECV;
-    }
-
     /** A call on a segment: the whole of it when {@code count < 0}, else its first {@code count} elements. */
-    static Request post(Comm c, int op, MemorySegment buf, int count, Datatype type, int peer, int tag,
+    static Request post(Comm c, Kind op, MemorySegment buf, int count, Datatype type, int peer, int tag,
                         Request r) {
         c.check();
-        MemorySegment b = receives(op) ? Args.writable(buf, "buf") : Args.segment(buf, "buf");
+        MemorySegment b = op.receives ? Args.writable(buf, "buf") : Args.segment(buf, "buf");
         long elements = P2p.elements(b, count, type);
         checkPeer(c, op, peer, tag);
         return post(c.handle, op, b, 0, elements, type, peer, tag, r);
     }
 
     /** A call on a message argument: an array (all of it) or a {@link Buf}. */
-    static Request post(Comm c, int op, Object buf, int peer, int tag, Request r) {
-        Object base = receives(op) ? Msg.target(buf, "buf") : Msg.base(buf, "buf");
+    static Request post(Comm c, Kind op, Object buf, int peer, int tag, Request r) {
+        Object base = op.receives ? Msg.target(buf, "buf") : Msg.base(buf, "buf");
         c.check();
         checkPeer(c, op, peer, tag);
         return post(c.handle, op, base, Msg.offset(buf), Msg.count(buf, "buf"), Msg.type(buf, "buf"), peer, tag, r);
     }
 
-    private static void checkPeer(Comm c, int op, int peer, int tag) {
-        if (receives(op)) {
+    private static void checkPeer(Comm c, Kind op, int peer, int tag) {
+        if (op.receives) {
             Args.source(peer, c.peers, "source");
             Args.recvTag(tag, MpiState.tagUpperBound(), "tag");
         } else {
@@ -72,7 +82,7 @@ final class Posts {
     /** {@code MPI_Imrecv} of the matched message in {@code message}, whose status is {@code matched}; checked. */
     static Request imrecv(MemorySegment message, MemorySegment matched, Object base, long offset, long elements,
                           Datatype type, Request r) {
-        return post(message, IMRECV, base, offset, elements, type, 0, 0, r).receiving(elements, type, matched);
+        return post(message, Kind.IMRECV, base, offset, elements, type, 0, 0, r).receiving(elements, type, matched);
     }
 
     /**
@@ -81,10 +91,10 @@ final class Posts {
      * {@code MPI_Imrecv}); beyond MPI's int count as one element of a large type. A send
      * (not a persistent one, which copies at each start) copies an array in here.
      */
-    static Request post(MemorySegment h, int op, Object base, long offset, long elements, Datatype type,
+    static Request post(MemorySegment h, Kind op, Object base, long offset, long elements, Datatype type,
                         int peer, int tag, Request r) {
-        boolean receive = receives(op);
-        boolean persistent = op >= SEND_INIT && op != IMRECV;
+        boolean receive = op.receives;
+        boolean persistent = op.persistent;
         Staged staged = Staged.of(base, offset, Buffers.span(elements, type), type, receive);
         MemorySegment b = staged == null ? Msg.at(base, offset) : staged.memory;
         int rc;
@@ -110,13 +120,13 @@ final class Posts {
             if (staged != null) {
                 staged.free();
             }
-            throw Errors.exception(rc, NAMES[op]);
+            throw Errors.exception(rc, op.call);
         }
         r.receiving(receive ? elements : 0, receive ? type : null, null);
         return persistent ? r.persistent(b, staged) : r.started(b, staged);
     }
 
-    private static int call(MemorySegment h, int op, MemorySegment b, int n, Datatype type, int peer, int tag,
+    private static int call(MemorySegment h, Kind op, MemorySegment b, int n, Datatype type, int peer, int tag,
                             MemorySegment s) {
         MemorySegment t = type.handle();
         return switch (op) {

@@ -14,7 +14,30 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 
 /** The bodies of the topology constructors: every argument checked, then one native call. */
 final class TopologyCalls {
+    /** One MPI call that writes its result to {@code out}, with {@code arena} for its arrays. */
+    private interface Into {
+        int call(Arena arena, MemorySegment out);
+    }
+
     private TopologyCalls() {
+    }
+
+    /** The communicator {@code into} creates ({@code call}), labelled {@code label}. */
+    private static Comm created(String call, String label, Into into) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment out = Abi.allocateHandle(arena);
+            Errors.check(into.call(arena, out), call);
+            return Comm.created(out, label);
+        }
+    }
+
+    /** The rank {@code into} maps this process to ({@code call}), on {@code nodes} nodes. */
+    private static int mapped(String call, long nodes, Into into) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment out = arena.allocate(JAVA_INT);
+            Errors.check(into.call(arena, out), call);
+            return mapped(out.get(JAVA_INT, 0), nodes);
+        }
     }
 
     /** Checks that {@code c} is a live intracommunicator, which {@code what} needs. */
@@ -29,12 +52,8 @@ final class TopologyCalls {
     static Comm cart(Comm c, int[] dims, boolean[] periods, boolean reorder) {
         intra(c, "cartCreate");
         grid(c, dims, periods);
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment out = Abi.allocateHandle(arena);
-            Errors.check(MpiCalls.MPI_Cart_create(c.handle, dims.length, ints(arena, dims), ints(arena, flags(periods)),
-                    reorder ? 1 : 0, out), "MPI_Cart_create");
-            return Comm.created(out, "Cartesian grid of " + c.label());
-        }
+        return created("MPI_Cart_create", "Cartesian grid of " + c.label(), (arena, out) -> MpiCalls.MPI_Cart_create(
+                c.handle, dims.length, ints(arena, dims), ints(arena, flags(periods)), reorder ? 1 : 0, out));
     }
 
     /**
@@ -44,12 +63,8 @@ final class TopologyCalls {
     static int cartMap(Comm c, int[] dims, boolean[] periods) {
         intra(c, "cartMap");
         long nodes = grid(c, dims, periods);
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment out = arena.allocate(JAVA_INT);
-            Errors.check(MpiCalls.MPI_Cart_map(c.handle, dims.length, ints(arena, dims), ints(arena, flags(periods)),
-                    out), "MPI_Cart_map");
-            return mapped(out.get(JAVA_INT, 0), nodes);
-        }
+        return mapped("MPI_Cart_map", nodes, (arena, out) -> MpiCalls.MPI_Cart_map(c.handle, dims.length,
+                ints(arena, dims), ints(arena, flags(periods)), out));
     }
 
     /**
@@ -59,12 +74,8 @@ final class TopologyCalls {
     static int graphMap(Comm c, int[] index, int[] edges) {
         intra(c, "graphMap");
         graph(c, index, edges);
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment out = arena.allocate(JAVA_INT);
-            Errors.check(MpiCalls.MPI_Graph_map(c.handle, index.length, ints(arena, index), ints(arena, edges), out),
-                    "MPI_Graph_map");
-            return mapped(out.get(JAVA_INT, 0), index.length);
-        }
+        return mapped("MPI_Graph_map", index.length, (arena, out) -> MpiCalls.MPI_Graph_map(c.handle, index.length,
+                ints(arena, index), ints(arena, edges), out));
     }
 
     /** A mapped rank, {@link Group#UNDEFINED} beyond the {@code nodes} nodes ({@link MpiQuirks#MAP_IGNORES_NODE_COUNT}). */
@@ -97,12 +108,8 @@ final class TopologyCalls {
     static Comm graph(Comm c, int[] index, int[] edges, boolean reorder) {
         intra(c, "graphCreate");
         graph(c, index, edges);
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment out = Abi.allocateHandle(arena);
-            Errors.check(MpiCalls.MPI_Graph_create(c.handle, index.length, ints(arena, index), ints(arena, edges),
-                    reorder ? 1 : 0, out), "MPI_Graph_create");
-            return Comm.created(out, "graph of " + c.label());
-        }
+        return created("MPI_Graph_create", "graph of " + c.label(), (arena, out) -> MpiCalls.MPI_Graph_create(
+                c.handle, index.length, ints(arena, index), ints(arena, edges), reorder ? 1 : 0, out));
     }
 
     /** Checks a graph in MPI's compressed form for {@code c}. */
@@ -136,14 +143,11 @@ final class TopologyCalls {
         ranks(Objects.requireNonNull(destinations, "destinations"), c.size, "destinations");
         weights(sourceWeights, "sourceWeights", sources.length, "sources");
         weights(destinationWeights, "destinationWeights", destinations.length, "destinations");
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment out = Abi.allocateHandle(arena);
-            Errors.check(MpiCalls.MPI_Dist_graph_create_adjacent(c.handle, sources.length, ints(arena, sources),
-                    weights(arena, sourceWeights), destinations.length, ints(arena, destinations),
-                    weights(arena, destinationWeights), Handles.INFO_NULL, reorder ? 1 : 0, out),
-                    "MPI_Dist_graph_create_adjacent");
-            return Comm.created(out, "distributed graph of " + c.label());
-        }
+        return created("MPI_Dist_graph_create_adjacent", "distributed graph of " + c.label(),
+                (arena, out) -> MpiCalls.MPI_Dist_graph_create_adjacent(c.handle, sources.length,
+                        ints(arena, sources), weights(arena, sourceWeights), destinations.length,
+                        ints(arena, destinations), weights(arena, destinationWeights), Handles.INFO_NULL,
+                        reorder ? 1 : 0, out));
     }
 
     static Comm distGraph(Comm c, int[] sources, int[] degrees, int[] destinations, int[] weights,
@@ -157,13 +161,10 @@ final class TopologyCalls {
                     + " differs from the sum of degrees " + edges);
         }
         weights(weights, "weights", destinations.length, "destinations");
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment out = Abi.allocateHandle(arena);
-            Errors.check(MpiCalls.MPI_Dist_graph_create(c.handle, sources.length, ints(arena, sources),
-                    ints(arena, degrees), ints(arena, destinations), weights(arena, weights), Handles.INFO_NULL,
-                    reorder ? 1 : 0, out), "MPI_Dist_graph_create");
-            return Comm.created(out, "distributed graph of " + c.label());
-        }
+        return created("MPI_Dist_graph_create", "distributed graph of " + c.label(),
+                (arena, out) -> MpiCalls.MPI_Dist_graph_create(c.handle, sources.length, ints(arena, sources),
+                        ints(arena, degrees), ints(arena, destinations), weights(arena, weights),
+                        Handles.INFO_NULL, reorder ? 1 : 0, out));
     }
 
     static Topology topology(Comm c) {

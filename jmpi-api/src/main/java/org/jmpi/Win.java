@@ -402,11 +402,7 @@ public final class Win implements OneSided, OneSidedAtomics, OneSidedRequests, W
     /** The group of the processes that share this window ({@code MPI_Win_get_group}); close it when done. */
     public Group group() {
         check();
-        try (Arena a = Arena.ofConfined()) {
-            MemorySegment out = Abi.allocateHandle(a);
-            Errors.check(MpiCalls.MPI_Win_get_group(handle, out), "MPI_Win_get_group");
-            return new Group(Abi.getHandle(out));
-        }
+        return Group.of(handle, MpiCalls::MPI_Win_get_group, "MPI_Win_get_group");
     }
 
     /** The hints MPI uses for this window ({@code MPI_Win_get_info}), as a map. */

@@ -30,6 +30,24 @@ public final class Freed {
         }
     }
 
+    /** {@code value}, a field of the object, once {@link #check} lets the call read it. */
+    public int live(int value) {
+        check();
+        return value;
+    }
+
+    /** {@code value}, a field of the object, once {@link #check} lets the call read it. */
+    public long live(long value) {
+        check();
+        return value;
+    }
+
+    /** {@code value}, a field of the object, once {@link #check} lets the call read it. */
+    public <T> T live(T value) {
+        check();
+        return value;
+    }
+
     /** Whether {@link #free} has been called (no MPI call, no thread check). */
     public boolean isFreed() {
         return freed;

@@ -8,6 +8,7 @@ import java.lang.invoke.MethodHandle;
 import org.jmpi.bindings.access.NativeAccess;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 /**
@@ -96,6 +97,40 @@ public final class Staging {
             return;
         }
         arrayCopy(base, offset, staged, bytes, false);
+    }
+
+    /** A native call that reads {@code from} and writes {@code to}; returns MPI's error code. */
+    @FunctionalInterface
+    public interface Between {
+        /** Makes the call on the native memory of both buffers. */
+        int call(MemorySegment from, MemorySegment to);
+    }
+
+    /**
+     * Runs {@code call} from the {@code fromBytes} at {@code fromOffset} in {@code from}
+     * (slot 0, copied in) into the {@code toBytes} at {@code toOffset} in {@code to} (slot 1,
+     * copied in when {@code copyIn}), each an array or a segment as for
+     * {@link #in(Object, long, long, int, boolean)}. When the call succeeds, copies back the
+     * first {@code toBytes} of {@code to}, or when {@code written} is not null as many as
+     * the int it holds then says. Returns the call's error code.
+     */
+    public static int between(Object from, long fromOffset, long fromBytes, Object to, long toOffset, long toBytes,
+                              boolean copyIn, MemorySegment written, Between call) {
+        MemorySegment f = in(from, fromOffset, fromBytes, 0, true);
+        try {
+            MemorySegment t = in(to, toOffset, toBytes, 1, copyIn);
+            try {
+                int rc = call.call(f, t);
+                if (rc == 0) {
+                    out(t, to, toOffset, written == null ? toBytes : written.get(JAVA_INT, 0));
+                }
+                return rc;
+            } finally {
+                release(t, to, 1);
+            }
+        } finally {
+            release(f, from, 0);
+        }
     }
 
     /** Gives back what {@link #in(Object, long, long, int, boolean)} returned for {@code base} in {@code slot}. */

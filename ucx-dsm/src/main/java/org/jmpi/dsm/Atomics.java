@@ -18,7 +18,7 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  * native section, waited for in place through the thread's {@link CallScratch}. Nothing
  * is allocated per call. Not public API.
  */
-final class Atomics {
+final class Atomics extends WindowPart {
     // What an atomic does, from the jmpi Op (see code): small ints, so the paths switch on them.
     static final int ADD = 0;
     static final int AND = 1;
@@ -31,14 +31,8 @@ final class Atomics {
     private static final VarHandle LONG = JAVA_LONG.varHandle();
     private static final VarHandle INT = JAVA_INT.varHandle();
 
-    private final Window window;
-    private final DsmContext ctx;
-    private final WindowKeys keys;
-
     Atomics(Window window, DsmContext ctx, WindowKeys keys) {
-        this.window = window;
-        this.ctx = ctx;
-        this.keys = keys;
+        super(window, ctx, keys);
     }
 
     /**

@@ -49,6 +49,18 @@ public abstract sealed class GlobalArray implements AutoCloseable permits Global
         layout.window.close();
     }
 
+    /** The 8-byte word of element {@code index}. */
+    final long word(long index) {
+        return layout.window.longs().get(owner(index), layout.offset(index));
+    }
+
+    /** Sets the 8-byte word of element {@code index} to {@code bits}, complete at its owner on return. */
+    final void setWord(long index, long bits) {
+        int r = owner(index);
+        layout.window.longs().put(bits, r, layout.offset(index));
+        layout.window.flush(r);
+    }
+
     /**
      * Moves elements [from, from+count) to ({@code write} false) or from {@code array[offset
      * ...]}, a {@code long[]} or {@code double[]} named {@code name}.

@@ -21,14 +21,12 @@ public final class GlobalDoubleArray extends GlobalArray {
 
     /** Element {@code index}. */
     public double get(long index) {
-        return Double.longBitsToDouble(layout.window.longs().get(owner(index), layout.offset(index)));
+        return Double.longBitsToDouble(word(index));
     }
 
     /** Sets element {@code index}, complete at its owner on return. */
     public void set(long index, double value) {
-        int r = owner(index);
-        layout.window.longs().put(Double.doubleToRawLongBits(value), r, layout.offset(index));
-        layout.window.flush(r);
+        setWord(index, Double.doubleToRawLongBits(value));
     }
 
     /**

@@ -21,14 +21,12 @@ public final class GlobalLongArray extends GlobalArray {
 
     /** Element {@code index}. */
     public long get(long index) {
-        return layout.window.longs().get(owner(index), layout.offset(index));
+        return word(index);
     }
 
     /** Sets element {@code index}, complete at its owner on return. */
     public void set(long index, long value) {
-        int r = owner(index);
-        layout.window.longs().put(value, r, layout.offset(index));
-        layout.window.flush(r);
+        setWord(index, value);
     }
 
     /** Atomically adds {@code delta} to element {@code index}; returns its previous value. */

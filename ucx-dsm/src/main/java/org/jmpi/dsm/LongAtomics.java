@@ -12,13 +12,10 @@ import org.jmpi.Op;
  * {@link Op#REPLACE} and, to fetch only, {@link Op#NO_OP}. Every call completes before it
  * returns; a put is visible at the target after a flush, like any put.
  */
-public final class LongAtomics {
-    private final Atomics atomics;
-    private final Transfers transfers;
+public final class LongAtomics extends WordView {
 
     LongAtomics(Atomics atomics, Transfers transfers) {
-        this.atomics = atomics;
-        this.transfers = transfers;
+        super(atomics, transfers);
     }
 
     /** Combines {@code value} into the word with {@code op} and returns the word's previous value. */

@@ -20,20 +20,14 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  * {@link CallScratch#KEPT_STAGING}), a malloc'd one owned by the request for nonblocking
  * ones. Not public API.
  */
-final class Transfers {
+final class Transfers extends WindowPart {
     /** The largest piece of a put or get copied at once (about 0.1 ms; see {@link #exchange}). */
     static final long COPY_CHUNK = 1L << 20;
     private static final VarHandle LONG = JAVA_LONG.varHandle();
     private static final VarHandle INT = JAVA_INT.varHandle();
 
-    private final Window window;
-    private final DsmContext ctx;
-    private final WindowKeys keys;
-
     Transfers(Window window, DsmContext ctx, WindowKeys keys) {
-        this.window = window;
-        this.ctx = ctx;
-        this.keys = keys;
+        super(window, ctx, keys);
     }
 
     /**

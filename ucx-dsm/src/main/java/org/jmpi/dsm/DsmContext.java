@@ -311,12 +311,18 @@ public final class DsmContext implements AutoCloseable {
     }
 
     /**
-     * Orders this thread's load/store accesses to mapped peer memory before what follows
-     * (a flush or fence); without direct access every access is a UCP call, which UCX orders.
+     * Orders this thread's earlier loads and stores to mapped peer memory before every
+     * later store of it (a release fence): a peer that sees a later store of this thread,
+     * a signal, a lock release or a flag, sees the data. That is the promise UCX's own
+     * shared-memory flush keeps for C callers (a store fence, which x86's total store order
+     * makes free): the stores become visible in order as they leave the core, and no later
+     * operation of this rank can be seen before them. It does not order them before later
+     * loads of this thread (a full fence would; the atomics, CPU atomics that fence on
+     * their own, do). Without direct access every access is a UCP call, which UCX orders.
      */
     private void fenceDirectStores() {
         if (direct) {
-            VarHandle.fullFence();
+            VarHandle.releaseFence();
         }
     }
 

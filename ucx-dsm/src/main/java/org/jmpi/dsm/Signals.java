@@ -42,7 +42,7 @@ final class Signals {
         if (keys.direct[rank] == null) {
             ctx.flush(rank);
         } else {
-            VarHandle.fullFence();
+            VarHandle.releaseFence(); // the data before the signal's store, as a flush orders it
         }
         atomics.apply(rank, signalDisp, 8, op == SignalOp.SET ? Atomics.SWAP : Atomics.ADD, signalValue, 0, false);
     }

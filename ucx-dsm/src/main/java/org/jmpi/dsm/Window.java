@@ -171,7 +171,13 @@ public final class Window implements AutoCloseable {
 
     // ---- completion and synchronisation ----
 
-    /** Completes this rank's operations to {@code rank} at the target (all windows of the context). */
+    /**
+     * Completes this rank's operations to {@code rank} at the target (all windows of the
+     * context). On a mapped peer, whose puts are plain stores, it orders them before every
+     * later store of this thread, as UCX's shared-memory flush does for C: a peer that sees
+     * a later store (a signal, a flag, a lock's release) sees the data. Use an atomic, or
+     * {@link DsmContext#barrier()}, to order them before a later load too.
+     */
     public void flush(int rank) {
         ctx.checkRank(rank);
         checkOpen();

@@ -27,18 +27,29 @@ public final class NativeEnv {
 
     private static final Linker LINKER = Linker.nativeLinker();
     private static final SymbolLookup LIBC = LINKER.defaultLookup();
+    // Every process loading MPI calls setenv and dlopen; the others are linked on first use
+    // (each downcall handle costs a generated class), in holders of their own.
     private static final MethodHandle SETENV = handle("setenv",
             FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_INT));
-    private static final MethodHandle GETENV = handle("getenv",
-            FunctionDescriptor.of(ADDRESS, ADDRESS));
     private static final MethodHandle DLOPEN = handle("dlopen",
             FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_INT));
-    private static final MethodHandle DLSYM = handle("dlsym",
-            FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS));
-    private static final MethodHandle DLERROR = handle("dlerror",
-            FunctionDescriptor.of(ADDRESS));
 
     private NativeEnv() {
+    }
+
+    /** {@code getenv}, linked on first use. */
+    private static final class Getenv {
+        static final MethodHandle HANDLE = handle("getenv", FunctionDescriptor.of(ADDRESS, ADDRESS));
+    }
+
+    /** {@code dlsym}, linked on first use. */
+    private static final class Dlsym {
+        static final MethodHandle HANDLE = handle("dlsym", FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS));
+    }
+
+    /** {@code dlerror}, linked on first use (when a {@code dlopen} fails). */
+    private static final class Dlerror {
+        static final MethodHandle HANDLE = handle("dlerror", FunctionDescriptor.of(ADDRESS));
     }
 
     private static MethodHandle handle(String name, FunctionDescriptor fd) {
@@ -66,7 +77,7 @@ public final class NativeEnv {
     /** Reads the process environment as native code sees it; {@code null} when unset. */
     public static String getenv(String name) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment p = (MemorySegment) GETENV.invokeExact(arena.allocateFrom(name));
+            MemorySegment p = (MemorySegment) Getenv.HANDLE.invokeExact(arena.allocateFrom(name));
             return p.equals(MemorySegment.NULL) ? null : p.reinterpret(Long.MAX_VALUE).getString(0);
         } catch (RuntimeException | Error e) {
             throw e;
@@ -85,7 +96,7 @@ public final class NativeEnv {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment h = (MemorySegment) DLOPEN.invokeExact(arena.allocateFrom(name), flags);
             if (h.equals(MemorySegment.NULL)) {
-                MemorySegment err = (MemorySegment) DLERROR.invokeExact();
+                MemorySegment err = (MemorySegment) Dlerror.HANDLE.invokeExact();
                 String why = err.equals(MemorySegment.NULL) ? "unknown error"
                         : err.reinterpret(Long.MAX_VALUE).getString(0);
                 throw new UnsatisfiedLinkError("dlopen(" + name + "): " + why);
@@ -104,7 +115,7 @@ public final class NativeEnv {
      */
     public static boolean isGlobalSymbol(String name) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment p = (MemorySegment) DLSYM.invokeExact(MemorySegment.NULL, arena.allocateFrom(name));
+            MemorySegment p = (MemorySegment) Dlsym.HANDLE.invokeExact(MemorySegment.NULL, arena.allocateFrom(name));
             return !p.equals(MemorySegment.NULL);
         } catch (RuntimeException | Error e) {
             throw e;

@@ -27,14 +27,19 @@ public final class NativeEnv {
 
     private static final Linker LINKER = Linker.nativeLinker();
     private static final SymbolLookup LIBC = LINKER.defaultLookup();
-    // Every process loading MPI calls setenv and dlopen; the others are linked on first use
-    // (each downcall handle costs a generated class), in holders of their own.
-    private static final MethodHandle SETENV = handle("setenv",
-            FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_INT));
+    // Every process loading MPI calls dlopen; the others are linked on first use (a downcall
+    // handle of a new signature costs a generated class), in holders of their own. setenv
+    // is not called when the launcher has set the variables already (jmpirun does).
     private static final MethodHandle DLOPEN = handle("dlopen",
             FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_INT));
 
     private NativeEnv() {
+    }
+
+    /** {@code setenv}, linked on first use. */
+    private static final class Setenv {
+        static final MethodHandle HANDLE = handle("setenv",
+                FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_INT));
     }
 
     /** {@code getenv}, linked on first use. */
@@ -62,7 +67,7 @@ public final class NativeEnv {
      */
     public static void setenv(String name, String value, boolean overwrite) {
         try (Arena arena = Arena.ofConfined()) {
-            int rc = (int) SETENV.invokeExact(arena.allocateFrom(name), arena.allocateFrom(value),
+            int rc = (int) Setenv.HANDLE.invokeExact(arena.allocateFrom(name), arena.allocateFrom(value),
                     overwrite ? 1 : 0);
             if (rc != 0) {
                 throw new IllegalStateException("setenv(" + name + ") failed");

@@ -33,29 +33,38 @@ jmpi_find_jdk() {
   return 1
 }
 
-# Prints the class path of the built modules that jmpirun gives the ranks: each module's
-# jar when it holds the module's current classes (no class file newer than it), else its
-# target/classes (as during mvn test, before package), then the jars each module's
-# target/classpath.txt lists, without repeats. Prints nothing when nothing is built.
+# Sets jmpi_cp to the class path of the built modules that jmpirun gives the ranks: each
+# module's jar when it holds the module's current classes (no file in target/classes newer
+# than it), else its target/classes (as during mvn test, before package), then the jars each
+# module's target/classpath.txt lists, without repeats; empty when nothing is built. (A
+# variable, not output, and one find for all modules: jmpirun starts no process it can avoid.)
 jmpi_class_path() {
-  local m d j e cp=":" jar entries modules="bindings jmpi-api ucx-dsm mpi-java examples benchmarks"
+  local m d j e cp=":" stale="" entries modules="bindings jmpi-api ucx-dsm mpi-java examples benchmarks"
+  local -A jar=()
+  local dirs=() expr=()
   for m in $modules; do
     d="$JMPI_ROOT/$m/target/classes"
     [ -d "$d" ] || continue
-    jar=""
     for j in "$JMPI_ROOT/$m/target/"*.jar; do
-      case "$j" in *-sources.jar|*-javadoc.jar|*-tests.jar) ;; *) [ -f "$j" ] && jar=$j ;; esac
+      case "$j" in *-sources.jar|*-javadoc.jar|*-tests.jar) ;; *) [ -f "$j" ] && jar[$m]=$j ;; esac
     done
-    if [ -n "$jar" ] && [ -z "$(find "$d" -newer "$jar" -print -quit)" ]; then
-      e=$jar
-    else
-      e=$d
+    if [ -n "${jar[$m]:-}" ]; then
+      dirs+=("$d")
+      expr+=(${expr[0]+-o} -path "$d/*" -newer "${jar[$m]}")
     fi
+  done
+  # the files newer than their module's jar (none after mvn package)
+  [ ${#dirs[@]} -eq 0 ] || stale=$'\n'$(find "${dirs[@]}" \( "${expr[@]}" \) -print 2> /dev/null)
+  for m in $modules; do
+    d="$JMPI_ROOT/$m/target/classes"
+    [ -d "$d" ] || continue
+    e=$d
+    [ -z "${jar[$m]:-}" ] || [[ "$stale" == *$'\n'"$d/"* ]] || e=${jar[$m]}
     [[ "$cp" == *":$e:"* ]] || cp="$cp$e:"
   done
   for m in $modules; do
     [ -s "$JMPI_ROOT/$m/target/classpath.txt" ] || continue
-    IFS=: read -r -a entries < "$JMPI_ROOT/$m/target/classpath.txt"
+    IFS=: read -r -a entries < "$JMPI_ROOT/$m/target/classpath.txt" || true  # no final newline
     for e in "${entries[@]}"; do
       # a jar of one of these modules: its entry above (jar or classes) stands for it
       m=${e#"$JMPI_ROOT"/}
@@ -65,17 +74,17 @@ jmpi_class_path() {
     done
   done
   cp=${cp#:}
-  echo "${cp%:}"
+  jmpi_cp=${cp%:}
 }
 
-# Prints the AOT cache jmpirun uses for MPI $1 (openmpi or mpich): $JMPI_AOT_CACHE, else
-# target/aot/jmpi-$1.aot (made by native-scripts/aot-cache); nothing when
+# Sets jmpi_aot to the AOT cache jmpirun uses for MPI $1 (openmpi or mpich): $JMPI_AOT_CACHE,
+# else target/aot/jmpi-$1.aot (made by native-scripts/aot-cache); empty when
 # JMPI_AOT_CACHE=off.
 jmpi_aot_cache() {
   case "${JMPI_AOT_CACHE:-}" in
-    off|none) ;;
-    "") echo "$JMPI_ROOT/target/aot/jmpi-$1.aot" ;;
-    *) echo "$JMPI_AOT_CACHE" ;;
+    off|none) jmpi_aot="" ;;
+    "") jmpi_aot="$JMPI_ROOT/target/aot/jmpi-$1.aot" ;;
+    *) jmpi_aot=$JMPI_AOT_CACHE ;;
   esac
 }
 
@@ -84,11 +93,11 @@ jmpi_aot_cache() {
 # java and the class path in $1.stamp. The JVM refuses a cache made for other classes,
 # so a stale cache is left out here rather than passed to it.
 jmpi_aot_matches() {
-  local cache=$1 java=$2 cp=$3 stamp e entries
+  local cache=$1 java=$2 cp=$3 stamp="" e entries
   [ -s "$cache" ] && [ -f "$cache.stamp" ] || return 1
-  stamp=$(< "$cache.stamp")
+  IFS= read -r -d '' stamp < "$cache.stamp" || true
   [ "$stamp" = "$java"$'\n'"$cp" ] || return 1
-  [ ! "$(dirname "$(dirname "$java")")/lib/modules" -nt "$cache" ] || return 1
+  [ ! "${java%/bin/java}/lib/modules" -nt "$cache" ] || return 1
   IFS=: read -r -a entries <<< "$cp"
   for e in "${entries[@]}"; do
     [ -f "$e" ] && [ ! "$e" -nt "$cache" ] || return 1
@@ -105,5 +114,5 @@ jmpi_mvn() {
 
 # mpirun refuses to start as root unless told; add the flag only then.
 jmpi_root_flags() {
-  if [ "$(id -u)" = 0 ]; then echo --allow-run-as-root; fi
+  if [ "$EUID" = 0 ]; then echo --allow-run-as-root; fi
 }

@@ -27,18 +27,34 @@ public final class NativeEnv {
 
     private static final Linker LINKER = Linker.nativeLinker();
     private static final SymbolLookup LIBC = LINKER.defaultLookup();
-    private static final MethodHandle SETENV = handle("setenv",
-            FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_INT));
-    private static final MethodHandle GETENV = handle("getenv",
-            FunctionDescriptor.of(ADDRESS, ADDRESS));
+    // Every process loading MPI calls dlopen; the others are linked on first use (a downcall
+    // handle of a new signature costs a generated class), in holders of their own. setenv
+    // is not called when the launcher has set the variables already (jmpirun does).
     private static final MethodHandle DLOPEN = handle("dlopen",
             FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_INT));
-    private static final MethodHandle DLSYM = handle("dlsym",
-            FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS));
-    private static final MethodHandle DLERROR = handle("dlerror",
-            FunctionDescriptor.of(ADDRESS));
 
     private NativeEnv() {
+    }
+
+    /** {@code setenv}, linked on first use. */
+    private static final class Setenv {
+        static final MethodHandle HANDLE = handle("setenv",
+                FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_INT));
+    }
+
+    /** {@code getenv}, linked on first use. */
+    private static final class Getenv {
+        static final MethodHandle HANDLE = handle("getenv", FunctionDescriptor.of(ADDRESS, ADDRESS));
+    }
+
+    /** {@code dlsym}, linked on first use. */
+    private static final class Dlsym {
+        static final MethodHandle HANDLE = handle("dlsym", FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS));
+    }
+
+    /** {@code dlerror}, linked on first use (when a {@code dlopen} fails). */
+    private static final class Dlerror {
+        static final MethodHandle HANDLE = handle("dlerror", FunctionDescriptor.of(ADDRESS));
     }
 
     private static MethodHandle handle(String name, FunctionDescriptor fd) {
@@ -51,7 +67,7 @@ public final class NativeEnv {
      */
     public static void setenv(String name, String value, boolean overwrite) {
         try (Arena arena = Arena.ofConfined()) {
-            int rc = (int) SETENV.invokeExact(arena.allocateFrom(name), arena.allocateFrom(value),
+            int rc = (int) Setenv.HANDLE.invokeExact(arena.allocateFrom(name), arena.allocateFrom(value),
                     overwrite ? 1 : 0);
             if (rc != 0) {
                 throw new IllegalStateException("setenv(" + name + ") failed");
@@ -66,7 +82,7 @@ public final class NativeEnv {
     /** Reads the process environment as native code sees it; {@code null} when unset. */
     public static String getenv(String name) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment p = (MemorySegment) GETENV.invokeExact(arena.allocateFrom(name));
+            MemorySegment p = (MemorySegment) Getenv.HANDLE.invokeExact(arena.allocateFrom(name));
             return p.equals(MemorySegment.NULL) ? null : p.reinterpret(Long.MAX_VALUE).getString(0);
         } catch (RuntimeException | Error e) {
             throw e;
@@ -85,7 +101,7 @@ public final class NativeEnv {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment h = (MemorySegment) DLOPEN.invokeExact(arena.allocateFrom(name), flags);
             if (h.equals(MemorySegment.NULL)) {
-                MemorySegment err = (MemorySegment) DLERROR.invokeExact();
+                MemorySegment err = (MemorySegment) Dlerror.HANDLE.invokeExact();
                 String why = err.equals(MemorySegment.NULL) ? "unknown error"
                         : err.reinterpret(Long.MAX_VALUE).getString(0);
                 throw new UnsatisfiedLinkError("dlopen(" + name + "): " + why);
@@ -104,7 +120,7 @@ public final class NativeEnv {
      */
     public static boolean isGlobalSymbol(String name) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment p = (MemorySegment) DLSYM.invokeExact(MemorySegment.NULL, arena.allocateFrom(name));
+            MemorySegment p = (MemorySegment) Dlsym.HANDLE.invokeExact(MemorySegment.NULL, arena.allocateFrom(name));
             return !p.equals(MemorySegment.NULL);
         } catch (RuntimeException | Error e) {
             throw e;

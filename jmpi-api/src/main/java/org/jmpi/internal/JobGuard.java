@@ -34,6 +34,7 @@ public final class JobGuard {
     private static volatile boolean deferFinalize;
     private static volatile boolean finalizePending;
     private static boolean installed;
+    private static volatile String hostName;
 
     private JobGuard() {
     }
@@ -94,7 +95,11 @@ public final class JobGuard {
         if (dir == null) {
             return null;
         }
-        sweep(dir.getParent());
+        // Cleaning up after earlier jobs is no part of starting this one: a daemon thread
+        // does it while the application runs (unfinished at exit, it is left for the next job).
+        Thread sweeper = new Thread(() -> sweep(dir.getParent()), "jmpi-sweep");
+        sweeper.setDaemon(true);
+        sweeper.start();
         try {
             Files.createDirectories(dir);
             Path file = dir.resolve("rank-" + rank);
@@ -134,12 +139,29 @@ public final class JobGuard {
         }
     }
 
+    /**
+     * This node's name: the kernel's ({@code gethostname}), which is what
+     * {@code InetAddress.getLocalHost().getHostName()} returns without the latter's
+     * resolver set-up (a scan of the class path for resolver providers) on the init path.
+     */
     private static String host() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            return "?";
+        String name = hostName;
+        if (name == null) {
+            try {
+                name = Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+            } catch (IOException | RuntimeException e) {
+                name = "";
+            }
+            if (name.isEmpty()) {
+                try {
+                    name = InetAddress.getLocalHost().getHostName();
+                } catch (IOException e) {
+                    name = "?";
+                }
+            }
+            hostName = name;
         }
+        return name;
     }
 
     /** Removes this rank's entry (at a clean finalize). */

@@ -28,7 +28,11 @@ public final class UcxEnvironment {
             return;
         }
         for (String[] kv : SETTINGS) {
-            NativeEnv.setenv(kv[0], kv[1], false);
+            // Set already when the JVM started (jmpirun sets them all): setenv would keep
+            // it, so there is no native call to make (nor a downcall to link at start-up).
+            if (System.getenv(kv[0]) == null) {
+                NativeEnv.setenv(kv[0], kv[1], false);
+            }
         }
         done = true;
     }

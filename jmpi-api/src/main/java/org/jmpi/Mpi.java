@@ -12,6 +12,7 @@ import org.jmpi.bindings.abi.LaunchEnvironment;
 import org.jmpi.internal.Errors;
 import org.jmpi.internal.JobGuard;
 import org.jmpi.internal.MpiState;
+import org.jmpi.internal.Prelink;
 import org.jmpi.bindings.access.NativeAccess;
 import org.jmpi.internal.Scratch;
 
@@ -68,6 +69,7 @@ public final class Mpi implements AutoCloseable {
         }
         LaunchEnvironment launch = LaunchEnvironment.current();
         refuseForeignLauncher(launch);
+        Prelink.start();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment provided = arena.allocate(JAVA_INT);
             int rc = MpiCalls.MPI_Init_thread(MemorySegment.NULL, MemorySegment.NULL, required.value(), provided);

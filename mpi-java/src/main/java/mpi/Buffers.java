@@ -136,9 +136,7 @@ final class Buffers {
         }
         if (buf instanceof Buffer b) {
             if (b.isDirect() || !b.hasArray()) {
-                // ofBuffer covers position to limit; the API counts from element 0 of the capacity
-                Buffer whole = b.position() == 0 && b.limit() == b.capacity() ? b : b.duplicate().clear();
-                return segment(MemorySegment.ofBuffer(whole), count, t, arg);
+                return segment(DirectSegments.of(b), count, t, arg);
             }
             return view(b.array(), b.arrayOffset(), count, t, arg);
         }

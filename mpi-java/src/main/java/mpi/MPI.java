@@ -253,6 +253,7 @@ public final class MPI {
      */
     public static void Finalize() throws MPIException {
         Lifecycle.finish();
+        DirectSegments.forget();
     }
 
     /**

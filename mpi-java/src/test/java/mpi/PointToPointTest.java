@@ -130,6 +130,18 @@ class PointToPointTest {
         assertEquals(peer + 2, in.get(2));
         assertEquals(2, in.position());
         assertArrayEquals(new boolean[] {peer % 2 == 0, true, false}, got);
+        // the same buffers again, positions moved and contents changed: still from element 0
+        direct.position(3).put(0, me + 10);
+        in.position(0).limit(1);
+        if (me == 0) {
+            w.send(direct, 2, MPI.INT, peer, 7);
+            w.recv(in, 2, MPI.INT, peer, 7);
+        } else {
+            w.recv(in, 2, MPI.INT, peer, 7);
+            w.send(direct, 2, MPI.INT, peer, 7);
+        }
+        assertEquals(peer + 10, in.get(0));
+        assertEquals(peer + 1, in.get(1));
     }
 
     @MpiTest

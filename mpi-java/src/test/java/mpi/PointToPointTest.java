@@ -140,6 +140,8 @@ class PointToPointTest {
             w.recv(in, 2, MPI.INT, peer, 7);
             w.send(direct, 2, MPI.INT, peer, 7);
         }
+        assertEquals(1, in.limit());
+        in.limit(4);
         assertEquals(peer + 10, in.get(0));
         assertEquals(peer + 1, in.get(1));
     }

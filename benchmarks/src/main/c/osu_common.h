@@ -308,6 +308,10 @@ static inline void osu_prelude(long bytes_per_step, int collective, void (*body)
                 osu_time_loop(each - each / 2, each / 2, body, arg);
             }
         }
+        /* The report's reduction (osu_average), as the Java prelude makes it (OsuTiming.reportStep),
+         * so that a C rank and a Java rank of one job make the same collectives. */
+        double zero = 0, sum = 0;
+        MPI_Reduce(&zero, &sum, 1, MPI_DOUBLE, MPI_SUM, 0, MPI_COMM_WORLD);
         MPI_Barrier(MPI_COMM_WORLD);
         struct timespec pause = {0, OSU_PRELUDE_PAUSE_MILLIS * 1000000L};
         nanosleep(&pause, NULL);

@@ -2,6 +2,7 @@ package org.jmpi;
 
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.StructLayout;
+import java.util.Map;
 import java.util.Objects;
 
 import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
@@ -71,21 +72,25 @@ public final class PairLayouts {
      */
     public static StructLayout of(Datatype pair) {
         Objects.requireNonNull(pair, "pair");
-        if (pair == Datatype.FLOAT_INT) {
-            return FLOAT_INT;
-        } else if (pair == Datatype.DOUBLE_INT) {
-            return DOUBLE_INT;
-        } else if (pair == Datatype.LONG_INT) {
-            return LONG_INT;
-        } else if (pair == Datatype.INT_2) {
-            return INT_2;
-        } else if (pair == Datatype.SHORT_INT) {
-            return SHORT_INT;
-        } else if (pair == Datatype.LONG_DOUBLE_INT) {
+        if (pair == Datatype.LONG_DOUBLE_INT) {
             throw new IllegalArgumentException("pair: MPI_LONG_DOUBLE_INT has no layout: Java has no carrier for"
                     + " C's long double");
         }
+        StructLayout layout = ByType.MAP.get(pair);
+        if (layout != null) {
+            return layout;
+        }
         throw new IllegalArgumentException("pair: " + pair + " is not a MINLOC/MAXLOC pair type (FLOAT_INT,"
                 + " DOUBLE_INT, LONG_INT, INT_2, SHORT_INT)");
+    }
+
+    /**
+     * Each pair datatype's layout (datatypes compare by identity), in a holder so that the
+     * layouts above can be used without loading {@link Datatype}.
+     */
+    private static final class ByType {
+        static final Map<Datatype, StructLayout> MAP = Map.of(Datatype.FLOAT_INT, FLOAT_INT,
+                Datatype.DOUBLE_INT, DOUBLE_INT, Datatype.LONG_INT, LONG_INT, Datatype.INT_2, INT_2,
+                Datatype.SHORT_INT, SHORT_INT);
     }
 }

@@ -88,8 +88,8 @@ public final class SerialFilter {
     private static final Set<String> BUILT_IN_PACKAGES = Set.of(
             "java.time", "java.time.chrono", "java.time.temporal", "java.time.zone");
 
-    private static final SerialFilter DEFAULTS = new SerialFilter(List.of(), DEFAULT_MAX_DEPTH,
-            DEFAULT_MAX_REFERENCES, UNSET, UNSET);
+    private static final SerialFilter DEFAULTS = new SerialFilter(List.of(),
+            new Limits(DEFAULT_MAX_DEPTH, DEFAULT_MAX_REFERENCES, UNSET, UNSET));
 
     private static volatile SerialFilter processDefault = DEFAULTS;
 
@@ -97,18 +97,11 @@ public final class SerialFilter {
     private static volatile PropertyRules property = new PropertyRules(null, null);
 
     private final List<ObjectInputFilter> rules;
-    private final long maxDepth;
-    private final long maxReferences;
-    private final long maxArrayLength;
-    private final long maxBytes;
+    private final Limits limits;
 
-    private SerialFilter(List<ObjectInputFilter> rules, long maxDepth, long maxReferences, long maxArrayLength,
-                         long maxBytes) {
+    private SerialFilter(List<ObjectInputFilter> rules, Limits limits) {
         this.rules = rules;
-        this.maxDepth = maxDepth;
-        this.maxReferences = maxReferences;
-        this.maxArrayLength = maxArrayLength;
-        this.maxBytes = maxBytes;
+        this.limits = limits;
     }
 
     /** The built-in allow-list and the default limits. */
@@ -181,42 +174,47 @@ public final class SerialFilter {
 
     /** This filter with at most {@code depth} nested objects (default {@value #DEFAULT_MAX_DEPTH}). */
     public SerialFilter maxDepth(long depth) {
-        return new SerialFilter(rules, positive(depth, "depth"), maxReferences, maxArrayLength, maxBytes);
+        Limits l = limits;
+        return new SerialFilter(rules, new Limits(positive(depth, "depth"), l.references, l.arrayLength, l.bytes));
     }
 
     /** This filter with at most {@code references} objects and back-references per message (default 1,000,000). */
     public SerialFilter maxReferences(long references) {
-        return new SerialFilter(rules, maxDepth, positive(references, "references"), maxArrayLength, maxBytes);
+        Limits l = limits;
+        return new SerialFilter(rules, new Limits(l.depth, positive(references, "references"), l.arrayLength,
+                l.bytes));
     }
 
     /** This filter with arrays of at most {@code length} elements (default: the message's size in bytes). */
     public SerialFilter maxArrayLength(long length) {
-        return new SerialFilter(rules, maxDepth, maxReferences, nonNegative(length, "length"), maxBytes);
+        Limits l = limits;
+        return new SerialFilter(rules, new Limits(l.depth, l.references, nonNegative(length, "length"), l.bytes));
     }
 
     /** This filter reading at most {@code bytes} bytes per message (default: no limit beyond the message). */
     public SerialFilter maxBytes(long bytes) {
-        return new SerialFilter(rules, maxDepth, maxReferences, maxArrayLength, positive(bytes, "bytes"));
+        Limits l = limits;
+        return new SerialFilter(rules, new Limits(l.depth, l.references, l.arrayLength, positive(bytes, "bytes")));
     }
 
     /** The depth limit. */
     public long maxDepth() {
-        return maxDepth;
+        return limits.depth;
     }
 
     /** The reference limit. */
     public long maxReferences() {
-        return maxReferences;
+        return limits.references;
     }
 
     /** The array length limit, or -1 for the message's size in bytes. */
     public long maxArrayLength() {
-        return maxArrayLength;
+        return limits.arrayLength;
     }
 
     /** The byte limit, or -1 for none beyond the message's size. */
     public long maxBytes() {
-        return maxBytes;
+        return limits.bytes;
     }
 
     /**
@@ -230,9 +228,10 @@ public final class SerialFilter {
 
     @Override
     public String toString() {
-        return "SerialFilter[depth " + maxDepth + ", references " + maxReferences + ", array length "
-                + (maxArrayLength < 0 ? "message size" : maxArrayLength) + ", bytes "
-                + (maxBytes < 0 ? "message size" : maxBytes) + (rules.isEmpty() ? "" : ", rules " + rules) + "]";
+        Limits l = limits;
+        return "SerialFilter[depth " + l.depth + ", references " + l.references + ", array length "
+                + (l.arrayLength < 0 ? "message size" : l.arrayLength) + ", bytes "
+                + (l.bytes < 0 ? "message size" : l.bytes) + (rules.isEmpty() ? "" : ", rules " + rules) + "]";
     }
 
     /**
@@ -240,14 +239,13 @@ public final class SerialFilter {
      * for {@link Check#refusal}.
      */
     Check forMessage(long messageBytes) {
-        return new Check(this, propertyRules(), maxArrayLength >= 0 ? maxArrayLength : messageBytes);
+        return new Check(this, propertyRules(), limits.arrayLength >= 0 ? limits.arrayLength : messageBytes);
     }
 
     private SerialFilter with(ObjectInputFilter rule) {
         List<ObjectInputFilter> more = new ArrayList<>(rules);
         more.add(rule);
-        return new SerialFilter(Collections.unmodifiableList(more), maxDepth, maxReferences, maxArrayLength,
-                maxBytes);
+        return new SerialFilter(Collections.unmodifiableList(more), limits);
     }
 
     /**
@@ -363,6 +361,10 @@ public final class SerialFilter {
         return value;
     }
 
+    /** The limits on one message; -1 for {@code arrayLength} and {@code bytes} means the message's size. */
+    private record Limits(long depth, long references, long arrayLength, long bytes) {
+    }
+
     private record PropertyRules(String value, ObjectInputFilter filter) {
     }
 
@@ -424,18 +426,19 @@ public final class SerialFilter {
             if (jvmWide != null && jvmWide.checkInput(info) == ObjectInputFilter.Status.REJECTED) {
                 return refuse(type, "rejected by the JVM-wide filter (jdk.serialFilter)");
             }
-            if (info.depth() > filter.maxDepth) {
-                return refuse(type, "depth " + info.depth() + " exceeds the limit " + filter.maxDepth);
+            Limits l = filter.limits;
+            if (info.depth() > l.depth) {
+                return refuse(type, "depth " + info.depth() + " exceeds the limit " + l.depth);
             }
-            if (info.references() > filter.maxReferences) {
-                return refuse(type, info.references() + " references exceed the limit " + filter.maxReferences);
+            if (info.references() > l.references) {
+                return refuse(type, info.references() + " references exceed the limit " + l.references);
             }
-            if (filter.maxBytes >= 0 && info.streamBytes() > filter.maxBytes) {
-                return refuse(type, info.streamBytes() + " bytes exceed the limit " + filter.maxBytes);
+            if (l.bytes >= 0 && info.streamBytes() > l.bytes) {
+                return refuse(type, info.streamBytes() + " bytes exceed the limit " + l.bytes);
             }
             if (info.arrayLength() > arrayLimit) {
                 return refuse(type, "array length " + info.arrayLength() + " exceeds the limit " + arrayLimit
-                        + (filter.maxArrayLength < 0 ? " (the message's size in bytes)" : ""));
+                        + (l.arrayLength < 0 ? " (the message's size in bytes)" : ""));
             }
             if (type == null) {
                 for (ObjectInputFilter rule : filter.rules) {

@@ -31,8 +31,8 @@ final class Atomics extends WindowPart {
     private static final VarHandle LONG = JAVA_LONG.varHandle();
     private static final VarHandle INT = JAVA_INT.varHandle();
 
-    Atomics(Window window, DsmContext ctx, WindowKeys keys) {
-        super(window, ctx, keys);
+    Atomics(Window window) {
+        super(window);
     }
 
     /**

@@ -52,9 +52,9 @@ public final class DsmContext implements AutoCloseable {
      * hold counts, so several threads entering (the progress thread too) allocate nothing;
      * it is not reentrant, and no native section enters another.
      */
-    private final StampedLock guard = new StampedLock();
-    private final Lock shared = guard.asReadLock();
-    private final Lock exclusiveLock = guard.asWriteLock();
+    final StampedLock guard = new StampedLock();
+    final Lock shared = guard.asReadLock();
+    final Lock exclusiveLock = guard.asWriteLock();
     private final Set<Window> windows = ConcurrentHashMap.newKeySet();
     private final Set<DsmRequest> pending = ConcurrentHashMap.newKeySet();
     /** The pending requests whose futures someone asked for: the progress passes complete them. */
@@ -95,7 +95,7 @@ public final class DsmContext implements AutoCloseable {
         UcxLibrary.load();
         DsmContext dsm = new DsmContext(comm, direct, UcpEndpoints.create(comm));
         if (dsm.ucp.multiThreaded && !"false".equalsIgnoreCase(System.getProperty(PROGRESS_PROPERTY))) {
-            dsm.progressThread = ProgressThread.start(dsm, dsm.guard, dsm.shared, dsm.exclusiveLock);
+            dsm.progressThread = ProgressThread.start(dsm);
         }
         return dsm;
     }

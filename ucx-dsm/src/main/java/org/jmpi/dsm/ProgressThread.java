@@ -2,7 +2,6 @@ package org.jmpi.dsm;
 
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.LockSupport;
-import java.util.concurrent.locks.StampedLock;
 
 /**
  * A {@link DsmContext}'s background progress: a daemon thread that progresses the worker
@@ -20,23 +19,17 @@ final class ProgressThread {
     private static final long MAX_DEFER_NANOS = 10_000_000L;
 
     private final DsmContext ctx;
-    private final StampedLock guard;
-    private final Lock shared;
-    private final Lock exclusive;
     private final Thread thread;
     private volatile boolean stop;
 
-    private ProgressThread(DsmContext ctx, StampedLock guard, Lock shared, Lock exclusive) {
+    private ProgressThread(DsmContext ctx) {
         this.ctx = ctx;
-        this.guard = guard;
-        this.shared = shared;
-        this.exclusive = exclusive;
         this.thread = Thread.ofPlatform().daemon().name("jmpi-dsm-progress-" + ctx.rank()).unstarted(this::loop);
     }
 
-    /** Starts progressing {@code ctx}, whose native sections hold {@code guard} (shared, or exclusive to close). */
-    static ProgressThread start(DsmContext ctx, StampedLock guard, Lock shared, Lock exclusive) {
-        ProgressThread p = new ProgressThread(ctx, guard, shared, exclusive);
+    /** Starts progressing {@code ctx}, whose native sections hold its guard (shared, or exclusive to close). */
+    static ProgressThread start(DsmContext ctx) {
+        ProgressThread p = new ProgressThread(ctx);
         p.thread.start();
         return p;
     }
@@ -60,14 +53,14 @@ final class ProgressThread {
         long deferredSince = 0;
         while (!stop && !ctx.isClosed()) {
             boolean busy = false;
-            if (!guard.isReadLocked()) {
+            if (!ctx.guard.isReadLocked()) {
                 deferredSince = 0;
-                busy = progressHolding(shared);
+                busy = progressHolding(ctx.shared);
             } else if (deferredSince == 0) {
                 deferredSince = System.nanoTime();
             } else if (System.nanoTime() - deferredSince >= MAX_DEFER_NANOS) {
                 deferredSince = 0;
-                busy = progressHolding(exclusive);
+                busy = progressHolding(ctx.exclusiveLock);
             }
             if (busy) {
                 idle = 0;

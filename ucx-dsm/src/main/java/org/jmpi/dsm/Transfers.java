@@ -26,8 +26,8 @@ final class Transfers extends WindowPart {
     private static final VarHandle LONG = JAVA_LONG.varHandle();
     private static final VarHandle INT = JAVA_INT.varHandle();
 
-    Transfers(Window window, DsmContext ctx, WindowKeys keys) {
-        super(window, ctx, keys);
+    Transfers(Window window) {
+        super(window);
     }
 
     /**

@@ -26,9 +26,9 @@ import java.util.Optional;
  * {@link #close()} is local.
  */
 public final class Window implements AutoCloseable {
-    private final DsmContext ctx;
+    final DsmContext ctx;
     private final int me;
-    private final WindowKeys keys;
+    final WindowKeys keys;
     private final Transfers transfers;
     private final Signals signals;
     private final LongAtomics longs;
@@ -39,8 +39,8 @@ public final class Window implements AutoCloseable {
         this.ctx = ctx;
         this.me = ctx.rank();
         this.keys = keys;
-        this.transfers = new Transfers(this, ctx, keys);
-        Atomics atomics = new Atomics(this, ctx, keys);
+        this.transfers = new Transfers(this);
+        Atomics atomics = new Atomics(this);
         this.signals = new Signals(this, ctx, keys, transfers, atomics);
         this.longs = new LongAtomics(atomics, transfers);
         this.ints = new IntAtomics(atomics, transfers);

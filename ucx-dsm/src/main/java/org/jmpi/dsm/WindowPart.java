@@ -10,9 +10,9 @@ abstract sealed class WindowPart permits Atomics, Transfers {
     final DsmContext ctx;
     final WindowKeys keys;
 
-    WindowPart(Window window, DsmContext ctx, WindowKeys keys) {
+    WindowPart(Window window) {
         this.window = window;
-        this.ctx = ctx;
-        this.keys = keys;
+        this.ctx = window.ctx;
+        this.keys = window.keys;
     }
 }

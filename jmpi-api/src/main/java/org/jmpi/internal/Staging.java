@@ -223,23 +223,37 @@ public final class Staging {
      * A buffer of {@code bytes} from C's {@code malloc} (at least 1 byte; 16-byte aligned),
      * not tied to an arena: free it with {@link #free}. For staging memory whose owner
      * frees it on whichever thread finishes with it (a shared arena would do the same, but
-     * its close handshakes with every thread of the JVM).
+     * its close handshakes with every thread of the JVM). A large buffer may be one that
+     * {@link #free} kept mapped for reuse ({@link StagingPool}).
      */
     public static MemorySegment allocate(long bytes) {
+        int c = StagingPool.sizeClass(bytes);
+        if (c >= 0) {
+            MemorySegment kept = StagingPool.take(c);
+            return NativeAccess.sized(kept != null ? kept : malloc(StagingPool.classBytes(c)), bytes);
+        }
+        return NativeAccess.sized(malloc(Math.max(bytes, 1)), bytes);
+    }
+
+    private static MemorySegment malloc(long bytes) {
         MemorySegment p;
         try {
-            p = (MemorySegment) MALLOC.invokeExact(Math.max(bytes, 1));
+            p = (MemorySegment) MALLOC.invokeExact(bytes);
         } catch (Throwable t) {
             throw new IllegalStateException("malloc failed", t);
         }
         if (p.address() == 0) {
             throw new OutOfMemoryError("malloc(" + bytes + ") failed: no native memory for a staging buffer");
         }
-        return NativeAccess.sized(p, bytes);
+        return p;
     }
 
     /** Frees a buffer from {@link #allocate}. */
     public static void free(MemorySegment buffer) {
+        int c = StagingPool.sizeClass(buffer.byteSize());
+        if (c >= 0 && StagingPool.give(c, buffer)) {
+            return;
+        }
         try {
             FREE.invokeExact(buffer);
         } catch (Throwable t) {

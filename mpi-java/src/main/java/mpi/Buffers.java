@@ -115,7 +115,31 @@ final class Buffers {
         return of(buf, count, checked(count, type, arg), arg);
     }
 
-    private static org.jmpi.Datatype checked(int count, Datatype type, String arg) {
+    /** The segment of a direct buffer (all of its capacity), or null for any other {@code buf}. */
+    static MemorySegment directOrNull(Object buf) {
+        return buf instanceof Buffer b && (b.isDirect() || !b.hasArray()) ? DirectSegments.of(b) : null;
+    }
+
+    /**
+     * The first {@code count} elements of {@code t} in a direct buffer, as a segment of just
+     * their bytes, for the calls that take the count from the segment's size; null for any
+     * other {@code buf}, and for a derived {@code t} (whose data may not fill its extents).
+     */
+    static MemorySegment directPrefix(Object buf, int count, org.jmpi.Datatype t, String arg) {
+        if (!(buf instanceof Buffer b && (b.isDirect() || !b.hasArray())) || !t.isPredefined()) {
+            return null;
+        }
+        long bytes = (long) count * t.extent();
+        try {
+            return DirectSegments.prefix(b, bytes);
+        } catch (IndexOutOfBoundsException e) {
+            throw Failure.arg(MPI.ERR_BUFFER, arg + ": " + count + " x " + t + " need " + bytes
+                    + " bytes but the buffer has " + DirectSegments.of(b).byteSize());
+        }
+    }
+
+    /** The jmpi datatype of {@code type}, checked with {@code count} for the buffer {@code arg}. */
+    static org.jmpi.Datatype checked(int count, Datatype type, String arg) {
         if (type == null) {
             throw Failure.arg(MPI.ERR_TYPE, "type of " + arg + ": null");
         }

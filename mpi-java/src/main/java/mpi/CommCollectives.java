@@ -1,5 +1,7 @@
 package mpi;
 
+import java.lang.foreign.MemorySegment;
+
 import org.jmpi.Buf;
 
 /**
@@ -374,6 +376,14 @@ abstract class CommCollectives extends CommPointToPoint {
     public void allReduce(Object sendbuf, Object recvbuf, int count, Datatype type, Op op) throws MPIException {
         org.jmpi.Comm c = jmpi();
         try {
+            org.jmpi.Datatype t = Buffers.checked(count, type, "sendbuf");
+            MemorySegment rs = Buffers.directPrefix(recvbuf, count, t, "recvbuf");
+            MemorySegment ss = rs == null ? null : Buffers.directPrefix(sendbuf, count, t, "sendbuf");
+            if (ss != null) {
+                // two direct buffers go to jmpi as segments of just the message, with no Buf made
+                c.allreduce(ss, rs, t, op(op, type));
+                return;
+            }
             Buf s = Buffers.message(sendbuf, count, type, "sendbuf");
             if (recvbuf instanceof boolean[]) {
                 Buffers.Region r = out(recvbuf, count, type, "recvbuf");

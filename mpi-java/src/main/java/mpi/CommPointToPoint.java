@@ -27,6 +27,18 @@ abstract class CommPointToPoint extends CommBase {
             throws MPIException {
         org.jmpi.Comm c = jmpi();
         try {
+            MemorySegment s = Buffers.directOrNull(buf);
+            if (s != null) {
+                // a direct buffer goes to jmpi as a counted segment, with no Buf made for it
+                org.jmpi.Datatype t = Buffers.checked(count, type, "buf");
+                switch (mode) {
+                    case BSEND -> c.bsend(s, count, t, dest, tag);
+                    case SSEND -> c.ssend(s, count, t, dest, tag);
+                    case RSEND -> c.rsend(s, count, t, dest, tag);
+                    default -> c.send(s, count, t, dest, tag);
+                }
+                return;
+            }
             Buf b = Buffers.message(buf, count, type, "buf");
             switch (mode) {
                 case BSEND -> c.bsend(b, dest, tag);
@@ -73,7 +85,14 @@ abstract class CommPointToPoint extends CommBase {
                 r.done();
                 return new Status(s, -1);
             }
-            return new Status(c.recv(Buffers.message(buf, count, type, "buf"), source, tag), -1);
+            org.jmpi.Status st = Status.scratch();
+            MemorySegment s = Buffers.directOrNull(buf);
+            if (s != null) {
+                c.recv(s, count, Buffers.checked(count, type, "buf"), source, tag, st);
+            } else {
+                c.recv(Buffers.message(buf, count, type, "buf"), source, tag, st);
+            }
+            return Status.received(st);
         } catch (RuntimeException e) {
             throw failure(e, "MPI_Recv");
         }

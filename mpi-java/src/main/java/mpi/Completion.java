@@ -153,8 +153,8 @@ final class Completion {
     /** An empty status: any source, any tag, no error, nothing received. */
     static Status empty(int index) {
         Status s = new Status(new org.jmpi.Status(), index);
-        s.data[0] = MPI.ANY_SOURCE;
-        s.data[1] = MPI.ANY_TAG;
+        s.source = MPI.ANY_SOURCE;
+        s.tag = MPI.ANY_TAG;
         return s;
     }
 

@@ -16,8 +16,10 @@ final class DirectSegments {
 
     private Buffer first;
     private MemorySegment firstSegment;
+    private MemorySegment firstPrefix;
     private Buffer second;
     private MemorySegment secondSegment;
+    private MemorySegment secondPrefix;
 
     private DirectSegments() {
     }
@@ -31,13 +33,48 @@ final class DirectSegments {
         if (b == d.second) {
             return d.secondSegment;
         }
+        return d.remember(b);
+    }
+
+    /**
+     * The first {@code bytes} of {@link #of(Buffer) b's segment}; the last such prefix of
+     * each buffer is kept too, so a loop of calls on the same count makes no new segment.
+     *
+     * @throws IndexOutOfBoundsException if the buffer holds fewer bytes
+     */
+    static MemorySegment prefix(Buffer b, long bytes) {
+        DirectSegments d = LOCAL.get();
+        if (b != d.first && b != d.second) {
+            d.remember(b);
+        }
+        boolean isFirst = b == d.first;
+        MemorySegment whole = isFirst ? d.firstSegment : d.secondSegment;
+        if (bytes == whole.byteSize()) {
+            return whole;
+        }
+        MemorySegment kept = isFirst ? d.firstPrefix : d.secondPrefix;
+        if (kept != null && kept.byteSize() == bytes) {
+            return kept;
+        }
+        MemorySegment p = whole.asSlice(0, bytes);
+        if (isFirst) {
+            d.firstPrefix = p;
+        } else {
+            d.secondPrefix = p;
+        }
+        return p;
+    }
+
+    private MemorySegment remember(Buffer b) {
         // ofBuffer covers position to limit; the API counts from element 0 of the capacity
         MemorySegment s = MemorySegment.ofBuffer(b.position() == 0 && b.limit() == b.capacity() ? b
                 : b.duplicate().clear());
-        d.second = d.first;
-        d.secondSegment = d.firstSegment;
-        d.first = b;
-        d.firstSegment = s;
+        second = first;
+        secondSegment = firstSegment;
+        secondPrefix = firstPrefix;
+        first = b;
+        firstSegment = s;
+        firstPrefix = null;
         return s;
     }
 

@@ -6,11 +6,23 @@ package mpi;
  * multiple-completion calls of {@link Request}, the index of the request it belongs to.
  */
 public final class Status {
-    /** Source, tag, error, cancelled flag (1 or 0), 0, index: a snapshot of this status. */
-    protected final long[] data;
+    /** A snapshot of the source, tag and error; the index of the request, or -1. */
+    int source;
+    int tag;
+    private final int error;
+    private final int index;
 
-    /** The jmpi status behind this one. */
-    private final org.jmpi.Status status;
+    /**
+     * The jmpi status behind this one; for a blocking receive, made from {@link #bytes} when
+     * first needed, so that a receive whose status is only read for its source and tag
+     * makes none.
+     */
+    private org.jmpi.Status status;
+    /** The bytes a blocking receive delivered, until {@link #status} is made. */
+    private final long bytes;
+
+    /** Each thread's status that blocking receives fill before their result is copied out. */
+    private static final ThreadLocal<org.jmpi.Status> SCRATCH = ThreadLocal.withInitial(org.jmpi.Status::new);
 
     /** An empty status (source, tag and error 0). */
     protected Status() {
@@ -20,12 +32,39 @@ public final class Status {
     /** A status over a jmpi one, reported for the request at {@code index} (or -1). */
     Status(org.jmpi.Status status, int index) {
         this.status = status;
-        this.data = new long[] {status.source(), status.tag(), status.error(), 0, 0, index};
+        this.source = status.source();
+        this.tag = status.tag();
+        this.error = status.error();
+        this.index = index;
+        this.bytes = 0;
+    }
+
+    private Status(org.jmpi.Status filled) {
+        this.source = filled.source();
+        this.tag = filled.tag();
+        this.error = filled.error();
+        this.index = -1;
+        this.bytes = filled.elements(org.jmpi.Datatype.BYTE);
+    }
+
+    /** This thread's status for a blocking receive to fill; read it with {@link #received} before the next. */
+    static org.jmpi.Status scratch() {
+        return SCRATCH.get();
+    }
+
+    /** A copy of what a blocking receive filled into {@link #scratch()}. */
+    static Status received(org.jmpi.Status filled) {
+        return new Status(filled);
     }
 
     /** The jmpi status behind this one. */
     org.jmpi.Status jmpi() {
-        return status;
+        org.jmpi.Status s = status;
+        if (s == null) {
+            s = new org.jmpi.Status().setElements(org.jmpi.Datatype.BYTE, bytes);
+            status = s;
+        }
+        return s;
     }
 
     /**
@@ -39,7 +78,7 @@ public final class Status {
     public int getCount(Datatype datatype) throws MPIException {
         org.jmpi.Datatype t = type(datatype);
         try {
-            int n = status.count(t);
+            int n = jmpi().count(t);
             return n < 0 ? MPI.UNDEFINED : n;
         } catch (RuntimeException e) {
             throw Failure.raise(MPI.COMM_WORLD.errhandler(), e, "MPI_Get_count");
@@ -55,7 +94,7 @@ public final class Status {
     public boolean isCancelled() throws MPIException {
         Lifecycle.check();
         try {
-            return status.cancelled();
+            return jmpi().cancelled();
         } catch (RuntimeException e) {
             throw Failure.raise(MPI.COMM_WORLD.errhandler(), e, "MPI_Test_cancelled");
         }
@@ -85,7 +124,7 @@ public final class Status {
     public Count getElementsX(Datatype datatype) throws MPIException {
         org.jmpi.Datatype t = type(datatype);
         try {
-            return new Count(status.elements(t));
+            return new Count(jmpi().elements(t));
         } catch (RuntimeException e) {
             throw Failure.raise(MPI.COMM_WORLD.errhandler(), e, "MPI_Get_elements_x");
         }
@@ -123,7 +162,6 @@ public final class Status {
      */
     public void setCancelled(boolean flag) throws MPIException {
         StatusUpdates.setCancelled(this, flag);
-        data[3] = flag ? 1 : 0;
     }
 
     /**
@@ -132,7 +170,7 @@ public final class Status {
      * @return the source
      */
     public int getSource() {
-        return (int) data[0];
+        return source;
     }
 
     /**
@@ -141,7 +179,7 @@ public final class Status {
      * @return the tag
      */
     public int getTag() {
-        return (int) data[1];
+        return tag;
     }
 
     /**
@@ -151,7 +189,7 @@ public final class Status {
      * @return the error code
      */
     public int getError() {
-        return (int) data[2];
+        return error;
     }
 
     /**
@@ -161,7 +199,7 @@ public final class Status {
      * @return the index
      */
     public int getIndex() {
-        return (int) data[5];
+        return index;
     }
 
     private static org.jmpi.Datatype type(Datatype datatype) throws MPIException {

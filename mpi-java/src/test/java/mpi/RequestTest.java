@@ -5,7 +5,6 @@ import java.util.Arrays;
 
 import org.jmpi.test.MpiTest;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -140,6 +139,5 @@ class RequestTest {
         assertEquals(20, s.getCount(MPI.BYTE));
         s.setCancelled(true);
         assertTrue(s.isCancelled());
-        assertArrayEquals(new long[] {1}, new long[] {s.data[3]});
     }
 }

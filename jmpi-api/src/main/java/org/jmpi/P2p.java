@@ -263,11 +263,9 @@ final class P2p {
                 || type.lowerBound() != 0;
     }
 
-    /** The bytes a completed receive delivered, from its status ({@code MPI_Get_elements_x} of MPI_BYTE). */
+    /** The bytes a completed receive delivered, read from its status (what {@code MPI_Get_elements_x} of MPI_BYTE gives). */
     static long received(MemorySegment status) {
-        MemorySegment n = Scratch.words();
-        Errors.check(MpiCalls.MPI_Get_elements_x(status, Datatype.BYTE.handle(), n), "MPI_Get_elements_x");
-        return n.get(JAVA_LONG_UNALIGNED, 0);
+        return Abi.statusBytes(status, 0);
     }
 
     /**

@@ -1,6 +1,5 @@
 package org.jmpi;
 
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.Objects;
 
@@ -8,10 +7,11 @@ import org.jmpi.bindings.abi.Abi;
 import org.jmpi.bindings.abi.MpiCalls;
 import org.jmpi.internal.Errors;
 import org.jmpi.internal.MpiState;
+import org.jmpi.internal.Scratch;
 import org.jmpi.internal.Slabs;
 
 import static java.lang.foreign.ValueLayout.JAVA_INT;
-import static java.lang.foreign.ValueLayout.JAVA_LONG;
+import static java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED;
 
 /**
  * The status of a receive or a completed request ({@code MPI_Status}). A {@code Status}
@@ -53,12 +53,14 @@ public final class Status {
      */
     public int count(Datatype type) {
         MpiState.checkCall();
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment c = arena.allocate(JAVA_INT);
-            Errors.check(MpiCalls.MPI_Get_count(native_, type.handle(), c), "MPI_Get_count");
-            int n = c.get(JAVA_INT, 0);
-            return n == MpiCalls.MPI_UNDEFINED() ? -1 : n;
+        if (type == Datatype.BYTE) {
+            long bytes = Abi.statusBytes(native_, 0);
+            return bytes > Integer.MAX_VALUE ? -1 : (int) bytes;
         }
+        MemorySegment c = Scratch.words();
+        Errors.check(MpiCalls.MPI_Get_count(native_, type.handle(), c), "MPI_Get_count");
+        int n = c.get(JAVA_INT, 0);
+        return n == MpiCalls.MPI_UNDEFINED() ? -1 : n;
     }
 
     /**
@@ -68,21 +70,18 @@ public final class Status {
      */
     public long elements(Datatype type) {
         MpiState.checkCall();
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment c = arena.allocate(JAVA_LONG);
-            Errors.check(MpiCalls.MPI_Get_elements_x(native_, type.handle(), c), "MPI_Get_elements_x");
-            return c.get(JAVA_LONG, 0);
+        if (type == Datatype.BYTE) {
+            return Abi.statusBytes(native_, 0);
         }
+        MemorySegment c = Scratch.words();
+        Errors.check(MpiCalls.MPI_Get_elements_x(native_, type.handle(), c), "MPI_Get_elements_x");
+        return c.get(JAVA_LONG_UNALIGNED, 0);
     }
 
     /** Whether the request was cancelled ({@code MPI_Test_cancelled}). */
     public boolean cancelled() {
         MpiState.checkCall();
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment f = arena.allocate(JAVA_INT);
-            Errors.check(MpiCalls.MPI_Test_cancelled(native_, f), "MPI_Test_cancelled");
-            return f.get(JAVA_INT, 0) != 0;
-        }
+        return Abi.statusCancelled(native_, 0);
     }
 
     /**

@@ -300,6 +300,17 @@ class RequestTest {
         assertEquals(2, st.count(Datatype.INT32));
         assertFalse(st.setCancelled(false).cancelled());
         assertEquals(2, st.count(Datatype.INT32), "clearing the flag keeps the count");
+        // BYTE counts and the flag are read from the status itself: they agree with MPI's
+        // queries (INT8, one byte each), also above 32 bits and with the flag set
+        long big = 5L << 32 | 7;
+        st.setElements(Datatype.BYTE, big).setCancelled(true);
+        assertEquals(big, st.elements(Datatype.BYTE));
+        assertEquals(big, st.elements(Datatype.INT8));
+        assertEquals(-1, st.count(Datatype.BYTE));
+        assertTrue(st.cancelled());
+        st.setCancelled(false).setElements(Datatype.INT8, 9);
+        assertEquals(9, st.count(Datatype.BYTE));
+        assertFalse(st.cancelled());
 
         Status received = world.sendrecv(new int[] {1, 2, 3}, world.rank(), 9, new int[3], world.rank(), 9);
         assertEquals(3, received.count(Datatype.INT32));

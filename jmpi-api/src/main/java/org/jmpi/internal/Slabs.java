@@ -10,11 +10,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * them (statuses): slices of shared slabs, each slab from an automatic arena of its own,
  * so that an object costs a slice rather than an arena and a cleaner. A slab is freed
  * once no slice of it is reachable. Slices are never reused, so each starts zeroed.
- * Thread-safe and lock-free but for the switch to a new slab. Not public API.
+ * Thread-safe and lock-free but for the switch to a new slab. A slab is 64 KiB, so that
+ * making its arena (a cleaner, a malloc and zeroing) is paid once per 2,048 statuses; a
+ * status kept for long keeps its slab's 64 KiB. Not public API.
  */
 public final class Slabs {
     /** Bytes of one slab. */
-    static final long SLAB = 4096;
+    static final long SLAB = 64 << 10;
     /** The alignment of every slice. */
     static final long ALIGN = 16;
 

@@ -53,6 +53,11 @@ public final class Abi {
     private static final long SOURCE_OFFSET = OMPI ? ompi_status_public_t.MPI_SOURCE$offset() : MPI_Status.MPI_SOURCE$offset();
     private static final long TAG_OFFSET = OMPI ? ompi_status_public_t.MPI_TAG$offset() : MPI_Status.MPI_TAG$offset();
     private static final long ERROR_OFFSET = OMPI ? ompi_status_public_t.MPI_ERROR$offset() : MPI_Status.MPI_ERROR$offset();
+    /** Open MPI: {@code size_t _ucount}; MPICH: {@code int count_lo}, the low 32 bits. */
+    private static final long COUNT_OFFSET = OMPI ? ompi_status_public_t._ucount$offset() : MPI_Status.count_lo$offset();
+    /** Open MPI: {@code int _cancelled}; MPICH: {@code int count_hi_and_cancelled}, the high bits above the flag. */
+    private static final long CANCELLED_OFFSET = OMPI ? ompi_status_public_t._cancelled$offset()
+            : MPI_Status.count_hi_and_cancelled$offset();
     /** Bytes of {@code MPI_Aint}. */
     public static final long AINT_SIZE = 8;
     /** Bytes of {@code MPI_Offset}. */
@@ -188,6 +193,27 @@ public final class Abi {
     /** {@code MPI_ERROR} of the status at {@code offset}. */
     public static int statusError(MemorySegment status, long offset) {
         return status.get(ValueLayout.JAVA_INT, offset + ERROR_OFFSET);
+    }
+
+    /**
+     * The bytes the status at {@code offset} counts (what {@code MPI_Get_elements_x} with
+     * {@code MPI_BYTE} returns), read from the status: Open MPI keeps them in
+     * {@code _ucount}; MPICH splits them over {@code count_lo} and the bits above the
+     * cancelled flag of {@code count_hi_and_cancelled}.
+     */
+    public static long statusBytes(MemorySegment status, long offset) {
+        if (OMPI) {
+            return status.get(ValueLayout.JAVA_LONG_UNALIGNED, offset + COUNT_OFFSET);
+        }
+        long lo = Integer.toUnsignedLong(status.get(ValueLayout.JAVA_INT, offset + COUNT_OFFSET));
+        long hi = Integer.toUnsignedLong(status.get(ValueLayout.JAVA_INT, offset + CANCELLED_OFFSET)) >>> 1;
+        return hi << 32 | lo;
+    }
+
+    /** Whether the status at {@code offset} says cancelled (what {@code MPI_Test_cancelled} returns). */
+    public static boolean statusCancelled(MemorySegment status, long offset) {
+        int word = status.get(ValueLayout.JAVA_INT, offset + CANCELLED_OFFSET);
+        return OMPI ? word != 0 : (word & 1) != 0;
     }
 
     /** Sets {@code MPI_SOURCE}, {@code MPI_TAG} and {@code MPI_ERROR} of the status at {@code offset}. */

@@ -15,7 +15,6 @@ import org.jmpi.bindings.abi.Handles;
 import org.jmpi.internal.Args;
 import org.jmpi.internal.Errors;
 import org.jmpi.internal.Freed;
-import org.jmpi.internal.MpiState;
 
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
@@ -317,7 +316,7 @@ public final class Comm implements PointToPoint, NonblockingPointToPoint, Collec
     public Comm createGroup(Group group, int tag) {
         check();
         Objects.requireNonNull(group, "group");
-        Args.tag(tag, MpiState.tagUpperBound(), "tag");
+        Args.tag(tag, "tag");
         if (inter) {
             throw new IllegalStateException("createGroup needs an intracommunicator; " + this
                     + " is an intercommunicator");

@@ -15,6 +15,7 @@ import org.jmpi.bindings.abi.MpiCalls;
 import org.jmpi.bindings.abi.Handles;
 import org.jmpi.internal.Errors;
 import org.jmpi.internal.Freed;
+import org.jmpi.internal.MpiState;
 
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
@@ -129,12 +130,8 @@ public final class Datatype implements AutoCloseable {
     private final MemorySegment handle;
     private final String name;
     private final boolean predefined;
-    private long size = -1;
-    private long extent = -1;
-    private long lowerBound;
-    private long trueLowerBound;
-    private long trueExtent;
-    private boolean contained;
+    /** Null until read: a predefined type reads its geometry on first use, not at init. */
+    private Geometry geometry;
     private final Freed freed;
 
     private Datatype(MemorySegment handle, String name, boolean predefined) {
@@ -158,15 +155,35 @@ public final class Datatype implements AutoCloseable {
         return t;
     }
 
-    /** Reads the geometry of every predefined type; called once by {@link Mpi#init}. */
+    /**
+     * Registers the predefined types by handle; called once by {@link Mpi#init}. Their
+     * sizes and extents are read on first use, which keeps three MPI calls per type and
+     * the linking of {@code MPI_Type_get_extent_x} off the start of every job.
+     */
     static void resolvePredefined() {
         for (Datatype t : PREDEFINED) {
             BY_ADDRESS.putIfAbsent(t.handle.address(), t);
-            t.readGeometry();
         }
     }
 
-    private void readGeometry() {
+    /**
+     * Size, bounds and extents of a type, as MPI reports them; final fields, so a geometry
+     * one thread reads is seen whole by every other.
+     */
+    private record Geometry(long size, long lowerBound, long extent, long trueLowerBound, long trueExtent,
+                            boolean contained) {
+    }
+
+    private Geometry geometry() {
+        Geometry g = geometry;
+        return g != null ? g : readGeometry();
+    }
+
+    private Geometry readGeometry() {
+        if (!MpiState.active()) {
+            throw new IllegalStateException("the size and extent of " + name + " are MPI's: "
+                    + (MpiState.finalized() ? "MPI has been finalized" : "MPI is not initialized (call Mpi.init() first)"));
+        }
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment out = arena.allocate(JAVA_LONG, 5);
             Errors.check(MpiCalls.MPI_Type_size_x(handle, out), "MPI_Type_size_x");
@@ -174,12 +191,13 @@ public final class Datatype implements AutoCloseable {
                     "MPI_Type_get_extent_x");
             Errors.check(MpiCalls.MPI_Type_get_true_extent_x(handle, out.asSlice(24), out.asSlice(32)),
                     "MPI_Type_get_true_extent_x");
-            size = out.get(JAVA_LONG, 0);
-            lowerBound = out.get(JAVA_LONG, 8);
-            extent = out.get(JAVA_LONG, 16);
-            trueLowerBound = out.get(JAVA_LONG, 24);
-            trueExtent = out.get(JAVA_LONG, 32);
-            contained = trueLowerBound >= 0 && trueLowerBound + trueExtent <= extent;
+            long extent = out.get(JAVA_LONG, 16);
+            long trueLowerBound = out.get(JAVA_LONG, 24);
+            long trueExtent = out.get(JAVA_LONG, 32);
+            Geometry g = new Geometry(out.get(JAVA_LONG, 0), out.get(JAVA_LONG, 8), extent, trueLowerBound,
+                    trueExtent, trueLowerBound >= 0 && trueLowerBound + trueExtent <= extent);
+            geometry = g;
+            return g;
         }
     }
 
@@ -189,22 +207,25 @@ public final class Datatype implements AutoCloseable {
      * or with negative displacements. Checks of buffers use the true bounds then.
      */
     boolean contained() {
-        return contained;
+        return geometry().contained();
     }
 
     /** Bytes of data in one element ({@code MPI_Type_size}); holes excluded. */
     public long size() {
-        return freed.live(size);
+        freed.check();
+        return geometry().size();
     }
 
     /** Distance in bytes between consecutive elements ({@code MPI_Type_get_extent}). */
     public long extent() {
-        return freed.live(extent);
+        freed.check();
+        return geometry().extent();
     }
 
     /** The lower bound of the type map in bytes. */
     public long lowerBound() {
-        return freed.live(lowerBound);
+        freed.check();
+        return geometry().lowerBound();
     }
 
     /**
@@ -212,12 +233,14 @@ public final class Datatype implements AutoCloseable {
      * from {@link #lowerBound()} when the type was resized.
      */
     public long trueLowerBound() {
-        return freed.live(trueLowerBound);
+        freed.check();
+        return geometry().trueLowerBound();
     }
 
     /** Bytes from the first to the last byte of data, holes at the ends excluded. */
     public long trueExtent() {
-        return freed.live(trueExtent);
+        freed.check();
+        return geometry().trueExtent();
     }
 
     /** Whether this is a predefined type (close() leaves it alone). */

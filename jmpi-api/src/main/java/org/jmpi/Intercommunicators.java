@@ -9,7 +9,6 @@ import org.jmpi.bindings.abi.MpiCalls;
 import org.jmpi.bindings.abi.Handles;
 import org.jmpi.internal.Args;
 import org.jmpi.internal.Errors;
-import org.jmpi.internal.MpiState;
 
 /**
  * Intercommunicators (MPI chapter 6.6): a communicator between two disjoint groups, made
@@ -69,7 +68,7 @@ public sealed interface Intercommunicators permits Comm {
         if (localLeader < 0 || localLeader >= c.size) {
             throw new IllegalArgumentException("localLeader: rank " + localLeader + " is not in [0, " + c.size + ")");
         }
-        Args.tag(tag, MpiState.tagUpperBound(), "tag");
+        Args.tag(tag, "tag");
         MemorySegment bridge = Handles.COMM_NULL;
         if (c.rank == localLeader) {
             Objects.requireNonNull(peer, "peer").check();

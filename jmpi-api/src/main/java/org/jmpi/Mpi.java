@@ -2,7 +2,6 @@ package org.jmpi;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.util.Objects;
 
 import org.jmpi.bindings.abi.Abi;
@@ -13,7 +12,6 @@ import org.jmpi.internal.Errors;
 import org.jmpi.internal.JobGuard;
 import org.jmpi.internal.MpiState;
 import org.jmpi.internal.Prelink;
-import org.jmpi.bindings.access.NativeAccess;
 import org.jmpi.internal.Scratch;
 
 import static java.lang.foreign.ValueLayout.JAVA_INT;
@@ -85,13 +83,6 @@ public final class Mpi implements AutoCloseable {
                     "MPI_Comm_set_errhandler");
             Errors.check(MpiCalls.MPI_Comm_set_errhandler(Handles.COMM_SELF, Handles.ERRORS_RETURN),
                     "MPI_Comm_set_errhandler");
-            MemorySegment value = arena.allocate(ValueLayout.ADDRESS);
-            MemorySegment flag = arena.allocate(JAVA_INT);
-            Errors.check(MpiCalls.MPI_Comm_get_attr(Handles.COMM_WORLD, MpiCalls.MPI_TAG_UB(), value, flag),
-                    "MPI_Comm_get_attr");
-            if (flag.get(JAVA_INT, 0) != 0) {
-                MpiState.tagUpperBound(NativeAccess.sized(value.get(ValueLayout.ADDRESS, 0), 4).get(JAVA_INT, 0));
-            }
             JobGuard.install(instance.world.rank, instance.world.size);
             return instance;
         }

@@ -12,7 +12,6 @@ import java.util.Objects;
 import java.util.function.UnaryOperator;
 
 import org.jmpi.internal.Args;
-import org.jmpi.internal.MpiState;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
@@ -59,7 +58,7 @@ final class ObjectCalls {
     static void send(Comm c, ObjectCodec codec, Object obj, int dest, int tag, boolean sync) {
         c.check();
         Args.dest(dest, c.peers, "dest");
-        Args.tag(tag, MpiState.tagUpperBound(), "tag");
+        Args.tag(tag, "tag");
         if (dest == Args.PROC_NULL) {
             return;
         }

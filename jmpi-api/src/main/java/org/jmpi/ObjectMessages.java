@@ -5,7 +5,6 @@ import java.util.Objects;
 import java.util.function.BinaryOperator;
 
 import org.jmpi.internal.Args;
-import org.jmpi.internal.MpiState;
 
 /**
  * Messages of Java objects on a {@link Comm}, like mpi4py's lowercase methods: any value
@@ -79,7 +78,7 @@ public sealed interface ObjectMessages permits Comm, ObjectMessages.WithCodec {
         Comm c = target();
         c.check();
         Args.dest(dest, c.peers, "dest");
-        Args.tag(tag, MpiState.tagUpperBound(), "tag");
+        Args.tag(tag, "tag");
         return ObjectRequest.sending(c, ObjectCalls.encode(objectCodec(), obj, "isendObject"), dest, tag);
     }
 

@@ -8,7 +8,6 @@ import org.jmpi.bindings.abi.MpiCalls;
 import org.jmpi.bindings.abi.MpiKind;
 import org.jmpi.internal.Args;
 import org.jmpi.internal.Errors;
-import org.jmpi.internal.MpiState;
 import org.jmpi.internal.Scratch;
 import org.jmpi.internal.Staging;
 
@@ -70,7 +69,7 @@ final class P2p {
     /** The checked send of {@code n} elements at {@code offset} bytes into {@code base} (a segment or an array). */
     private static void send(Comm c, Mode mode, Object base, long offset, int n, Datatype type, int dest, int tag) {
         Args.dest(dest, c.peers, "dest");
-        Args.tag(tag, MpiState.tagUpperBound(), "tag");
+        Args.tag(tag, "tag");
         if (n > LargeCounts.limit()) {
             try (Datatype big = LargeCounts.type(n, type)) {
                 send(c, mode, base, offset, 1, big, dest, tag);
@@ -123,7 +122,7 @@ final class P2p {
     private static void recv(Comm c, Object base, long offset, int n, Datatype type, int source, int tag,
                              Status status) {
         Args.source(source, c.peers, "source");
-        Args.recvTag(tag, MpiState.tagUpperBound(), "tag");
+        Args.recvTag(tag, "tag");
         if (n > LargeCounts.limit()) {
             try (Datatype big = LargeCounts.type(n, type)) {
                 recv(c, base, offset, 1, big, source, tag, status);
@@ -217,9 +216,9 @@ final class P2p {
                          Object recv, long recvOffset, int rn, Datatype recvType, int source, int recvTag,
                          Status status) {
         Args.dest(dest, c.peers, "dest");
-        Args.tag(sendTag, MpiState.tagUpperBound(), "sendTag");
+        Args.tag(sendTag, "sendTag");
         Args.source(source, c.peers, "source");
-        Args.recvTag(recvTag, MpiState.tagUpperBound(), "recvTag");
+        Args.recvTag(recvTag, "recvTag");
         if (Polling.needed()) {
             Polling.sendrecv(c, Msg.at(send, sendOffset), sn, sendType, dest, sendTag, Msg.at(recv, recvOffset), rn,
                     recvType, source, recvTag, status);
@@ -295,7 +294,7 @@ final class P2p {
     static Comm checkedPeer(Comm c, int source, int tag) {
         c.check();
         Args.source(source, c.peers, "source");
-        Args.recvTag(tag, MpiState.tagUpperBound(), "tag");
+        Args.recvTag(tag, "tag");
         return c;
     }
 }

@@ -6,7 +6,6 @@ import java.util.Objects;
 import org.jmpi.bindings.abi.MpiCalls;
 import org.jmpi.internal.Args;
 import org.jmpi.internal.Errors;
-import org.jmpi.internal.MpiState;
 import org.jmpi.internal.Scratch;
 import org.jmpi.internal.Slots;
 import org.jmpi.internal.Staging;
@@ -185,9 +184,9 @@ public sealed interface PointToPoint permits Comm {
         Objects.requireNonNull(type, "type");
         int n = Buffers.countOf(Args.writable(buf, "buf"), type, "buf");
         Args.dest(dest, c.peers, "dest");
-        Args.tag(sendTag, MpiState.tagUpperBound(), "sendTag");
+        Args.tag(sendTag, "sendTag");
         Args.source(source, c.peers, "source");
-        Args.recvTag(recvTag, MpiState.tagUpperBound(), "recvTag");
+        Args.recvTag(recvTag, "recvTag");
         Status status = new Status();
         if (Polling.needed()) {
             Polling.sendrecv(c, buf, n, type, dest, sendTag, buf, n, type, source, recvTag, status);

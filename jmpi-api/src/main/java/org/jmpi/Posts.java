@@ -5,7 +5,6 @@ import java.lang.foreign.MemorySegment;
 import org.jmpi.bindings.abi.MpiCalls;
 import org.jmpi.internal.Args;
 import org.jmpi.internal.Errors;
-import org.jmpi.internal.MpiState;
 
 /**
  * The shared body of every nonblocking and persistent point-to-point call and of
@@ -72,10 +71,10 @@ final class Posts {
     private static void checkPeer(Comm c, Kind op, int peer, int tag) {
         if (op.receives) {
             Args.source(peer, c.peers, "source");
-            Args.recvTag(tag, MpiState.tagUpperBound(), "tag");
+            Args.recvTag(tag, "tag");
         } else {
             Args.dest(peer, c.peers, "dest");
-            Args.tag(tag, MpiState.tagUpperBound(), "tag");
+            Args.tag(tag, "tag");
         }
     }
 

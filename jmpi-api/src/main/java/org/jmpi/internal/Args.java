@@ -136,8 +136,15 @@ public final class Args {
         return rank;
     }
 
-    /** A send tag: {@code 0..tagUpperBound}. */
-    public static int tag(int tag, int upper, String arg) {
+    /**
+     * A send tag: {@code 0..MPI_TAG_UB}. Tags up to 32767, the least upper bound MPI
+     * allows, pass without asking MPI for its own.
+     */
+    public static int tag(int tag, String arg) {
+        if ((tag & ~MpiState.LEAST_TAG_UPPER_BOUND) == 0) {
+            return tag;
+        }
+        int upper = MpiState.tagUpperBound();
         if (tag < 0 || tag > upper) {
             throw new IllegalArgumentException(arg + ": tag " + tag + " is not in [0, " + upper + "]");
         }
@@ -145,8 +152,8 @@ public final class Args {
     }
 
     /** A receive tag: a send tag or {@code ANY_TAG}. */
-    public static int recvTag(int tag, int upper, String arg) {
-        return tag == ANY_TAG ? tag : tag(tag, upper, arg);
+    public static int recvTag(int tag, String arg) {
+        return tag == ANY_TAG ? tag : tag(tag, arg);
     }
 
     /** A value that must not be negative (a block length, a number of elements). */

@@ -1,6 +1,13 @@
 package org.jmpi.internal;
 
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
 import org.jmpi.ThreadLevel;
+import org.jmpi.bindings.abi.Handles;
+import org.jmpi.bindings.abi.MpiCalls;
+import org.jmpi.bindings.access.NativeAccess;
 
 /**
  * Process-wide MPI state that every call checks before going native: initialised,
@@ -11,7 +18,11 @@ public final class MpiState {
     private static volatile boolean finalized;
     private static volatile ThreadLevel level = ThreadLevel.SINGLE;
     private static volatile Thread initThread;
-    private static volatile int tagUpperBound = 32767;
+    /** The least {@code MPI_TAG_UB} the standard allows: tags up to it are valid in every MPI. */
+    public static final int LEAST_TAG_UPPER_BOUND = 32767;
+
+    /** 0 until read from MPI, on the first tag above {@link #LEAST_TAG_UPPER_BOUND}. */
+    private static volatile int tagUpperBound;
 
     private MpiState() {
     }
@@ -23,14 +34,31 @@ public final class MpiState {
         active = true;
     }
 
-    /** Records the largest tag MPI accepts ({@code MPI_TAG_UB}). */
-    public static void tagUpperBound(int ub) {
-        tagUpperBound = ub;
+    /**
+     * The largest tag MPI accepts ({@code MPI_TAG_UB}), read from {@code MPI_COMM_WORLD}'s
+     * attribute the first time it is needed; {@link #LEAST_TAG_UPPER_BOUND} while MPI is
+     * not running and the value was never read.
+     */
+    public static int tagUpperBound() {
+        int ub = tagUpperBound;
+        return ub != 0 ? ub : readTagUpperBound();
     }
 
-    /** The largest tag MPI accepts ({@code MPI_TAG_UB}). */
-    public static int tagUpperBound() {
-        return tagUpperBound;
+    private static synchronized int readTagUpperBound() {
+        if (tagUpperBound != 0 || !active) {
+            return tagUpperBound != 0 ? tagUpperBound : LEAST_TAG_UPPER_BOUND;
+        }
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment value = arena.allocate(ValueLayout.ADDRESS);
+            MemorySegment flag = arena.allocate(ValueLayout.JAVA_INT);
+            Errors.check(MpiCalls.MPI_Comm_get_attr(Handles.COMM_WORLD, MpiCalls.MPI_TAG_UB(), value, flag),
+                    "MPI_Comm_get_attr");
+            int ub = flag.get(ValueLayout.JAVA_INT, 0) != 0
+                    ? NativeAccess.sized(value.get(ValueLayout.ADDRESS, 0), 4).get(ValueLayout.JAVA_INT, 0)
+                    : LEAST_TAG_UPPER_BOUND;
+            tagUpperBound = ub;
+            return ub;
+        }
     }
 
     /** Records {@code MPI_Finalize}. */

@@ -283,24 +283,30 @@ static inline double osu_time_collective(int iterations, int warmup, void (*op)(
  * pause of OSU_PRELUDE_PAUSE_MILLIS after each chunk, OSU_PRELUDE_MIN_CHUNKS chunks at
  * least, until no rank's JIT has compiled anything for two chunks (OSU_PRELUDE_MAX_CHUNKS
  * at most): C has no JIT and stops at the least, unless a Java rank of the same job is
- * still compiling. Later calls do nothing. */
+ * still compiling. Later calls settle the new size as OsuTiming.SETTLE_CHUNK says: chunks
+ * of up to OSU_SETTLE_CHUNK steps until one chunk passes with no compilation on any rank
+ * (C: one chunk), OSU_SETTLE_MAX_CHUNKS at most. */
 #define OSU_PRELUDE_CHUNK 4000L
 #define OSU_PRELUDE_CALL 2L
 #define OSU_PRELUDE_BYTES (64L << 20)
 #define OSU_PRELUDE_PAUSE_MILLIS 20
 #define OSU_PRELUDE_MIN_CHUNKS 3
 #define OSU_PRELUDE_MAX_CHUNKS 100
+#define OSU_SETTLE_CHUNK 200L
+#define OSU_SETTLE_MAX_CHUNKS 20
 
 static inline void osu_prelude(long bytes_per_step, int collective, void (*body)(void *), void *arg) {
     static int preluded = 0;
-    if (preluded) return;
-    preluded = 1;
+    long chunk = preluded ? OSU_SETTLE_CHUNK : OSU_PRELUDE_CHUNK;
+    int quiet_chunks = preluded ? 1 : 2;
+    int least = preluded ? 1 : OSU_PRELUDE_MIN_CHUNKS;
+    int most = preluded ? OSU_SETTLE_MAX_CHUNKS : OSU_PRELUDE_MAX_CHUNKS;
     long per = bytes_per_step < 1 ? 1 : bytes_per_step;
-    long steps = OSU_PRELUDE_BYTES / per < OSU_PRELUDE_CHUNK ? OSU_PRELUDE_BYTES / per : OSU_PRELUDE_CHUNK;
+    long steps = OSU_PRELUDE_BYTES / per < chunk ? OSU_PRELUDE_BYTES / per : chunk;
     if (steps < 1) steps = 1;
     int each = (int) (steps < OSU_PRELUDE_CALL ? steps : OSU_PRELUDE_CALL);
     int chunks = 0;
-    for (int quiet = 0; (quiet < 2 || chunks < OSU_PRELUDE_MIN_CHUNKS) && chunks < OSU_PRELUDE_MAX_CHUNKS; chunks++) {
+    for (int quiet = 0; (quiet < quiet_chunks || chunks < least) && chunks < most; chunks++) {
         for (long done = 0; done < steps; done += each) {
             if (collective) {
                 osu_time_collective(each - each / 2, each / 2, body, arg);
@@ -322,7 +328,8 @@ static inline void osu_prelude(long bytes_per_step, int collective, void (*body)
     }
     int rank;
     MPI_Comm_rank(MPI_COMM_WORLD, &rank);
-    if (rank == 0) printf("# prelude: %d chunks of %ld steps before the first size\n", chunks, steps);
+    if (rank == 0 && !preluded) printf("# prelude: %d chunks of %ld steps before the first size\n", chunks, steps);
+    preluded = 1;
 }
 
 /* The average of every rank's value (MPI_Reduce sum to rank 0, divided by the size); valid on rank 0. */

@@ -44,6 +44,18 @@ public abstract class OsuTiming implements AutoCloseable {
     public static final int PRELUDE_MIN_CHUNKS = 3;
     /** Chunks of the prelude, at most. */
     public static final int PRELUDE_MAX_CHUNKS = 100;
+    /**
+     * The settling before each later size (the C twins' {@code osu_prelude} does the same):
+     * chunks of up to this many steps (moving at most {@link #PRELUDE_BYTES}), run as the
+     * prelude's are, until no rank's JIT compiled anything during one chunk, at most
+     * {@link #SETTLE_MAX_CHUNKS}. A new size can take a branch the JIT never saw (a copy of
+     * 2 bytes after copies of 1, a pooled staging buffer from 4 KiB): the compiled loop
+     * then falls back to the interpreter and is compiled again, which at OSU's 100
+     * iterations of a small size would be most of what is timed.
+     */
+    public static final int SETTLE_CHUNK = 200;
+    /** Chunks of the settling, at most. */
+    public static final int SETTLE_MAX_CHUNKS = 20;
 
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
@@ -171,10 +183,11 @@ public abstract class OsuTiming implements AutoCloseable {
     }
 
     /**
-     * The prelude (see {@link #PRELUDE_CHUNK}), once per run (later calls do nothing):
-     * {@code body}, one step moving {@code bytesPerStep}, runs through {@link #timeLoop}
-     * ({@code collective} false) or {@link #timeCollective}, unreported and not counted in
-     * the allocation figures. Returns the chunks run.
+     * The prelude (see {@link #PRELUDE_CHUNK}) at the first call, the settling (see
+     * {@link #SETTLE_CHUNK}) at later ones: {@code body}, one step moving
+     * {@code bytesPerStep}, runs through {@link #timeLoop} ({@code collective} false) or
+     * {@link #timeCollective}, unreported and not counted in the allocation figures.
+     * Returns the chunks run.
      */
     public final int prelude(long bytesPerStep, boolean collective, Runnable body) {
         return prelude(bytesPerStep, collective ? this::timeCollective : this::timeLoop, body);
@@ -189,16 +202,31 @@ public abstract class OsuTiming implements AutoCloseable {
 
     /** {@link #prelude(long, boolean, Runnable)} through the timed loop {@code loop}, the one the program then times. */
     public final int prelude(long bytesPerStep, Loop loop, Runnable body) {
-        if (preluded) {
-            return 0;
-        }
-        preluded = true;
         long total = allocated;
         long last = lastAllocated;
-        int steps = (int) Math.max(1, Math.min(PRELUDE_CHUNK, PRELUDE_BYTES / Math.max(1, bytesPerStep)));
+        int chunk = preluded ? SETTLE_CHUNK : PRELUDE_CHUNK;
+        int steps = (int) Math.max(1, Math.min(chunk, PRELUDE_BYTES / Math.max(1, bytesPerStep)));
+        int chunks = preluded
+                ? chunks(steps, loop, body, 1, 1, SETTLE_MAX_CHUNKS)
+                : chunks(steps, loop, body, 2, PRELUDE_MIN_CHUNKS, PRELUDE_MAX_CHUNKS);
+        allocated = total;
+        lastAllocated = last;
+        if (!preluded) {
+            report.comment("prelude: " + chunks + " chunks of " + steps + " steps before the first size");
+        }
+        preluded = true;
+        return chunks;
+    }
+
+    /**
+     * Runs chunks of {@code steps} steps, each followed by the report's reduction, a
+     * barrier and a pause, until no rank's JIT compiled anything during {@code quietChunks}
+     * chunks in a row, {@code least} chunks at least and {@code most} at most.
+     */
+    private int chunks(int steps, Loop loop, Runnable body, int quietChunks, int least, int most) {
         int each = Math.min(PRELUDE_CALL, steps);
         int chunks = 0;
-        for (int quiet = 0; (quiet < 2 || chunks < PRELUDE_MIN_CHUNKS) && chunks < PRELUDE_MAX_CHUNKS; chunks++) {
+        for (int quiet = 0; (quiet < quietChunks || chunks < least) && chunks < most; chunks++) {
             long compiled = compilationMillis();
             for (int done = 0; done < steps; done += each) {
                 loop.time(each - each / 2, each / 2, body);
@@ -208,9 +236,6 @@ public abstract class OsuTiming implements AutoCloseable {
             pause();
             quiet = allreduce(compilationMillis() != compiled ? 1 : 0, true) == 0 ? quiet + 1 : 0;
         }
-        allocated = total;
-        lastAllocated = last;
-        report.comment("prelude: " + chunks + " chunks of " + steps + " steps before the first size");
         return chunks;
     }
 

@@ -251,9 +251,16 @@ public final class Staging {
     /** Frees a buffer from {@link #allocate}. */
     public static void free(MemorySegment buffer) {
         int c = StagingPool.sizeClass(buffer.byteSize());
-        if (c >= 0 && StagingPool.give(c, buffer)) {
+        if (c < 0) {
+            freeNow(buffer);
             return;
         }
+        for (MemorySegment m : StagingPool.give(c, buffer)) {
+            freeNow(m);
+        }
+    }
+
+    private static void freeNow(MemorySegment buffer) {
         try {
             FREE.invokeExact(buffer);
         } catch (Throwable t) {

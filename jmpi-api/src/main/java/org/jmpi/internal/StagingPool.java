@@ -1,26 +1,32 @@
 package org.jmpi.internal;
 
 import java.lang.foreign.MemorySegment;
+import java.util.Arrays;
 
 /**
- * Freed large staging buffers kept for reuse, by power-of-two size class. Nonblocking
- * calls on arrays, and file, one-sided and DSM calls on them, each get native memory that
- * their request owns; {@code malloc} serves a large one with a fresh {@code mmap}, whose
- * every page then faults on first touch, and {@code free} unmaps it again. A window of 64
- * nonblocking sends of 1 MiB arrays spent most of its time in the kernel that way. The
- * pool keeps such buffers mapped instead, up to {@value #DEFAULT_LIMIT_MIB} MiB in all by
- * default (system property {@value #LIMIT_PROPERTY}, in bytes; 0 turns it off), and hands
- * them out again to any thread. Not public API.
+ * Freed staging buffers kept for reuse, by power-of-two size class. Nonblocking calls on
+ * arrays, and file, one-sided and DSM calls on them, each get native memory that their
+ * request owns. Without the pool, {@code malloc} serves a large one with a fresh
+ * {@code mmap}, whose every page then faults on first touch, and {@code free} unmaps it
+ * again; a window of middle-sized ones (64 of 64 KiB) grows the top of {@code malloc}'s
+ * heap, which {@code free} trims again, with the same faults on the next window. A
+ * window of 64 nonblocking sends of arrays spent most of its time in the kernel that way.
+ * The pool keeps such buffers mapped instead, up to {@value #DEFAULT_LIMIT_MIB} MiB in
+ * all by default (system property {@value #LIMIT_PROPERTY}, in bytes; 0 turns it off),
+ * and hands them out again to any thread. A buffer that does not fit makes room by
+ * evicting kept buffers of other classes first, largest first, so a program that moves
+ * on to another message size is not left with a pool full of the old one. Not public API.
  */
 final class StagingPool {
     /** The system property that sets how many bytes the pool may keep. */
     static final String LIMIT_PROPERTY = "jmpi.staging.pool";
     static final long DEFAULT_LIMIT_MIB = 256;
-    /** The smallest pooled size: glibc's default mmap threshold (smaller buffers come from its heap). */
-    static final int MIN_SHIFT = 17;
+    /** The smallest pooled size, 4 KiB (smaller buffers come from {@code malloc}'s bins as asked). */
+    static final int MIN_SHIFT = 12;
     /** The largest pooled size, 64 MiB; larger buffers are allocated and freed as asked. */
     static final int MAX_SHIFT = 26;
 
+    private static final MemorySegment[] NONE = new MemorySegment[0];
     private static final long LIMIT = Math.max(0, Long.getLong(LIMIT_PROPERTY, DEFAULT_LIMIT_MIB << 20));
     private static final Object LOCK = new Object();
     /** Per size class, a stack of free buffers; grown as needed. */
@@ -57,25 +63,66 @@ final class StagingPool {
         }
     }
 
-    /** Keeps {@code buffer} of class {@code c} if the pool has room; false if the caller must free it. */
-    static boolean give(int c, MemorySegment buffer) {
+    /**
+     * Keeps {@code buffer} of class {@code c}, evicting kept buffers of other classes
+     * (largest first) when that makes room. Returns what the caller must free: none
+     * (usually), the evicted buffers, or {@code buffer} itself when it cannot be kept.
+     */
+    static MemorySegment[] give(int c, MemorySegment buffer) {
         long bytes = classBytes(c);
-        synchronized (LOCK) {
-            if (kept + bytes > LIMIT) {
-                return false;
-            }
-            MemorySegment[] stack = FREE[c];
-            if (stack == null || COUNT[c] == stack.length) {
-                MemorySegment[] grown = new MemorySegment[stack == null ? 8 : stack.length * 2];
-                if (stack != null) {
-                    System.arraycopy(stack, 0, grown, 0, COUNT[c]);
-                }
-                FREE[c] = grown;
-                stack = grown;
-            }
-            stack[COUNT[c]++] = buffer;
-            kept += bytes;
-            return true;
+        if (bytes > LIMIT) {
+            return new MemorySegment[] {buffer};
         }
+        synchronized (LOCK) {
+            MemorySegment[] evicted = kept + bytes > LIMIT ? evictFor(c, bytes) : NONE;
+            if (kept + bytes > LIMIT) {
+                // the class itself fills the pool: keep what is there, free this one
+                MemorySegment[] all = Arrays.copyOf(evicted, evicted.length + 1);
+                all[evicted.length] = buffer;
+                return all;
+            }
+            push(c, buffer);
+            return evicted;
+        }
+    }
+
+    /** Removes buffers of classes other than {@code c}, largest first, until {@code bytes} more fit or none is left. */
+    private static MemorySegment[] evictFor(int c, long bytes) {
+        long need = kept + bytes - LIMIT;
+        int n = 0;
+        long freed = 0;
+        for (int k = COUNT.length - 1; k >= 0 && freed < need; k--) {
+            if (k != c) {
+                int take = (int) Math.min(COUNT[k], (need - freed + classBytes(k) - 1) / classBytes(k));
+                n += take;
+                freed += take * classBytes(k);
+            }
+        }
+        MemorySegment[] out = new MemorySegment[n];
+        int i = 0;
+        freed = 0;
+        for (int k = COUNT.length - 1; k >= 0 && freed < need; k--) {
+            while (k != c && COUNT[k] > 0 && freed < need) {
+                out[i++] = FREE[k][--COUNT[k]];
+                FREE[k][COUNT[k]] = null;
+                freed += classBytes(k);
+                kept -= classBytes(k);
+            }
+        }
+        return out;
+    }
+
+    private static void push(int c, MemorySegment buffer) {
+        MemorySegment[] stack = FREE[c];
+        if (stack == null || COUNT[c] == stack.length) {
+            MemorySegment[] grown = new MemorySegment[stack == null ? 8 : stack.length * 2];
+            if (stack != null) {
+                System.arraycopy(stack, 0, grown, 0, COUNT[c]);
+            }
+            FREE[c] = grown;
+            stack = grown;
+        }
+        stack[COUNT[c]++] = buffer;
+        kept += classBytes(c);
     }
 }

@@ -130,15 +130,15 @@ public final class Datatype implements AutoCloseable {
     private final MemorySegment handle;
     private final String name;
     private final boolean predefined;
+    private final Freed freed;
     /** Null until read: a predefined type reads its geometry on first use, not at init. */
     private Geometry geometry;
-    private final Freed freed;
 
     private Datatype(MemorySegment handle, String name, boolean predefined) {
+        this.freed = new Freed("datatype " + name);
         this.handle = handle;
         this.name = name;
         this.predefined = predefined;
-        this.freed = new Freed("datatype " + name);
     }
 
     private static Datatype predefined(MemorySegment handle, String name) {

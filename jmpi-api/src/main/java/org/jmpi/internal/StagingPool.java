@@ -1,7 +1,9 @@
 package org.jmpi.internal;
 
 import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Freed staging buffers kept for reuse, by power-of-two size class. Nonblocking calls on
@@ -88,28 +90,15 @@ final class StagingPool {
 
     /** Removes buffers of classes other than {@code c}, largest first, until {@code bytes} more fit or none is left. */
     private static MemorySegment[] evictFor(int c, long bytes) {
-        long need = kept + bytes - LIMIT;
-        int n = 0;
-        long freed = 0;
-        for (int k = COUNT.length - 1; k >= 0 && freed < need; k--) {
-            if (k != c) {
-                int take = (int) Math.min(COUNT[k], (need - freed + classBytes(k) - 1) / classBytes(k));
-                n += take;
-                freed += take * classBytes(k);
-            }
-        }
-        MemorySegment[] out = new MemorySegment[n];
-        int i = 0;
-        freed = 0;
-        for (int k = COUNT.length - 1; k >= 0 && freed < need; k--) {
-            while (k != c && COUNT[k] > 0 && freed < need) {
-                out[i++] = FREE[k][--COUNT[k]];
+        List<MemorySegment> out = new ArrayList<>();
+        for (int k = COUNT.length - 1; k >= 0 && kept + bytes > LIMIT; k--) {
+            while (k != c && COUNT[k] > 0 && kept + bytes > LIMIT) {
+                out.add(FREE[k][--COUNT[k]]);
                 FREE[k][COUNT[k]] = null;
-                freed += classBytes(k);
                 kept -= classBytes(k);
             }
         }
-        return out;
+        return out.toArray(NONE);
     }
 
     private static void push(int c, MemorySegment buffer) {
